@@ -1,0 +1,73 @@
+//! Connections: running statements, loading rows, transactions.
+//!
+//! [`Connection`] is what every backend implements; [`RunQueryDsl`] puts `execute`, `load`,
+//! `first`, `one` on every statement. Backends: [`SqliteConnection`] (embedded, the default)
+//! and [`PgConnection`].
+
+mod postgres;
+mod run;
+mod schema_ops;
+mod sqlite;
+mod transaction;
+mod url;
+
+pub use self::postgres::PgConnection;
+pub use run::RunQueryDsl;
+pub use sqlite::SqliteConnection;
+
+use crate::dialect::Dialect;
+use crate::error::Result;
+use crate::types::{FromRow, Value};
+
+/// A connection to one database.
+///
+/// The low-level methods take SQL text rendered by aludel and its binds; users normally reach
+/// them through [`RunQueryDsl`], and use [`Connection::batch_execute`] for trusted DDL scripts.
+pub trait Connection: Sized {
+    /// The SQL dialect spoken over this connection.
+    type Dialect: Dialect;
+
+    /// Runs one statement and returns the number of rows it changed.
+    ///
+    /// # Errors
+    /// The database's error, mapped onto [`crate::ErrorKind`], with the SQL attached.
+    fn execute_sql(&mut self, sql: &str, binds: &[Value<'_>]) -> Result<usize>;
+
+    /// Runs one statement and hands each row, loaded as `U`, to `each` until it returns
+    /// `Ok(false)` or the rows end.
+    ///
+    /// # Errors
+    /// The database's error, a conversion error from loading a row, or `each`'s error.
+    fn query_sql<ST, U: FromRow<ST>>(
+        &mut self,
+        sql: &str,
+        binds: &[Value<'_>],
+        each: &mut dyn FnMut(U) -> Result<bool>,
+    ) -> Result<()>;
+
+    /// Runs a script of statements without binds (DDL, `BEGIN`, ...). Never pass data here.
+    ///
+    /// # Errors
+    /// The database's error.
+    fn batch_execute(&mut self, sql: &str) -> Result<()>;
+
+    /// How many transactions (including savepoints) are open on this connection.
+    fn transaction_depth(&self) -> usize;
+
+    #[doc(hidden)]
+    fn set_transaction_depth(&mut self, depth: usize);
+
+    /// Runs `f` in a transaction: commits when it returns `Ok`, rolls back when it returns
+    /// `Err` or panics. Inside another transaction it uses a savepoint, so an inner failure
+    /// rolls back only the inner work.
+    ///
+    /// # Errors
+    /// `f`'s error, or the database's error from BEGIN / COMMIT.
+    fn transaction<T, E, F>(&mut self, f: F) -> std::result::Result<T, E>
+    where
+        F: FnOnce(&mut Self) -> std::result::Result<T, E>,
+        E: From<crate::Error>,
+    {
+        transaction::run(self, f)
+    }
+}

@@ -1,0 +1,135 @@
+//! Values to and from the `postgres` driver, in the binary protocol.
+
+use super::numeric;
+use crate::error::{Error, Result};
+use crate::types::Value;
+use bytes::BytesMut;
+use postgres::types::{FromSql, IsNull, ToSql, Type, to_sql_checked};
+use std::borrow::Cow;
+use std::error::Error as StdError;
+
+type BoxError = Box<dyn StdError + Sync + Send>;
+
+fn mismatch(value: &Value<'_>, ty: &Type) -> BoxError {
+    format!("cannot bind a {} value to a parameter of type {ty}", value.type_name()).into()
+}
+
+fn integer(v: i64, value: &Value<'_>, ty: &Type, out: &mut BytesMut) -> Result<IsNull, BoxError> {
+    match *ty {
+        Type::INT2 => i16::try_from(v)?.to_sql(ty, out),
+        Type::INT4 => i32::try_from(v)?.to_sql(ty, out),
+        Type::INT8 => v.to_sql(ty, out),
+        Type::FLOAT4 => (v as f32).to_sql(ty, out),
+        Type::FLOAT8 => (v as f64).to_sql(ty, out),
+        Type::NUMERIC => numeric::encode(&v.to_string(), out).map(|()| IsNull::No),
+        _ => Err(mismatch(value, ty)),
+    }
+}
+
+fn float(v: f64, value: &Value<'_>, ty: &Type, out: &mut BytesMut) -> Result<IsNull, BoxError> {
+    match *ty {
+        Type::FLOAT4 => (v as f32).to_sql(ty, out),
+        Type::FLOAT8 => v.to_sql(ty, out),
+        Type::NUMERIC if v.is_finite() => numeric::encode(&v.to_string(), out).map(|()| IsNull::No),
+        _ => Err(mismatch(value, ty)),
+    }
+}
+
+fn is_text(ty: &Type) -> bool {
+    matches!(*ty, Type::TEXT | Type::VARCHAR | Type::BPCHAR | Type::NAME | Type::UNKNOWN)
+}
+
+impl ToSql for Value<'_> {
+    fn to_sql(&self, ty: &Type, out: &mut BytesMut) -> Result<IsNull, BoxError> {
+        match self {
+            Value::Null => Ok(IsNull::Yes),
+            Value::Bool(v) if *ty == Type::BOOL => v.to_sql(ty, out),
+            Value::I16(v) => integer(i64::from(*v), self, ty, out),
+            Value::I32(v) => integer(i64::from(*v), self, ty, out),
+            Value::I64(v) => integer(*v, self, ty, out),
+            Value::F32(v) => float(f64::from(*v), self, ty, out),
+            Value::F64(v) => float(*v, self, ty, out),
+            Value::Numeric(s) if *ty == Type::NUMERIC => numeric::encode(s, out).map(|()| IsNull::No),
+            Value::Numeric(s) if matches!(*ty, Type::FLOAT4 | Type::FLOAT8) => {
+                float(s.trim().parse()?, self, ty, out)
+            }
+            Value::Numeric(s) | Value::Text(s) if is_text(ty) => s.as_ref().to_sql(ty, out),
+            Value::Blob(b) if *ty == Type::BYTEA => b.as_ref().to_sql(ty, out),
+            #[cfg(feature = "chrono")]
+            Value::Date(v) if *ty == Type::DATE => v.to_sql(ty, out),
+            #[cfg(feature = "chrono")]
+            Value::Time(v) if *ty == Type::TIME => v.to_sql(ty, out),
+            #[cfg(feature = "chrono")]
+            Value::Timestamp(v) if *ty == Type::TIMESTAMP => v.to_sql(ty, out),
+            #[cfg(feature = "chrono")]
+            Value::TimestampTz(v) if *ty == Type::TIMESTAMPTZ => v.to_sql(ty, out),
+            _ => Err(mismatch(self, ty)),
+        }
+    }
+
+    fn accepts(_ty: &Type) -> bool {
+        // Every parameter type is accepted here and checked in `to_sql`, which knows the value.
+        true
+    }
+
+    to_sql_checked!();
+}
+
+/// Captures a column's raw bytes, whatever its type.
+struct Raw<'a>(Option<&'a [u8]>);
+
+impl<'a> FromSql<'a> for Raw<'a> {
+    fn from_sql(_ty: &Type, raw: &'a [u8]) -> Result<Self, BoxError> {
+        Ok(Raw(Some(raw)))
+    }
+    fn from_sql_null(_ty: &Type) -> Result<Self, BoxError> {
+        Ok(Raw(None))
+    }
+    fn accepts(_ty: &Type) -> bool {
+        true
+    }
+}
+
+fn conversion(e: BoxError) -> Error {
+    Error::conversion(e.to_string())
+}
+
+/// The `index`-th value of `row`.
+pub(super) fn from_row(row: &postgres::Row, index: usize) -> Result<Value<'_>> {
+    let column = row.columns().get(index).ok_or_else(|| {
+        Error::conversion(format!("the row has {} columns; column {index} was read", row.len()))
+    })?;
+    let Raw(bytes) = row.try_get::<_, Raw<'_>>(index).map_err(|e| Error::conversion(e.to_string()))?;
+    let Some(raw) = bytes else {
+        return Ok(Value::Null);
+    };
+    decode(column.type_(), raw).map_err(conversion)
+}
+
+fn decode<'a>(ty: &Type, raw: &'a [u8]) -> Result<Value<'a>, BoxError> {
+    Ok(match *ty {
+        Type::BOOL => Value::Bool(bool::from_sql(ty, raw)?),
+        Type::INT2 => Value::I16(i16::from_sql(ty, raw)?),
+        Type::INT4 => Value::I32(i32::from_sql(ty, raw)?),
+        Type::INT8 => Value::I64(i64::from_sql(ty, raw)?),
+        Type::OID => Value::I64(i64::from(u32::from_sql(ty, raw)?)),
+        Type::FLOAT4 => Value::F32(f32::from_sql(ty, raw)?),
+        Type::FLOAT8 => Value::F64(f64::from_sql(ty, raw)?),
+        Type::NUMERIC => Value::Numeric(Cow::Owned(numeric::decode(raw)?)),
+        Type::BYTEA => Value::Blob(Cow::Borrowed(<&[u8]>::from_sql(ty, raw)?)),
+        _ if is_text(ty) => Value::Text(Cow::Borrowed(<&str>::from_sql(ty, raw)?)),
+        #[cfg(feature = "chrono")]
+        Type::DATE => Value::Date(chrono::NaiveDate::from_sql(ty, raw)?),
+        #[cfg(feature = "chrono")]
+        Type::TIME => Value::Time(chrono::NaiveTime::from_sql(ty, raw)?),
+        #[cfg(feature = "chrono")]
+        Type::TIMESTAMP => Value::Timestamp(chrono::NaiveDateTime::from_sql(ty, raw)?),
+        #[cfg(feature = "chrono")]
+        Type::TIMESTAMPTZ => Value::TimestampTz(chrono::DateTime::<chrono::Utc>::from_sql(ty, raw)?),
+        #[cfg(not(feature = "chrono"))]
+        Type::DATE | Type::TIME | Type::TIMESTAMP | Type::TIMESTAMPTZ => {
+            return Err(format!("reading {ty} values needs aludel's `chrono` feature").into());
+        }
+        _ => return Err(format!("aludel cannot read PostgreSQL values of type {ty}").into()),
+    })
+}

@@ -1,0 +1,119 @@
+//! The SQLite backend, over `rusqlite` with the bundled library.
+
+mod error;
+mod value;
+
+use super::Connection;
+use super::url::{SqliteTarget, parse_sqlite};
+use crate::dialect::Sqlite;
+use crate::error::Result;
+use crate::types::{FromRow, SqlRow, Value};
+use error::map_error;
+use rusqlite::params_from_iter;
+
+/// A connection to a SQLite database (a file, or in memory).
+///
+/// Foreign keys are enforced (`PRAGMA foreign_keys = ON`), and prepared statements are cached
+/// per connection by their SQL.
+pub struct SqliteConnection {
+    conn: rusqlite::Connection,
+    depth: usize,
+}
+
+impl std::fmt::Debug for SqliteConnection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SqliteConnection").field("path", &self.conn.path()).finish()
+    }
+}
+
+impl SqliteConnection {
+    /// Opens `sqlite::memory:`, `sqlite://path/to/file.db` or `sqlite:///absolute/path.db`
+    /// (created if missing).
+    ///
+    /// # Errors
+    /// [`crate::ErrorKind::InvalidUrl`] for a malformed URL, [`crate::ErrorKind::Connection`]
+    /// when the file cannot be opened.
+    pub fn open(url: &str) -> Result<Self> {
+        let conn = match parse_sqlite(url)? {
+            SqliteTarget::Memory => rusqlite::Connection::open_in_memory(),
+            SqliteTarget::File(path) => rusqlite::Connection::open(path),
+        }
+        .map_err(|e| map_error(e, None))?;
+        Self::from_rusqlite(conn)
+    }
+
+    /// Wraps an open `rusqlite` connection.
+    ///
+    /// # Errors
+    /// When foreign-key enforcement cannot be switched on.
+    pub fn from_rusqlite(conn: rusqlite::Connection) -> Result<Self> {
+        conn.execute_batch("PRAGMA foreign_keys = ON").map_err(|e| map_error(e, None))?;
+        conn.set_prepared_statement_cache_capacity(256);
+        Ok(SqliteConnection { conn, depth: 0 })
+    }
+
+    /// The underlying `rusqlite` connection, for what aludel does not cover.
+    pub fn raw(&mut self) -> &mut rusqlite::Connection {
+        &mut self.conn
+    }
+}
+
+struct SqliteRow<'r, 's> {
+    row: &'r rusqlite::Row<'s>,
+    index: usize,
+}
+
+impl SqlRow for SqliteRow<'_, '_> {
+    #[inline]
+    fn next_value(&mut self) -> Result<Value<'_>> {
+        let i = self.index;
+        self.index += 1;
+        let raw = self.row.get_ref(i).map_err(|e| map_error(e, None))?;
+        value::from_sqlite(raw)
+    }
+}
+
+impl Connection for SqliteConnection {
+    type Dialect = Sqlite;
+
+    fn execute_sql(&mut self, sql: &str, binds: &[Value<'_>]) -> Result<usize> {
+        log::debug!(target: "aludel::sql", "{sql} -- {binds:?}");
+        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| map_error(e, Some(sql)))?;
+        stmt.execute(params_from_iter(binds.iter().map(value::ToSqlite)))
+            .map_err(|e| map_error(e, Some(sql)))
+    }
+
+    fn query_sql<ST, U: FromRow<ST>>(
+        &mut self,
+        sql: &str,
+        binds: &[Value<'_>],
+        each: &mut dyn FnMut(U) -> Result<bool>,
+    ) -> Result<()> {
+        log::debug!(target: "aludel::sql", "{sql} -- {binds:?}");
+        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| map_error(e, Some(sql)))?;
+        let mut rows = stmt
+            .query(params_from_iter(binds.iter().map(value::ToSqlite)))
+            .map_err(|e| map_error(e, Some(sql)))?;
+        while let Some(row) = rows.next().map_err(|e| map_error(e, Some(sql)))? {
+            let loaded = U::from_row(&mut SqliteRow { row, index: 0 }).map_err(|e| e.with_sql(sql))?;
+            if !each(loaded)? {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    fn batch_execute(&mut self, sql: &str) -> Result<()> {
+        log::debug!(target: "aludel::sql", "{sql}");
+        self.conn.execute_batch(sql).map_err(|e| map_error(e, Some(sql)))
+    }
+
+    fn transaction_depth(&self) -> usize {
+        self.depth
+    }
+
+    fn set_transaction_depth(&mut self, depth: usize) {
+        self.depth = depth;
+    }
+}
+

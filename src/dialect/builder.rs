@@ -1,0 +1,111 @@
+//! Rendering: every SQL construct writes itself into a [`SqlBuilder`].
+
+use super::Dialect;
+use crate::types::Value;
+use std::marker::PhantomData;
+
+/// Collects the SQL text and the bind values of one statement for dialect `D`.
+///
+/// Values never enter the text: [`SqlBuilder::push_bind`] writes a placeholder and keeps the
+/// value aside, so rendering cannot produce an injection.
+pub struct SqlBuilder<'a, D> {
+    sql: String,
+    binds: Vec<Value<'a>>,
+    _dialect: PhantomData<D>,
+}
+
+impl<'a, D: Dialect> Default for SqlBuilder<'a, D> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<'a, D: Dialect> SqlBuilder<'a, D> {
+    /// An empty builder.
+    pub fn new() -> Self {
+        SqlBuilder { sql: String::with_capacity(128), binds: Vec::new(), _dialect: PhantomData }
+    }
+
+    /// Appends SQL text written by aludel itself (keywords, punctuation).
+    #[inline]
+    pub fn push_sql(&mut self, sql: &str) {
+        self.sql.push_str(sql);
+    }
+
+    /// Appends a quoted identifier.
+    #[inline]
+    pub fn push_ident(&mut self, name: &str) {
+        D::write_ident(&mut self.sql, name);
+    }
+
+    /// Appends a placeholder and records its value.
+    #[inline]
+    pub fn push_bind(&mut self, value: Value<'a>) {
+        self.binds.push(value);
+        D::write_placeholder(&mut self.sql, self.binds.len());
+    }
+
+    /// The SQL written so far.
+    pub fn sql(&self) -> &str {
+        &self.sql
+    }
+
+    /// Splits into the SQL text and the binds.
+    pub fn finish(self) -> (String, Vec<Value<'a>>) {
+        (self.sql, self.binds)
+    }
+}
+
+/// Something that renders as (part of) a SQL statement for dialect `D`.
+///
+/// Implementations exist only for the dialects that have the construct; a missing impl is
+/// how a dialect-only construct fails to compile for another dialect.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be written as SQL for the {D} dialect",
+    label = "this query uses a construct that the {D} dialect does not have"
+)]
+pub trait QueryFragment<D: Dialect> {
+    /// Writes this fragment's SQL and binds.
+    fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>);
+}
+
+impl<D: Dialect> QueryFragment<D> for () {
+    #[inline]
+    fn walk<'a>(&'a self, _out: &mut SqlBuilder<'a, D>) {}
+}
+
+/// Renders comma-separated tuples of fragments (select lists, ORDER BY lists, SET lists).
+macro_rules! tuple_fragment {
+    ($(($first:ident $(, $rest:ident)*))*) => {$(
+        #[allow(non_snake_case)]
+        impl<D: Dialect, $first: QueryFragment<D>, $($rest: QueryFragment<D>),*> QueryFragment<D>
+            for ($first, $($rest,)*)
+        {
+            #[inline]
+            fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
+                let ($first, $($rest,)*) = self;
+                $first.walk(out);
+                $( out.push_sql(", "); $rest.walk(out); )*
+            }
+        }
+    )*};
+}
+
+tuple_fragment! {
+    (A)
+    (A, B)
+    (A, B, C)
+    (A, B, C, E)
+    (A, B, C, E, F)
+    (A, B, C, E, F, G)
+    (A, B, C, E, F, G, H)
+    (A, B, C, E, F, G, H, I)
+    (A, B, C, E, F, G, H, I, J)
+    (A, B, C, E, F, G, H, I, J, K)
+    (A, B, C, E, F, G, H, I, J, K, L)
+    (A, B, C, E, F, G, H, I, J, K, L, M)
+    (A, B, C, E, F, G, H, I, J, K, L, M, N)
+    (A, B, C, E, F, G, H, I, J, K, L, M, N, O)
+    (A, B, C, E, F, G, H, I, J, K, L, M, N, O, P)
+    (A, B, C, E, F, G, H, I, J, K, L, M, N, O, P, Q)
+}

@@ -1,0 +1,33 @@
+//! Constructs that only some dialects have, one marker trait per SQL concern.
+
+use super::Dialect;
+
+/// `INSERT/UPDATE/DELETE ... RETURNING` (PostgreSQL; SQLite 3.35+).
+#[diagnostic::on_unimplemented(
+    message = "the {Self} dialect has no `RETURNING` clause",
+    label = "`returning` is not available for this dialect"
+)]
+pub trait SupportsReturning: Dialect {}
+
+/// `ILIKE`, case-insensitive LIKE (PostgreSQL only).
+#[diagnostic::on_unimplemented(
+    message = "the {Self} dialect has no `ILIKE` operator",
+    label = "`ilike` is PostgreSQL-only",
+    note = "for other dialects compare `lower(column)` with `like`"
+)]
+pub trait SupportsIlike: Dialect {}
+
+/// `SELECT DISTINCT ON (...)` (PostgreSQL only).
+#[diagnostic::on_unimplemented(
+    message = "the {Self} dialect has no `DISTINCT ON`",
+    label = "`distinct_on` is PostgreSQL-only",
+    note = "use GROUP BY or a window function for other dialects"
+)]
+pub trait SupportsDistinctOn: Dialect {}
+
+/// `ORDER BY ... NULLS FIRST | NULLS LAST` (PostgreSQL; SQLite 3.30+).
+#[diagnostic::on_unimplemented(
+    message = "the {Self} dialect has no `NULLS FIRST` / `NULLS LAST`",
+    label = "null ordering is not available for this dialect"
+)]
+pub trait SupportsNullsOrdering: Dialect {}

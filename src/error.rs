@@ -1,0 +1,147 @@
+//! The one error type of aludel.
+//!
+//! Every fallible call returns [`Error`]. Callers match on [`Error::kind`], which says *what*
+//! went wrong in database words (a unique violation, a lost connection, no row found), while
+//! the message and [`Error::sql`] say *where*: the statement that failed travels with the
+//! error so logs are useful without a debugger.
+
+use std::fmt;
+
+/// What went wrong, as a caller can match it.
+#[non_exhaustive]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ErrorKind {
+    /// A query expected a row and the database returned none.
+    NotFound,
+    /// A query expected at most one row and the database returned more.
+    MultipleRows,
+    /// An INSERT or UPDATE would duplicate a primary key or a UNIQUE column.
+    UniqueViolation,
+    /// A row references a parent that does not exist (or a parent still has children).
+    ForeignKeyViolation,
+    /// A NULL was written to a NOT NULL column.
+    NotNullViolation,
+    /// A CHECK constraint rejected the row.
+    CheckViolation,
+    /// The connection could not be opened, or was lost while in use.
+    Connection,
+    /// A connection URL could not be understood.
+    InvalidUrl,
+    /// A value read from (or written to) the database does not fit the Rust type:
+    /// out of range, a NULL read into a non-`Option`, or a different SQL type.
+    Conversion,
+    /// The database rejected the statement for another reason (syntax, missing table, ...).
+    Database,
+    /// A schema definition is inconsistent (for example a foreign key to an unknown table).
+    Schema,
+    /// An ORM object's row changed in the database since it was loaded.
+    StaleData,
+}
+
+/// An error from aludel or from the database underneath it.
+///
+/// ```
+/// use aludel::{Error, ErrorKind};
+/// let e = Error::new(ErrorKind::NotFound, "no row");
+/// assert_eq!(e.kind(), ErrorKind::NotFound);
+/// ```
+pub struct Error {
+    kind: ErrorKind,
+    message: String,
+    sql: Option<String>,
+    source: Option<Box<dyn std::error::Error + Send + Sync + 'static>>,
+}
+
+/// `Result` with [`Error`] as its error type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// An error of `kind` with a human-readable message.
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Error { kind, message: message.into(), sql: None, source: None }
+    }
+
+    /// Attaches the underlying driver error.
+    pub fn with_source(
+        mut self,
+        source: impl Into<Box<dyn std::error::Error + Send + Sync + 'static>>,
+    ) -> Self {
+        self.source = Some(source.into());
+        self
+    }
+
+    /// Attaches the SQL of the statement that failed (kept if one is already attached).
+    pub fn with_sql(mut self, sql: &str) -> Self {
+        if self.sql.is_none() {
+            self.sql = Some(sql.to_owned());
+        }
+        self
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+
+    /// The message, without the SQL.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The SQL of the statement that failed, when a statement failed.
+    pub fn sql(&self) -> Option<&str> {
+        self.sql.as_deref()
+    }
+
+    pub(crate) fn not_found() -> Self {
+        Error::new(ErrorKind::NotFound, "the query returned no rows")
+    }
+
+    pub(crate) fn conversion(message: impl Into<String>) -> Self {
+        Error::new(ErrorKind::Conversion, message)
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}: {}", self.kind, self.message)?;
+        if let Some(sql) = &self.sql {
+            write!(f, " (in `{sql}`)")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source.as_deref().map(|e| e as &(dyn std::error::Error + 'static))
+    }
+}
+
+/// Turns `Err(NotFound)` into `Ok(None)`, for queries where no row is a normal answer.
+///
+/// ```
+/// use aludel::{Error, ErrorKind, OptionalExtension};
+/// let r: aludel::Result<i32> = Err(Error::new(ErrorKind::NotFound, "none"));
+/// assert_eq!(r.optional().unwrap(), None);
+/// ```
+pub trait OptionalExtension<T> {
+    /// `Ok(Some(v))` for a row, `Ok(None)` for no row, `Err` for every other error.
+    fn optional(self) -> Result<Option<T>>;
+}
+
+impl<T> OptionalExtension<T> for Result<T> {
+    fn optional(self) -> Result<Option<T>> {
+        match self {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if e.kind == ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+}

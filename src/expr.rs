@@ -1,0 +1,88 @@
+//! The typed expression language: every SQL expression is a value whose type says its SQL type,
+//! whether it contains an aggregate, and which tables it needs.
+//!
+//! Glossary of generic parameter names used throughout aludel:
+//! `ST` a SQL type, `D` a dialect, `F` a FROM clause (a table or a join of tables),
+//! `I` an inferred index proving that something is found in `F`, `E` an expression,
+//! `L`/`R` the left and right operands of an operator.
+
+mod bind;
+mod in_list;
+mod methods;
+mod operators;
+mod ordering;
+
+pub use bind::Bound;
+pub use in_list::{Between, InList};
+pub use methods::{BoolExpressionMethods, ExpressionMethods, TextExpressionMethods};
+pub use operators::{
+    Add, And, ArithmeticOperand, Binary, BinaryOperator, Concat, Div, Eq, Ge, Gt, ILike, IsNotNull, IsNull, Le,
+    Like, Lt, Mul, Ne, Not, NotLike, Or, OperatorFor, Postfix, PostfixOperator, Prefix,
+    PrefixOperator, Sub,
+};
+pub use ordering::{Asc, Desc, NullsFirst, NullsLast, OrderIn};
+
+use crate::types::{Comparable, Flag, SqlType};
+
+/// A SQL expression.
+///
+/// `Aggregate` says whether it contains an aggregate function; `Plain` whether it contains a
+/// column outside any aggregate. Together they decide where the expression may stand in a
+/// grouped query.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a SQL expression",
+    label = "expected a column, a bound value or an expression built from them"
+)]
+pub trait Expression {
+    /// The SQL type of the expression's value (before outer joins make it nullable).
+    type SqlType: SqlType;
+    /// `B1` if an aggregate function is in the expression.
+    type Aggregate: Flag;
+    /// `B1` if a column appears outside any aggregate function.
+    type Plain: Flag;
+}
+
+/// An expression that may stand in a query whose FROM clause is `F`: every column it uses
+/// comes from a table of `F`. `I` is the (inferred) proof of where each column was found.
+///
+/// `SqlTypeIn` is the expression's SQL type *in* `F`: columns from the nullable side of an
+/// outer join become `Nullable`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be used in a query whose FROM clause is `{F}`",
+    label = "not valid in this query"
+)]
+pub trait ValidIn<F, I> {
+    /// The SQL type of the expression evaluated over `F`.
+    type SqlTypeIn: SqlType;
+}
+
+/// A Rust value or an expression usable where SQL type `ST` is expected.
+///
+/// Rust values become bind parameters ([`Bound`]); expressions are used as they are when
+/// their SQL type is comparable with `ST`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be used as a SQL `{ST}` value",
+    label = "expected a value or expression of SQL type `{ST}`"
+)]
+pub trait AsExpression<ST: SqlType> {
+    /// The expression this becomes.
+    type Expr: Expression;
+    /// Converts into the expression.
+    fn as_expression(self) -> Self::Expr;
+}
+
+impl<E, ST> AsExpression<ST> for E
+where
+    E: Expression,
+    ST: SqlType,
+    <E::SqlType as SqlType>::NotNull: Comparable<ST::NotNull>,
+{
+    type Expr = E;
+    #[inline]
+    fn as_expression(self) -> E {
+        self
+    }
+}
+
+/// The SQL type of an expression.
+pub type SqlTypeOf<E> = <E as Expression>::SqlType;

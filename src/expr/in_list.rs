@@ -1,0 +1,97 @@
+//! `IN (list)` and `BETWEEN`.
+
+use super::{Expression, ValidIn};
+use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
+use crate::types::{Bool, Flag, SqlType};
+
+/// `E IN (v1, v2, ...)` or `E NOT IN (...)`, each value a bind parameter.
+///
+/// An empty list is valid: `IN ()` is written as a false condition and `NOT IN ()` as a
+/// true one, since SQL has no empty list.
+#[derive(Debug, Clone)]
+pub struct InList<E, V> {
+    expr: E,
+    values: Vec<V>,
+    negated: bool,
+}
+
+impl<E, V> InList<E, V> {
+    pub(crate) fn new(expr: E, values: Vec<V>, negated: bool) -> Self {
+        InList { expr, values, negated }
+    }
+}
+
+impl<E: Expression, V: Expression> Expression for InList<E, V> {
+    type SqlType = <<E::SqlType as SqlType>::IsNullable as Flag>::Apply<Bool>;
+    type Aggregate = E::Aggregate;
+    type Plain = E::Plain;
+}
+
+impl<E: ValidIn<F, I>, V: ValidIn<F, ()>, F, I> ValidIn<F, I> for InList<E, V> {
+    type SqlTypeIn = <<E::SqlTypeIn as SqlType>::IsNullable as Flag>::Apply<Bool>;
+}
+
+impl<D: Dialect, E: QueryFragment<D>, V: QueryFragment<D>> QueryFragment<D> for InList<E, V> {
+    fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
+        if self.values.is_empty() {
+            out.push_sql(if self.negated { "(1 = 1)" } else { "(1 = 0)" });
+            return;
+        }
+        out.push_sql("(");
+        self.expr.walk(out);
+        out.push_sql(if self.negated { " NOT IN (" } else { " IN (" });
+        for (i, v) in self.values.iter().enumerate() {
+            if i > 0 {
+                out.push_sql(", ");
+            }
+            v.walk(out);
+        }
+        out.push_sql("))");
+    }
+}
+
+/// `E BETWEEN lo AND hi`.
+#[derive(Debug, Clone, Copy)]
+pub struct Between<E, Lo, Hi> {
+    expr: E,
+    low: Lo,
+    high: Hi,
+}
+
+impl<E, Lo, Hi> Between<E, Lo, Hi> {
+    pub(crate) fn new(expr: E, low: Lo, high: Hi) -> Self {
+        Between { expr, low, high }
+    }
+}
+
+impl<E: Expression, Lo: Expression, Hi: Expression> Expression for Between<E, Lo, Hi> {
+    type SqlType = <<E::SqlType as SqlType>::IsNullable as Flag>::Apply<Bool>;
+    type Aggregate = <E::Aggregate as Flag>::Or<<Lo::Aggregate as Flag>::Or<Hi::Aggregate>>;
+    type Plain = <E::Plain as Flag>::Or<<Lo::Plain as Flag>::Or<Hi::Plain>>;
+}
+
+impl<E, Lo, Hi, F, IE, IL, IH> ValidIn<F, (IE, IL, IH)> for Between<E, Lo, Hi>
+where
+    E: ValidIn<F, IE>,
+    Lo: ValidIn<F, IL>,
+    Hi: ValidIn<F, IH>,
+{
+    type SqlTypeIn = <<E::SqlTypeIn as SqlType>::IsNullable as Flag>::Apply<Bool>;
+}
+
+impl<D: Dialect, E, Lo, Hi> QueryFragment<D> for Between<E, Lo, Hi>
+where
+    E: QueryFragment<D>,
+    Lo: QueryFragment<D>,
+    Hi: QueryFragment<D>,
+{
+    fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
+        out.push_sql("(");
+        self.expr.walk(out);
+        out.push_sql(" BETWEEN ");
+        self.low.walk(out);
+        out.push_sql(" AND ");
+        self.high.walk(out);
+        out.push_sql(")");
+    }
+}

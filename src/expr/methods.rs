@@ -1,0 +1,148 @@
+//! The methods users call on columns and expressions: comparisons, logic, text matching.
+//!
+//! Every method checks its operands' SQL types through its bounds, so `age.eq("ten")` or
+//! `name.like(3)` do not compile.
+
+use super::operators::*;
+use super::{Asc, AsExpression, Between, Desc, Expression, InList};
+use crate::types::{BoolLike, TextType};
+
+/// Comparisons, NULL tests, IN, BETWEEN and ordering on any expression.
+///
+/// ```
+/// use aludel::prelude::*;
+/// aludel::table! { users (id) { id -> Integer, name -> Text, } }
+///
+/// let q = users::table.filter(users::id.gt(3).and(users::name.ne("root")));
+/// assert_eq!(
+///     q.compile::<Sqlite>().sql(),
+///     r#"SELECT "users"."id", "users"."name" FROM "users" WHERE (("users"."id" > ?1) AND ("users"."name" <> ?2))"#
+/// );
+/// assert_eq!(
+///     q.compile::<Postgres>().sql(),
+///     r#"SELECT "users"."id", "users"."name" FROM "users" WHERE (("users"."id" > $1) AND ("users"."name" <> $2))"#
+/// );
+/// ```
+pub trait ExpressionMethods: Expression + Sized {
+    /// `self = rhs` (also the assignment in `insert(..).values(..)` and `update(..).set(..)`).
+    fn eq<R: AsExpression<Self::SqlType>>(self, rhs: R) -> Binary<Eq, Self, R::Expr> {
+        Binary::new(self, rhs.as_expression())
+    }
+    /// `self <> rhs`
+    fn ne<R: AsExpression<Self::SqlType>>(self, rhs: R) -> Binary<Ne, Self, R::Expr> {
+        Binary::new(self, rhs.as_expression())
+    }
+    /// `self < rhs`
+    fn lt<R: AsExpression<Self::SqlType>>(self, rhs: R) -> Binary<Lt, Self, R::Expr> {
+        Binary::new(self, rhs.as_expression())
+    }
+    /// `self <= rhs`
+    fn le<R: AsExpression<Self::SqlType>>(self, rhs: R) -> Binary<Le, Self, R::Expr> {
+        Binary::new(self, rhs.as_expression())
+    }
+    /// `self > rhs`
+    fn gt<R: AsExpression<Self::SqlType>>(self, rhs: R) -> Binary<Gt, Self, R::Expr> {
+        Binary::new(self, rhs.as_expression())
+    }
+    /// `self >= rhs`
+    fn ge<R: AsExpression<Self::SqlType>>(self, rhs: R) -> Binary<Ge, Self, R::Expr> {
+        Binary::new(self, rhs.as_expression())
+    }
+    /// `self IS NULL`
+    fn is_null(self) -> Postfix<IsNull, Self> {
+        Postfix::new(self)
+    }
+    /// `self IS NOT NULL`
+    fn is_not_null(self) -> Postfix<IsNotNull, Self> {
+        Postfix::new(self)
+    }
+    /// `self IN (v1, v2, ...)`, each value bound as a parameter.
+    fn in_<V, It>(self, values: It) -> InList<Self, V::Expr>
+    where
+        It: IntoIterator<Item = V>,
+        V: AsExpression<Self::SqlType>,
+    {
+        InList::new(self, values.into_iter().map(V::as_expression).collect(), false)
+    }
+    /// `self NOT IN (v1, v2, ...)`
+    fn not_in<V, It>(self, values: It) -> InList<Self, V::Expr>
+    where
+        It: IntoIterator<Item = V>,
+        V: AsExpression<Self::SqlType>,
+    {
+        InList::new(self, values.into_iter().map(V::as_expression).collect(), true)
+    }
+    /// `self BETWEEN low AND high`
+    fn between<Lo, Hi>(self, low: Lo, high: Hi) -> Between<Self, Lo::Expr, Hi::Expr>
+    where
+        Lo: AsExpression<Self::SqlType>,
+        Hi: AsExpression<Self::SqlType>,
+    {
+        Between::new(self, low.as_expression(), high.as_expression())
+    }
+    /// `self ASC` in ORDER BY.
+    fn asc(self) -> Asc<Self> {
+        Asc(self)
+    }
+    /// `self DESC` in ORDER BY.
+    fn desc(self) -> Desc<Self> {
+        Desc(self)
+    }
+}
+
+impl<E: Expression> ExpressionMethods for E {}
+
+/// `AND`, `OR`, `NOT` on boolean expressions.
+pub trait BoolExpressionMethods: Expression + Sized
+where
+    Self::SqlType: BoolLike,
+{
+    /// `self AND rhs`
+    fn and<R: AsExpression<Self::SqlType>>(self, rhs: R) -> Binary<And, Self, R::Expr>
+    where
+        <R::Expr as Expression>::SqlType: BoolLike,
+    {
+        Binary::new(self, rhs.as_expression())
+    }
+    /// `self OR rhs`
+    fn or<R: AsExpression<Self::SqlType>>(self, rhs: R) -> Binary<Or, Self, R::Expr>
+    where
+        <R::Expr as Expression>::SqlType: BoolLike,
+    {
+        Binary::new(self, rhs.as_expression())
+    }
+    /// `NOT self`
+    fn not(self) -> Prefix<Not, Self> {
+        Prefix::new(self)
+    }
+}
+
+impl<E: Expression> BoolExpressionMethods for E where E::SqlType: BoolLike {}
+
+/// LIKE, ILIKE and concatenation on text expressions.
+pub trait TextExpressionMethods: Expression + Sized
+where
+    Self::SqlType: TextType,
+{
+    /// `self LIKE pattern`
+    fn like<R: AsExpression<Self::SqlType>>(self, pattern: R) -> Binary<Like, Self, R::Expr> {
+        Binary::new(self, pattern.as_expression())
+    }
+    /// `self NOT LIKE pattern`
+    fn not_like<R: AsExpression<Self::SqlType>>(
+        self,
+        pattern: R,
+    ) -> Binary<NotLike, Self, R::Expr> {
+        Binary::new(self, pattern.as_expression())
+    }
+    /// `self ILIKE pattern`: PostgreSQL only (rendering for another dialect does not compile).
+    fn ilike<R: AsExpression<Self::SqlType>>(self, pattern: R) -> Binary<ILike, Self, R::Expr> {
+        Binary::new(self, pattern.as_expression())
+    }
+    /// `self || rhs`
+    fn concat<R: AsExpression<Self::SqlType>>(self, rhs: R) -> Binary<Concat, Self, R::Expr> {
+        Binary::new(self, rhs.as_expression())
+    }
+}
+
+impl<E: Expression> TextExpressionMethods for E where E::SqlType: TextType {}

@@ -1,0 +1,265 @@
+//! Operators: one generic node per operator shape (infix, prefix, postfix), with the
+//! operator itself a zero-sized type that names its SQL and its result type.
+
+use super::{Expression, ValidIn};
+use crate::dialect::{Dialect, QueryFragment, SqlBuilder, SupportsIlike};
+use crate::types::{Bool, Flag, SqlType};
+use std::marker::PhantomData;
+
+/// An infix operator: its SQL and the SQL type of `L op R`.
+pub trait BinaryOperator: 'static {
+    /// The operator as written between the operands.
+    const SQL: &'static str;
+    /// The result type for operands of types `L` and `R`.
+    type Output<L: SqlType, R: SqlType>: SqlType;
+}
+
+/// An operator written the same way by every dialect that has it; dialect-only operators
+/// implement it only for the dialects that have them.
+#[diagnostic::on_unimplemented(
+    message = "the operator `{Self}` is not available for the {D} dialect",
+    label = "dialect-only operator"
+)]
+pub trait OperatorFor<D> {}
+
+/// `L op R`, rendered in parentheses so precedence never depends on the surrounding SQL.
+#[derive(Debug, Clone, Copy)]
+pub struct Binary<Op, L, R> {
+    lhs: L,
+    rhs: R,
+    _op: PhantomData<Op>,
+}
+
+impl<Op, L, R> Binary<Op, L, R> {
+    /// Builds `lhs op rhs`.
+    pub fn new(lhs: L, rhs: R) -> Self {
+        Binary { lhs, rhs, _op: PhantomData }
+    }
+
+    /// The right operand (the value of an assignment).
+    pub fn rhs(&self) -> &R {
+        &self.rhs
+    }
+}
+
+/// Either side nullable makes the result nullable.
+type EitherNullable<L, R> = <<L as SqlType>::IsNullable as Flag>::Or<<R as SqlType>::IsNullable>;
+
+impl<Op: BinaryOperator, L: Expression, R: Expression> Expression for Binary<Op, L, R> {
+    type SqlType = Op::Output<L::SqlType, R::SqlType>;
+    type Aggregate = <L::Aggregate as Flag>::Or<R::Aggregate>;
+    type Plain = <L::Plain as Flag>::Or<R::Plain>;
+}
+
+impl<Op: BinaryOperator, L, R, F, IL, IR> ValidIn<F, (IL, IR)> for Binary<Op, L, R>
+where
+    L: ValidIn<F, IL>,
+    R: ValidIn<F, IR>,
+{
+    type SqlTypeIn = Op::Output<L::SqlTypeIn, R::SqlTypeIn>;
+}
+
+impl<D: Dialect, Op, L, R> QueryFragment<D> for Binary<Op, L, R>
+where
+    Op: BinaryOperator + OperatorFor<D>,
+    L: QueryFragment<D>,
+    R: QueryFragment<D>,
+{
+    #[inline]
+    fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
+        out.push_sql("(");
+        self.lhs.walk(out);
+        out.push_sql(Op::SQL);
+        self.rhs.walk(out);
+        out.push_sql(")");
+    }
+}
+
+macro_rules! binary_ops {
+    ($($(#[$doc:meta])* $name:ident $sql:literal => |$l:ident, $r:ident| $out:ty;)*) => {$(
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, Default)]
+        pub struct $name;
+        impl BinaryOperator for $name {
+            const SQL: &'static str = $sql;
+            type Output<$l: SqlType, $r: SqlType> = $out;
+        }
+    )*};
+}
+
+binary_ops! {
+    /// `=`
+    Eq " = " => |L, R| <EitherNullable<L, R> as Flag>::Apply<Bool>;
+    /// `<>`
+    Ne " <> " => |L, R| <EitherNullable<L, R> as Flag>::Apply<Bool>;
+    /// `<`
+    Lt " < " => |L, R| <EitherNullable<L, R> as Flag>::Apply<Bool>;
+    /// `<=`
+    Le " <= " => |L, R| <EitherNullable<L, R> as Flag>::Apply<Bool>;
+    /// `>`
+    Gt " > " => |L, R| <EitherNullable<L, R> as Flag>::Apply<Bool>;
+    /// `>=`
+    Ge " >= " => |L, R| <EitherNullable<L, R> as Flag>::Apply<Bool>;
+    /// `AND`
+    And " AND " => |L, R| <EitherNullable<L, R> as Flag>::Apply<Bool>;
+    /// `OR`
+    Or " OR " => |L, R| <EitherNullable<L, R> as Flag>::Apply<Bool>;
+    /// `LIKE`
+    Like " LIKE " => |L, R| <EitherNullable<L, R> as Flag>::Apply<Bool>;
+    /// `NOT LIKE`
+    NotLike " NOT LIKE " => |L, R| <EitherNullable<L, R> as Flag>::Apply<Bool>;
+    /// `ILIKE` (PostgreSQL only)
+    ILike " ILIKE " => |L, R| <EitherNullable<L, R> as Flag>::Apply<Bool>;
+    /// `+`
+    Add " + " => |L, R| <EitherNullable<L, R> as Flag>::Apply<L::NotNull>;
+    /// `-`
+    Sub " - " => |L, R| <EitherNullable<L, R> as Flag>::Apply<L::NotNull>;
+    /// `*`
+    Mul " * " => |L, R| <EitherNullable<L, R> as Flag>::Apply<L::NotNull>;
+    /// `/`
+    Div " / " => |L, R| <EitherNullable<L, R> as Flag>::Apply<L::NotNull>;
+    /// `||`, text concatenation
+    Concat " || " => |L, R| <EitherNullable<L, R> as Flag>::Apply<L::NotNull>;
+}
+
+macro_rules! everywhere {
+    ($($op:ident)*) => {$( impl<D: Dialect> OperatorFor<D> for $op {} )*};
+}
+everywhere!(Eq Ne Lt Le Gt Ge And Or Like NotLike Add Sub Mul Div Concat);
+impl<D: SupportsIlike> OperatorFor<D> for ILike {}
+
+/// A prefix operator such as `NOT`.
+pub trait PrefixOperator: 'static {
+    /// The operator as written before the operand.
+    const SQL: &'static str;
+}
+
+/// `op E`, in parentheses.
+#[derive(Debug, Clone, Copy)]
+pub struct Prefix<Op, E> {
+    expr: E,
+    _op: PhantomData<Op>,
+}
+
+impl<Op, E> Prefix<Op, E> {
+    /// Builds `op expr`.
+    pub fn new(expr: E) -> Self {
+        Prefix { expr, _op: PhantomData }
+    }
+}
+
+/// `NOT`
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Not;
+impl PrefixOperator for Not {
+    const SQL: &'static str = "NOT ";
+}
+
+impl<Op: PrefixOperator, E: Expression> Expression for Prefix<Op, E> {
+    type SqlType = E::SqlType;
+    type Aggregate = E::Aggregate;
+    type Plain = E::Plain;
+}
+
+impl<Op: PrefixOperator, E: ValidIn<F, I>, F, I> ValidIn<F, I> for Prefix<Op, E> {
+    type SqlTypeIn = E::SqlTypeIn;
+}
+
+impl<D: Dialect, Op: PrefixOperator, E: QueryFragment<D>> QueryFragment<D> for Prefix<Op, E> {
+    #[inline]
+    fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
+        out.push_sql("(");
+        out.push_sql(Op::SQL);
+        self.expr.walk(out);
+        out.push_sql(")");
+    }
+}
+
+/// A postfix operator such as `IS NULL`; its result is a not-null boolean.
+pub trait PostfixOperator: 'static {
+    /// The operator as written after the operand.
+    const SQL: &'static str;
+}
+
+/// `E op`, in parentheses.
+#[derive(Debug, Clone, Copy)]
+pub struct Postfix<Op, E> {
+    expr: E,
+    _op: PhantomData<Op>,
+}
+
+impl<Op, E> Postfix<Op, E> {
+    /// Builds `expr op`.
+    pub fn new(expr: E) -> Self {
+        Postfix { expr, _op: PhantomData }
+    }
+}
+
+/// `IS NULL`
+#[derive(Debug, Clone, Copy, Default)]
+pub struct IsNull;
+impl PostfixOperator for IsNull {
+    const SQL: &'static str = " IS NULL";
+}
+
+/// `IS NOT NULL`
+#[derive(Debug, Clone, Copy, Default)]
+pub struct IsNotNull;
+impl PostfixOperator for IsNotNull {
+    const SQL: &'static str = " IS NOT NULL";
+}
+
+impl<Op: PostfixOperator, E: Expression> Expression for Postfix<Op, E> {
+    type SqlType = Bool;
+    type Aggregate = E::Aggregate;
+    type Plain = E::Plain;
+}
+
+impl<Op: PostfixOperator, E: ValidIn<F, I>, F, I> ValidIn<F, I> for Postfix<Op, E> {
+    type SqlTypeIn = Bool;
+}
+
+impl<D: Dialect, Op: PostfixOperator, E: QueryFragment<D>> QueryFragment<D> for Postfix<Op, E> {
+    #[inline]
+    fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
+        out.push_sql("(");
+        self.expr.walk(out);
+        out.push_sql(Op::SQL);
+        out.push_sql(")");
+    }
+}
+
+/// A right operand of arithmetic on SQL type `ST`, which must be numeric. (The bound sits on
+/// the operand so that impls for concrete column types stay generic.)
+pub trait ArithmeticOperand<ST> {}
+impl<R, ST: crate::types::NumericType> ArithmeticOperand<ST> for R {}
+
+/// Implements `+ - * /` between an expression type and anything usable as its SQL type.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_arithmetic {
+    ([$($gen:tt)*] $ty:ty) => {
+        $crate::__impl_arithmetic!(@op [$($gen)*] $ty, Add add);
+        $crate::__impl_arithmetic!(@op [$($gen)*] $ty, Sub sub);
+        $crate::__impl_arithmetic!(@op [$($gen)*] $ty, Mul mul);
+        $crate::__impl_arithmetic!(@op [$($gen)*] $ty, Div div);
+    };
+    (@op [$($gen:tt)*] $ty:ty, $op:ident $method:ident) => {
+        impl<$($gen)* __Rhs> ::core::ops::$op<__Rhs> for $ty
+        where
+            $ty: $crate::expr::Expression,
+            __Rhs: $crate::expr::AsExpression<<$ty as $crate::expr::Expression>::SqlType>
+                + $crate::expr::ArithmeticOperand<<$ty as $crate::expr::Expression>::SqlType>,
+        {
+            type Output = $crate::expr::Binary<$crate::expr::$op, $ty, __Rhs::Expr>;
+            #[inline]
+            fn $method(self, rhs: __Rhs) -> Self::Output {
+                $crate::expr::Binary::new(self, <__Rhs as $crate::expr::AsExpression<<$ty as $crate::expr::Expression>::SqlType>>::as_expression(rhs))
+            }
+        }
+    };
+}
+
+crate::__impl_arithmetic!([Op, L, R,] Binary<Op, L, R>);
+crate::__impl_arithmetic!([Op, E,] Prefix<Op, E>);
+crate::__impl_arithmetic!([ST, T,] super::Bound<ST, T>);

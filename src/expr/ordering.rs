@@ -1,0 +1,74 @@
+//! ORDER BY terms.
+
+use super::{Expression, ValidIn};
+use crate::dialect::{Dialect, QueryFragment, SqlBuilder, SupportsNullsOrdering};
+
+/// `E ASC`
+#[derive(Debug, Clone, Copy)]
+pub struct Asc<E>(pub(crate) E);
+/// `E DESC`
+#[derive(Debug, Clone, Copy)]
+pub struct Desc<E>(pub(crate) E);
+/// `O NULLS FIRST`, where `O` is `Asc` or `Desc`.
+#[derive(Debug, Clone, Copy)]
+pub struct NullsFirst<O>(O);
+/// `O NULLS LAST`, where `O` is `Asc` or `Desc`.
+#[derive(Debug, Clone, Copy)]
+pub struct NullsLast<O>(O);
+
+macro_rules! direction {
+    ($($ty:ident $sql:literal),*) => {$(
+        impl<E> $ty<E> {
+            /// Puts NULLs before all other values.
+            pub fn nulls_first(self) -> NullsFirst<Self> { NullsFirst(self) }
+            /// Puts NULLs after all other values.
+            pub fn nulls_last(self) -> NullsLast<Self> { NullsLast(self) }
+        }
+        impl<D: Dialect, E: QueryFragment<D>> QueryFragment<D> for $ty<E> {
+            fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
+                self.0.walk(out);
+                out.push_sql($sql);
+            }
+        }
+    )*};
+}
+direction!(Asc " ASC", Desc " DESC");
+
+macro_rules! nulls {
+    ($($ty:ident $sql:literal),*) => {$(
+        impl<D: SupportsNullsOrdering, O: QueryFragment<D>> QueryFragment<D> for $ty<O> {
+            fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
+                self.0.walk(out);
+                out.push_sql($sql);
+            }
+        }
+    )*};
+}
+nulls!(NullsFirst " NULLS FIRST", NullsLast " NULLS LAST");
+
+/// A term (or tuple of terms) that can stand in ORDER BY of a query over `F`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be used in ORDER BY of a query over `{F}`",
+    label = "expected a column or expression of this query, optionally with `.asc()` / `.desc()`"
+)]
+pub trait OrderIn<F, I> {}
+
+impl<E: Expression + ValidIn<F, I>, F, I> OrderIn<F, I> for E {}
+impl<E: ValidIn<F, I>, F, I> OrderIn<F, I> for Asc<E> {}
+impl<E: ValidIn<F, I>, F, I> OrderIn<F, I> for Desc<E> {}
+impl<O: OrderIn<F, I>, F, I> OrderIn<F, I> for NullsFirst<O> {}
+impl<O: OrderIn<F, I>, F, I> OrderIn<F, I> for NullsLast<O> {}
+
+macro_rules! tuple_order {
+    ($(($($t:ident $i:ident),+))*) => {$(
+        impl<F, $($t: OrderIn<F, $i>, $i,)+> OrderIn<F, ($($i,)+)> for ($($t,)+) {}
+    )*};
+}
+tuple_order! {
+    (A IA)
+    (A IA, B IB)
+    (A IA, B IB, C IC)
+    (A IA, B IB, C IC, D ID)
+    (A IA, B IB, C IC, D ID, E IE)
+    (A IA, B IB, C IC, D ID, E IE, G IG)
+}

@@ -1,0 +1,99 @@
+//! # aludel
+//!
+//! The SQL toolkit and object-relational mapper for Rust: SQLAlchemy's power with the checking
+//! moved to compile time.
+//!
+//! Tables, columns and queries are zero-sized types. A query that compiles is valid SQL for
+//! the dialect it runs on: its columns come from tables in FROM, compared values share a SQL
+//! type family, results load into Rust types that can hold them, and a PostgreSQL-only
+//! construct does not compile for SQLite. Every statement renders its SQL for any dialect
+//! without a connection, and every value travels as a bind parameter.
+//!
+//! ```
+//! use aludel::prelude::*;
+//!
+//! aludel::table! {
+//!     users (id) {
+//!         id -> Integer,
+//!         name -> Text,
+//!         email -> Nullable<Text>,
+//!     }
+//! }
+//!
+//! # fn main() -> aludel::Result<()> {
+//! let mut conn = SqliteConnection::open("sqlite::memory:")?;
+//! MetaData::new([users::table::def()]).create_all(&mut conn, CheckFirst::No)?;
+//!
+//! conn.transaction(|conn| {
+//!     insert(users::table)
+//!         .values(vec![
+//!             (users::name.eq("ada"), users::email.eq(Some("ada@example.com"))),
+//!             (users::name.eq("bob"), users::email.eq(None::<&str>)),
+//!         ])
+//!         .execute(conn)
+//! })?;
+//!
+//! let with_email: Vec<(i32, String, Option<String>)> = users::table
+//!     .filter(users::email.is_not_null())
+//!     .order_by(users::name)
+//!     .load(&mut conn)?;
+//! assert_eq!(with_email, [(1, "ada".to_string(), Some("ada@example.com".to_string()))]);
+//! # Ok(()) }
+//! ```
+//!
+//! ## Layers
+//!
+//! `types → dialect → expr → schema → query → conn`; a lower layer never uses a higher one,
+//! and each is usable on its own.
+//!
+//! ## Generic parameter names
+//!
+//! `ST` a SQL type, `D` a dialect, `F` a FROM clause, `I` an inferred index that proves a
+//! table is in a FROM clause, `E` an expression, `L`/`R` operands, `T` a table, `C` a column or
+//! a connection, `U` the Rust type rows load into.
+//!
+//! ## Reading aludel's compile errors
+//!
+//! The first line of an error about an invalid query is written in SQL words:
+//!
+//! | first line | meaning |
+//! |---|---|
+//! | table `posts::table` is not in this query's FROM clause | a column of a table the query does not select from |
+//! | cannot compare SQL `Integer` with SQL `Text` | the two sides have different SQL type families |
+//! | a Rust `&str` cannot be used as a SQL `Integer` value | a bound value of the wrong Rust type |
+//! | expected a boolean SQL expression, found SQL `Integer` | `filter` of a non-condition |
+//! | cannot load SQL `Nullable<Text>` into Rust `String` | load a nullable column into `Option` |
+//! | the PostgreSQL/SQLite dialect has no `ILIKE` operator | a dialect-only construct on another dialect |
+//! | column `posts::title` does not belong to table `users::table` | assigning another table's column |
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod conn;
+pub mod dialect;
+mod error;
+pub mod expr;
+pub mod query;
+pub mod schema;
+pub mod types;
+
+pub use error::{Error, ErrorKind, OptionalExtension, Result};
+
+/// Everything a typical user of aludel needs, in one import.
+pub mod prelude {
+    pub use crate::conn::{Connection, PgConnection, RunQueryDsl, SqliteConnection};
+    pub use crate::dialect::{Postgres, Sqlite};
+    pub use crate::expr::{BoolExpressionMethods, ExpressionMethods, TextExpressionMethods};
+    pub use crate::query::{Compile, TableQueryDsl, delete, insert, update};
+    pub use crate::schema::{CheckFirst, Column, MetaData, Table};
+    pub use crate::types::lengths::*;
+    pub use crate::types::{
+        BigInt, Blob, Bool, Date, Double, Float, FromRow, Integer, Nullable, Numeric, SmallInt,
+        Text, Time, Timestamp, TimestampTz, Varchar,
+    };
+    pub use crate::{Error, ErrorKind, OptionalExtension};
+}
+
+#[doc(hidden)]
+pub mod __private {
+    pub use typenum::{B0, B1, Bit};
+}

@@ -1,0 +1,52 @@
+//! Statements: SELECT, INSERT, UPDATE and DELETE as typestate builders.
+//!
+//! Each builder method returns a new type that records what the statement now holds, and the
+//! method's bounds check the new part against the FROM clause (columns reachable, conditions
+//! boolean, assigned values of the column's type). A statement renders for any dialect with
+//! [`Compile::compile`]; executing it is the job of a connection.
+
+mod clauses;
+mod compile;
+mod delete;
+mod insert;
+mod returning;
+mod select;
+mod selection;
+mod table_dsl;
+mod update;
+
+pub use clauses::{Distinct, DistinctOn, NoDistinct, NoOrder, NoWhere, OrderBy, Where, WhereAnd};
+pub use compile::{Compile, Compiled};
+pub use delete::{DeleteStatement, delete};
+pub use insert::{
+    Assignment, ColumnList, ColumnOf, InsertFromSelect, InsertRow, InsertStatement, InsertValues, NoValues,
+    RowComparable, Values, insert,
+};
+pub use returning::{NoReturning, Returning};
+pub use select::{DefaultSelect, SelectClause, SelectStatement};
+pub use selection::SelectableIn;
+pub use table_dsl::TableQueryDsl;
+pub use update::{AssignmentList, NoSet, Set, UpdateStatement, update};
+
+/// A statement that returns rows of SQL row type `SqlType`.
+pub trait Query {
+    /// The SQL types of one result row (a SQL type, or a tuple of them).
+    type SqlType;
+}
+
+/// Something that is, or stands for, a statement: a table is `SELECT * FROM table`.
+pub trait AsQuery {
+    /// The statement.
+    type Query;
+    /// Converts into the statement.
+    fn as_query(self) -> Self::Query;
+}
+
+/// Does this statement have nothing to do (an INSERT of zero rows)? Executing it is then a
+/// no-op rather than invalid SQL.
+pub trait MaybeEmpty {
+    /// `true` when executing would change nothing and return no rows.
+    fn is_empty_statement(&self) -> bool {
+        false
+    }
+}

@@ -1,0 +1,41 @@
+//! Select lists: an expression or a tuple of expressions valid in a FROM clause.
+
+use crate::expr::{Expression, ValidIn};
+
+/// A select list for a query over `F`; `RowType` is the SQL row type it produces there
+/// (outer joins already applied).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be selected from `{F}`",
+    label = "expected a column, an expression, or a tuple of them, valid in this FROM clause"
+)]
+pub trait SelectableIn<F, I> {
+    /// The SQL row type.
+    type RowType;
+}
+
+impl<E: Expression + ValidIn<F, I>, F, I> SelectableIn<F, I> for E {
+    type RowType = E::SqlTypeIn;
+}
+
+macro_rules! tuple_selectable {
+    ($(($($t:ident $i:ident),+))*) => {$(
+        impl<F, $($t: SelectableIn<F, $i>, $i,)+> SelectableIn<F, ($($i,)+)> for ($($t,)+) {
+            type RowType = ($($t::RowType,)+);
+        }
+    )*};
+}
+
+tuple_selectable! {
+    (A IA)
+    (A IA, B IB)
+    (A IA, B IB, C IC)
+    (A IA, B IB, C IC, D ID)
+    (A IA, B IB, C IC, D ID, E IE)
+    (A IA, B IB, C IC, D ID, E IE, G IG)
+    (A IA, B IB, C IC, D ID, E IE, G IG, H IH)
+    (A IA, B IB, C IC, D ID, E IE, G IG, H IH, J IJ)
+    (A IA, B IB, C IC, D ID, E IE, G IG, H IH, J IJ, K IK)
+    (A IA, B IB, C IC, D ID, E IE, G IG, H IH, J IJ, K IK, L IL)
+    (A IA, B IB, C IC, D ID, E IE, G IG, H IH, J IJ, K IK, L IL, M IM)
+    (A IA, B IB, C IC, D ID, E IE, G IG, H IH, J IJ, K IK, L IL, M IM, N IN)
+}

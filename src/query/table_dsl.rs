@@ -1,0 +1,74 @@
+//! Query-building methods directly on tables: `users::table.filter(...)` starts a SELECT.
+
+use super::clauses::{Distinct, DistinctOn, NoDistinct, NoOrder, NoWhere, OrderBy, Where};
+use super::select::{DefaultSelect, SelectClause, SelectStatement};
+use super::selection::SelectableIn;
+use super::AsQuery;
+use crate::expr::{Expression, OrderIn, ValidIn};
+use crate::schema::Table;
+use crate::types::BoolLike;
+
+/// The [`SelectStatement`] builder methods, available on every table.
+pub trait TableQueryDsl: Table {
+    /// `SELECT list FROM table`.
+    fn select<S, I>(self, list: S) -> SelectStatement<Self, SelectClause<S, S::RowType>>
+    where
+        S: SelectableIn<Self, I>,
+    {
+        SelectStatement::new(self).select(list)
+    }
+    /// `SELECT * FROM table WHERE condition`.
+    fn filter<E, I>(self, condition: E) -> SelectStatement<Self, DefaultSelect, Where<E>>
+    where
+        E: Expression + ValidIn<Self, I>,
+        <E as ValidIn<Self, I>>::SqlTypeIn: BoolLike,
+    {
+        SelectStatement::new(self).filter(condition)
+    }
+    /// Same as [`filter`](Self::filter).
+    fn where_<E, I>(self, condition: E) -> SelectStatement<Self, DefaultSelect, Where<E>>
+    where
+        E: Expression + ValidIn<Self, I>,
+        <E as ValidIn<Self, I>>::SqlTypeIn: BoolLike,
+    {
+        SelectStatement::new(self).filter(condition)
+    }
+    /// `SELECT * FROM table ORDER BY order`.
+    fn order_by<O, I>(self, order: O) -> SelectStatement<Self, DefaultSelect, NoWhere, OrderBy<O>>
+    where
+        O: OrderIn<Self, I>,
+    {
+        SelectStatement::new(self).order_by(order)
+    }
+    /// `SELECT * FROM table LIMIT n`.
+    fn limit(self, n: i64) -> SelectStatement<Self> {
+        SelectStatement::new(self).limit(n)
+    }
+    /// `SELECT * FROM table OFFSET n`.
+    fn offset(self, n: i64) -> SelectStatement<Self> {
+        SelectStatement::new(self).offset(n)
+    }
+    /// `SELECT DISTINCT * FROM table`.
+    fn distinct(self) -> SelectStatement<Self, DefaultSelect, NoWhere, NoOrder, Distinct> {
+        SelectStatement::new(self).distinct()
+    }
+    /// `SELECT DISTINCT ON (on) * FROM table` (PostgreSQL only).
+    fn distinct_on<E, I>(
+        self,
+        on: E,
+    ) -> SelectStatement<Self, DefaultSelect, NoWhere, NoOrder, DistinctOn<E>>
+    where
+        E: SelectableIn<Self, I>,
+    {
+        SelectStatement::new(self).distinct_on(on)
+    }
+}
+
+impl<T: Table> TableQueryDsl for T {}
+
+impl<T: Table> AsQuery for T {
+    type Query = SelectStatement<T, DefaultSelect, NoWhere, NoOrder, NoDistinct>;
+    fn as_query(self) -> Self::Query {
+        SelectStatement::new(self)
+    }
+}

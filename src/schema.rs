@@ -1,0 +1,17 @@
+//! Tables and columns: zero-sized types for the compiler, [`TableDef`] for the runtime.
+//!
+//! The [`table!`](crate::table) macro declares both at once. Queries use the types; DDL,
+//! reflection and the ORM use the runtime description.
+
+mod column;
+mod ddl;
+mod def;
+mod macros;
+mod metadata;
+mod table;
+
+pub use column::Column;
+pub use ddl::{create_index_sql, create_table_sql, drop_table_sql};
+pub use def::{ColumnDef, ColumnDefault, Constraint, ForeignKeyRef, ReferentialAction, TableDef};
+pub use metadata::{CheckFirst, MetaData};
+pub use table::{HasTable, Here, InLeft, InRight, QuerySource, Table};

@@ -1,0 +1,273 @@
+//! The `table!` macro and its helpers.
+
+/// Declares tables: a module per table with a zero-sized `table` type, one zero-sized type per
+/// column, and a `static DEF` runtime description used for DDL.
+///
+/// ```
+/// use aludel::prelude::*;
+///
+/// aludel::table! {
+///     /// Teams.
+///     teams (id) {
+///         id -> Integer,
+///         #[unique] name -> Varchar<U50>,
+///     }
+///
+///     #[index(users_by_name, name)]
+///     #[check("age < 200")]
+///     users (id) {
+///         id -> BigInt,
+///         name -> Text,
+///         #[default = 18] #[check("age >= 0")] age -> Integer,
+///         #[server_default = "CURRENT_TIMESTAMP"] created -> Text,
+///         #[references(teams::id, on_delete = cascade)] team_id -> Nullable<Integer>,
+///         #[sql_name = "e_mail"] email -> Nullable<Text>,
+///     }
+///
+///     memberships (user_id, team_id) {
+///         #[references(users::id)] user_id -> BigInt,
+///         #[references(teams::id)] team_id -> Integer,
+///     }
+/// }
+///
+/// fn main() {
+///     assert_eq!(users::email::NAME, "e_mail");
+///     assert_eq!(users::table::def().primary_key, &["id"]);
+///     assert_eq!(memberships::table::def().primary_key, &["user_id", "team_id"]);
+///     static_assertions::assert_eq_size!(users::table, ());
+/// }
+/// ```
+///
+/// (Declare tables at module level, as here: a table module finds the tables it references
+/// through `super::*`.)
+///
+/// Column attributes: `#[unique]`, `#[index]`, `#[default = <Rust value>]` (bound by aludel
+/// into INSERTs that omit the column), `#[default_sql = "<SQL>"]` (written into such INSERTs),
+/// `#[server_default = "<SQL>"]` (DDL `DEFAULT`), `#[check("<SQL>")]`,
+/// `#[references(table::column, on_delete = cascade, on_update = cascade)]`,
+/// `#[autoincrement = false]`, `#[sql_name = "..."]`.
+///
+/// Table attributes: `#[sql_name = "..."]`, `#[index(name, col, ...)]`,
+/// `#[unique_index(name, col, ...)]`, `#[unique(col, ...)]`, `#[check("<SQL>")]`,
+/// `#[foreign_key((col, ...) -> table(col, ...), on_delete = cascade)]`.
+#[macro_export]
+macro_rules! table {
+    () => {};
+    (
+        $(#[$($tattr:tt)*])*
+        $name:ident ( $($pk:ident),+ $(,)? ) {
+            $( $(#[$($cattr:tt)*])* $col:ident -> $ty:ty ),+ $(,)?
+        }
+        $($rest:tt)*
+    ) => {
+        $crate::__table_impl! {
+            [$([$($tattr)*])*] $name [$($pk)+] [$( { [$([$($cattr)*])*] $col $ty } )+]
+        }
+        $crate::table! { $($rest)* }
+    };
+}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __table_impl {
+    ([$($tattr:tt)*] $name:ident [$($pk:ident)+] [$({ [$($cattr:tt)*] $col:ident $ty:ty })+]) => {
+        #[doc = concat!("The `", stringify!($name), "` table and its columns.")]
+        #[allow(non_camel_case_types, non_upper_case_globals, dead_code, unused_imports, missing_docs)]
+        pub mod $name {
+            use super::*;
+            use $crate::types::*;
+            use $crate::types::lengths::*;
+
+            #[doc = concat!("The `", stringify!($name), "` table.")]
+            #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+            pub struct table;
+
+            impl table {
+                /// The runtime description of the table.
+                pub fn def() -> &'static $crate::schema::TableDef {
+                    &DEF
+                }
+            }
+
+            impl $crate::schema::Table for table {
+                const NAME: &'static str = $crate::__sql_name!(stringify!($name); $($tattr)*);
+                type AllColumns = ($($col,)+);
+                type AllSqlType = ($(<$col as $crate::expr::Expression>::SqlType,)+);
+                type PrimaryKey = ($($pk,)+);
+                fn def() -> &'static $crate::schema::TableDef {
+                    &DEF
+                }
+                fn all_columns() -> &'static Self::AllColumns {
+                    &($($col,)+)
+                }
+            }
+
+            /// The runtime description of the table.
+            pub static DEF: $crate::schema::TableDef = $crate::schema::TableDef {
+                name: <table as $crate::schema::Table>::NAME,
+                columns: &[$(
+                    $crate::__column_def!(@ $ty, $crate::schema::ColumnDef::new(
+                        <$col as $crate::schema::Column>::NAME,
+                        <$ty as $crate::types::SqlType>::KIND,
+                        <<$ty as $crate::types::SqlType>::IsNullable as $crate::__private::Bit>::BOOL,
+                    ); $($cattr)*)
+                ),+],
+                primary_key: &[$(<$pk as $crate::schema::Column>::NAME),+],
+                constraints: $crate::__table_constraints!([] $($tattr)*),
+            };
+
+            $(
+                #[doc = concat!("The `", stringify!($col), "` column.")]
+                #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+                pub struct $col;
+
+                impl $col {
+                    /// The column's name in the database.
+                    pub const NAME: &'static str = $crate::__sql_name!(stringify!($col); $($cattr)*);
+                }
+
+                impl $crate::expr::Expression for $col {
+                    type SqlType = $ty;
+                    type Aggregate = $crate::__private::B0;
+                    type Plain = $crate::__private::B1;
+                }
+
+                impl $crate::schema::Column for $col {
+                    type Table = table;
+                    const NAME: &'static str = $col::NAME;
+                }
+
+                $crate::__impl_arithmetic!([] $col);
+            )+
+        }
+    };
+}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __sql_name {
+    ($default:expr;) => { $default };
+    ($default:expr; [sql_name = $name:literal] $($rest:tt)*) => { $name };
+    ($default:expr; [$($other:tt)*] $($rest:tt)*) => { $crate::__sql_name!($default; $($rest)*) };
+}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __ref_action {
+    (no_action) => { $crate::schema::ReferentialAction::NoAction };
+    (restrict) => { $crate::schema::ReferentialAction::Restrict };
+    (cascade) => { $crate::schema::ReferentialAction::Cascade };
+    (set_null) => { $crate::schema::ReferentialAction::SetNull };
+    (set_default) => { $crate::schema::ReferentialAction::SetDefault };
+    ($other:ident) => {
+        compile_error!(concat!(
+            "unknown referential action `", stringify!($other),
+            "`; expected no_action, restrict, cascade, set_null or set_default"
+        ))
+    };
+}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __column_def {
+    (@ $ty:ty, $acc:expr;) => { $acc };
+    (@ $ty:ty, $acc:expr; [doc $($x:tt)*] $($rest:tt)*) => {
+        $crate::__column_def!(@ $ty, $acc; $($rest)*)
+    };
+    (@ $ty:ty, $acc:expr; [sql_name $($x:tt)*] $($rest:tt)*) => {
+        $crate::__column_def!(@ $ty, $acc; $($rest)*)
+    };
+    (@ $ty:ty, $acc:expr; [unique] $($rest:tt)*) => {
+        $crate::__column_def!(@ $ty, $acc.unique(); $($rest)*)
+    };
+    (@ $ty:ty, $acc:expr; [index] $($rest:tt)*) => {
+        $crate::__column_def!(@ $ty, $acc.index(); $($rest)*)
+    };
+    (@ $ty:ty, $acc:expr; [autoincrement = $on:literal] $($rest:tt)*) => {
+        $crate::__column_def!(@ $ty, $acc.autoincrement($on); $($rest)*)
+    };
+    (@ $ty:ty, $acc:expr; [default = $value:expr] $($rest:tt)*) => {
+        $crate::__column_def!(@ $ty, $acc.default_value({
+            fn default_value() -> $crate::types::Value<'static> {
+                $crate::types::ToSql::<$ty>::to_value(&$value).into_owned()
+            }
+            default_value
+        }); $($rest)*)
+    };
+    (@ $ty:ty, $acc:expr; [default_sql = $sql:literal] $($rest:tt)*) => {
+        $crate::__column_def!(@ $ty, $acc.default_sql($sql); $($rest)*)
+    };
+    (@ $ty:ty, $acc:expr; [server_default = $sql:literal] $($rest:tt)*) => {
+        $crate::__column_def!(@ $ty, $acc.server_default($sql); $($rest)*)
+    };
+    (@ $ty:ty, $acc:expr; [check($sql:literal)] $($rest:tt)*) => {
+        $crate::__column_def!(@ $ty, $acc.check($sql); $($rest)*)
+    };
+    (@ $ty:ty, $acc:expr; [references($t:ident :: $c:ident
+        $(, on_delete = $od:ident)? $(, on_update = $ou:ident)? $(,)?)] $($rest:tt)*) => {
+        $crate::__column_def!(@ $ty, $acc.references(
+            $crate::schema::ForeignKeyRef::new(
+                <$t::table as $crate::schema::Table>::NAME,
+                <$t::$c as $crate::schema::Column>::NAME,
+            )
+            $(.on_delete($crate::__ref_action!($od)))?
+            $(.on_update($crate::__ref_action!($ou)))?
+        ); $($rest)*)
+    };
+    (@ $ty:ty, $acc:expr; [$($other:tt)*] $($rest:tt)*) => {
+        compile_error!(concat!("unknown column attribute `#[", stringify!($($other)*), "]`"))
+    };
+}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __table_constraints {
+    ([$($acc:expr,)*]) => { &[$($acc),*] };
+    ([$($acc:expr,)*] [doc $($x:tt)*] $($rest:tt)*) => {
+        $crate::__table_constraints!([$($acc,)*] $($rest)*)
+    };
+    ([$($acc:expr,)*] [sql_name $($x:tt)*] $($rest:tt)*) => {
+        $crate::__table_constraints!([$($acc,)*] $($rest)*)
+    };
+    ([$($acc:expr,)*] [index($n:ident, $($c:ident),+ $(,)?)] $($rest:tt)*) => {
+        $crate::__table_constraints!([$($acc,)* $crate::schema::Constraint::Index {
+            name: stringify!($n),
+            columns: &[$(<$c as $crate::schema::Column>::NAME),+],
+            unique: false,
+        },] $($rest)*)
+    };
+    ([$($acc:expr,)*] [unique_index($n:ident, $($c:ident),+ $(,)?)] $($rest:tt)*) => {
+        $crate::__table_constraints!([$($acc,)* $crate::schema::Constraint::Index {
+            name: stringify!($n),
+            columns: &[$(<$c as $crate::schema::Column>::NAME),+],
+            unique: true,
+        },] $($rest)*)
+    };
+    ([$($acc:expr,)*] [unique($($c:ident),+ $(,)?)] $($rest:tt)*) => {
+        $crate::__table_constraints!([$($acc,)* $crate::schema::Constraint::Unique(
+            &[$(<$c as $crate::schema::Column>::NAME),+]
+        ),] $($rest)*)
+    };
+    ([$($acc:expr,)*] [check($sql:literal)] $($rest:tt)*) => {
+        $crate::__table_constraints!([$($acc,)* $crate::schema::Constraint::Check($sql),] $($rest)*)
+    };
+    ([$($acc:expr,)*] [foreign_key(($($c:ident),+ $(,)?) -> $t:ident ($($rc:ident),+ $(,)?)
+        $(, on_delete = $od:ident)? $(,)?)] $($rest:tt)*) => {
+        $crate::__table_constraints!([$($acc,)* $crate::schema::Constraint::ForeignKey {
+            columns: &[$(<$c as $crate::schema::Column>::NAME),+],
+            table: <$t::table as $crate::schema::Table>::NAME,
+            ref_columns: &[$(<$t::$rc as $crate::schema::Column>::NAME),+],
+            on_delete: $crate::__option!($($crate::__ref_action!($od))?),
+        },] $($rest)*)
+    };
+    ([$($acc:expr,)*] [$($other:tt)*] $($rest:tt)*) => {
+        compile_error!(concat!("unknown table attribute `#[", stringify!($($other)*), "]`"))
+    };
+}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __option {
+    () => { ::core::option::Option::None };
+    ($e:expr) => { ::core::option::Option::Some($e) };
+}

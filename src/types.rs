@@ -1,0 +1,33 @@
+//! SQL types as zero-sized markers, and the conversions between Rust values and SQL values.
+//!
+//! A column's SQL type is a type (`Integer`, `Nullable<Text>`, ...), so the compiler can check
+//! that compared values share a type family and that a result is loaded into a Rust type that
+//! can hold it. Values cross the boundary to the driver as [`Value`], a small borrowed enum, so
+//! any statement can be rendered with its binds without a connection.
+
+mod flag;
+mod from_sql;
+mod sql_type;
+mod to_sql;
+mod value;
+
+#[cfg(feature = "chrono")]
+mod chrono_impls;
+
+pub use flag::Flag;
+pub use from_sql::{FromRow, FromSql, SqlRow};
+pub use sql_type::{
+    BigInt, Blob, Bool, BoolLike, Comparable, Date, Double, Float, Integer, Nullable, Numeric,
+    NumericType, SmallInt, SqlType, Text, TextType, Time, Timestamp, TimestampTz, TypeKind,
+    Varchar,
+};
+pub use to_sql::ToSql;
+pub use value::Value;
+
+/// `T` made nullable when the flag `B` is set (`Nullable<Nullable<T>>` collapses to `Nullable<T>`).
+pub type NullableIf<B, T> = <B as Flag>::Apply<T>;
+
+/// Lengths for [`Varchar`], as `typenum` numbers: `Varchar<U255>`.
+pub mod lengths {
+    pub use typenum::consts::*;
+}

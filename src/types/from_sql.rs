@@ -1,0 +1,229 @@
+//! SQL values read back into Rust values, and rows into tuples and structs.
+
+use super::sql_type::*;
+use super::value::Value;
+use crate::error::{Error, Result};
+use typenum::Unsigned;
+
+/// A Rust type that a value of SQL type `ST` can be loaded into.
+///
+/// A non-`Option` type never loads a nullable SQL type: that is a compile error, not a
+/// runtime surprise.
+#[diagnostic::on_unimplemented(
+    message = "cannot load SQL `{ST}` into Rust `{Self}`",
+    label = "the selected SQL type does not fit this Rust type",
+    note = "a `Nullable<_>` SQL type loads into an `Option<_>`; see `aludel::types` for the Rust type of each SQL type"
+)]
+pub trait FromSql<ST>: Sized {
+    /// Converts one value; out-of-range numbers and unexpected NULLs are errors.
+    ///
+    /// # Errors
+    /// [`crate::ErrorKind::Conversion`] when the value does not fit.
+    fn from_sql(value: Value<'_>) -> Result<Self>;
+}
+
+/// Sequential access to the values of one result row, implemented by each backend.
+pub trait SqlRow {
+    /// The next column's value.
+    ///
+    /// # Errors
+    /// When the row has no more columns or the driver cannot decode the value.
+    fn next_value(&mut self) -> Result<Value<'_>>;
+}
+
+/// A Rust type that a whole result row of SQL row type `ST` loads into: a single value, a
+/// tuple, or a struct (`#[derive(FromRow)]` or a hand-written impl).
+#[diagnostic::on_unimplemented(
+    message = "cannot load a row of SQL `{ST}` into Rust `{Self}`",
+    label = "the selected columns do not match this Rust type",
+    note = "the Rust type needs one field per selected column, in order, each able to hold its SQL type"
+)]
+pub trait FromRow<ST>: Sized {
+    /// Reads `Self` from the next values of `row`.
+    ///
+    /// # Errors
+    /// When a value does not fit its Rust field.
+    fn from_row<R: SqlRow + ?Sized>(row: &mut R) -> Result<Self>;
+}
+
+impl<T: FromSql<ST>, ST: SqlType> FromRow<ST> for T {
+    #[inline]
+    fn from_row<R: SqlRow + ?Sized>(row: &mut R) -> Result<Self> {
+        T::from_sql(row.next_value()?)
+    }
+}
+
+macro_rules! tuple_from_row {
+    ($(($($t:ident $st:ident),+))*) => {$(
+        impl<$($t: FromRow<$st>, $st,)+> FromRow<($($st,)+)> for ($($t,)+) {
+            #[inline]
+            fn from_row<R: SqlRow + ?Sized>(row: &mut R) -> Result<Self> {
+                Ok(($($t::from_row(row)?,)+))
+            }
+        }
+    )*};
+}
+
+tuple_from_row! {
+    (A SA)
+    (A SA, B SB)
+    (A SA, B SB, C SC)
+    (A SA, B SB, C SC, D SD)
+    (A SA, B SB, C SC, D SD, E SE)
+    (A SA, B SB, C SC, D SD, E SE, F SF)
+    (A SA, B SB, C SC, D SD, E SE, F SF, G SG)
+    (A SA, B SB, C SC, D SD, E SE, F SF, G SG, H SH)
+    (A SA, B SB, C SC, D SD, E SE, F SF, G SG, H SH, I SI)
+    (A SA, B SB, C SC, D SD, E SE, F SF, G SG, H SH, I SI, J SJ)
+    (A SA, B SB, C SC, D SD, E SE, F SF, G SG, H SH, I SI, J SJ, K SK)
+    (A SA, B SB, C SC, D SD, E SE, F SF, G SG, H SH, I SI, J SJ, K SK, L SL)
+    (A SA, B SB, C SC, D SD, E SE, F SF, G SG, H SH, I SI, J SJ, K SK, L SL, M SM)
+    (A SA, B SB, C SC, D SD, E SE, F SF, G SG, H SH, I SI, J SJ, K SK, L SL, M SM, N SN)
+    (A SA, B SB, C SC, D SD, E SE, F SF, G SG, H SH, I SI, J SJ, K SK, L SL, M SM, N SN, O SO)
+    (A SA, B SB, C SC, D SD, E SE, F SF, G SG, H SH, I SI, J SJ, K SK, L SL, M SM, N SN, O SO, P SP)
+}
+
+impl<T: FromSql<ST>, ST: SqlType> FromSql<Nullable<ST>> for Option<T> {
+    #[inline]
+    fn from_sql(value: Value<'_>) -> Result<Self> {
+        match value {
+            Value::Null => Ok(None),
+            v => T::from_sql(v).map(Some),
+        }
+    }
+}
+
+pub(crate) fn mismatch<T>(value: &Value<'_>, rust: &str) -> Result<T> {
+    Err(match value {
+        Value::Null => Error::conversion(format!(
+            "unexpected NULL loaded into `{rust}`; load a nullable column into `Option<{rust}>`"
+        )),
+        v => Error::conversion(format!("cannot load a SQL {} value into `{rust}`", v.type_name())),
+    })
+}
+
+fn out_of_range<T>(v: impl std::fmt::Display, rust: &str) -> Result<T> {
+    Err(Error::conversion(format!("value {v} is out of range for `{rust}`")))
+}
+
+macro_rules! int_from_sql {
+    ($($rust:ident => $($st:ty),+;)*) => {$($(
+        impl FromSql<$st> for $rust {
+            #[inline]
+            fn from_sql(value: Value<'_>) -> Result<Self> {
+                match value {
+                    Value::I16(v) => $rust::try_from(v).or_else(|_| out_of_range(v, stringify!($rust))),
+                    Value::I32(v) => $rust::try_from(v).or_else(|_| out_of_range(v, stringify!($rust))),
+                    Value::I64(v) => $rust::try_from(v).or_else(|_| out_of_range(v, stringify!($rust))),
+                    v => mismatch(&v, stringify!($rust)),
+                }
+            }
+        }
+    )+)*};
+}
+
+int_from_sql! {
+    i16 => SmallInt;
+    i32 => Integer, SmallInt;
+    i64 => BigInt, Integer, SmallInt;
+}
+
+impl FromSql<Double> for f64 {
+    #[inline]
+    fn from_sql(value: Value<'_>) -> Result<Self> {
+        match value {
+            Value::F64(v) => Ok(v),
+            Value::F32(v) => Ok(f64::from(v)),
+            Value::I64(v) => Ok(v as f64),
+            v => mismatch(&v, "f64"),
+        }
+    }
+}
+
+impl FromSql<Float> for f32 {
+    #[inline]
+    fn from_sql(value: Value<'_>) -> Result<Self> {
+        match value {
+            Value::F32(v) => Ok(v),
+            // SQLite stores REAL as 8 bytes; a value written from `f32` reads back exactly.
+            Value::F64(v) if v.is_finite() && v.abs() > f64::from(f32::MAX) => out_of_range(v, "f32"),
+            Value::F64(v) => Ok(v as f32),
+            Value::I64(v) => Ok(v as f32),
+            v => mismatch(&v, "f32"),
+        }
+    }
+}
+
+impl FromSql<Float> for f64 {
+    #[inline]
+    fn from_sql(value: Value<'_>) -> Result<Self> {
+        <f64 as FromSql<Double>>::from_sql(value)
+    }
+}
+
+impl FromSql<Numeric> for f64 {
+    fn from_sql(value: Value<'_>) -> Result<Self> {
+        match value {
+            Value::Numeric(s) | Value::Text(s) => s
+                .parse()
+                .map_err(|_| Error::conversion(format!("cannot read numeric `{s}` as `f64`"))),
+            v => <f64 as FromSql<Double>>::from_sql(v),
+        }
+    }
+}
+
+impl FromSql<Numeric> for String {
+    fn from_sql(value: Value<'_>) -> Result<Self> {
+        match value {
+            Value::Numeric(s) | Value::Text(s) => Ok(s.into_owned()),
+            Value::I64(v) => Ok(v.to_string()),
+            Value::F64(v) => Ok(v.to_string()),
+            v => mismatch(&v, "String"),
+        }
+    }
+}
+
+impl FromSql<Bool> for bool {
+    #[inline]
+    fn from_sql(value: Value<'_>) -> Result<Self> {
+        match value {
+            Value::Bool(v) => Ok(v),
+            // SQLite has no boolean storage class: booleans are the integers 0 and 1.
+            Value::I64(0) | Value::I32(0) => Ok(false),
+            Value::I64(1) | Value::I32(1) => Ok(true),
+            Value::I64(v) => Err(Error::conversion(format!("integer {v} is not a boolean"))),
+            v => mismatch(&v, "bool"),
+        }
+    }
+}
+
+fn text_from_sql(value: Value<'_>) -> Result<String> {
+    match value {
+        Value::Text(s) => Ok(s.into_owned()),
+        v => mismatch(&v, "String"),
+    }
+}
+
+impl FromSql<Text> for String {
+    #[inline]
+    fn from_sql(value: Value<'_>) -> Result<Self> {
+        text_from_sql(value)
+    }
+}
+
+impl<N: Unsigned + 'static> FromSql<Varchar<N>> for String {
+    #[inline]
+    fn from_sql(value: Value<'_>) -> Result<Self> {
+        text_from_sql(value)
+    }
+}
+
+impl FromSql<Blob> for Vec<u8> {
+    #[inline]
+    fn from_sql(value: Value<'_>) -> Result<Self> {
+        match value {
+            Value::Blob(b) => Ok(b.into_owned()),
+            v => mismatch(&v, "Vec<u8>"),
+        }
+    }
+}
