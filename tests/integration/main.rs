@@ -1,0 +1,6 @@
+//! aludel's integration suite: one test binary, one module per capability. Each behaviour test
+//! runs on SQLite (in memory) and on PostgreSQL (`ALUDEL_PG_URL`), and reads its results back.
+
+mod common;
+mod schema;
+mod ui;

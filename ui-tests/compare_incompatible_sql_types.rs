@@ -1,0 +1,12 @@
+//! Only values of comparable SQL types can be compared.
+
+use aludel::prelude::*;
+
+aludel::table! {
+    users (id) { id -> Integer, name -> Text, email -> Nullable<Text>, age -> Integer, }
+    posts (id) { id -> Integer, #[references(users::id)] user_id -> Integer, title -> Text, }
+}
+
+fn main() {
+    let _ = users::table.filter(users::id.eq(users::name));
+}

@@ -1,0 +1,12 @@
+//! A DELETE's WHERE may only use columns of the deleted table.
+
+use aludel::prelude::*;
+
+aludel::table! {
+    users (id) { id -> Integer, name -> Text, email -> Nullable<Text>, age -> Integer, }
+    posts (id) { id -> Integer, #[references(users::id)] user_id -> Integer, title -> Text, }
+}
+
+fn main() {
+    let _ = delete(users::table).filter(posts::user_id.eq(1));
+}

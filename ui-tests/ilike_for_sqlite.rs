@@ -1,0 +1,13 @@
+//! ILIKE is PostgreSQL-only: rendering it for SQLite does not compile.
+
+use aludel::prelude::*;
+
+aludel::table! {
+    users (id) { id -> Integer, name -> Text, email -> Nullable<Text>, age -> Integer, }
+    posts (id) { id -> Integer, #[references(users::id)] user_id -> Integer, title -> Text, }
+}
+
+fn main() {
+    let q = users::table.filter(users::name.ilike("a%"));
+    let _ = q.compile::<Sqlite>();
+}

@@ -1,0 +1,12 @@
+//! RETURNING may only use columns of the statement's table.
+
+use aludel::prelude::*;
+
+aludel::table! {
+    users (id) { id -> Integer, name -> Text, email -> Nullable<Text>, age -> Integer, }
+    posts (id) { id -> Integer, #[references(users::id)] user_id -> Integer, title -> Text, }
+}
+
+fn main() {
+    let _ = delete(users::table).filter(users::id.eq(1)).returning(posts::id);
+}

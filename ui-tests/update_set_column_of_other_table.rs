@@ -1,0 +1,12 @@
+//! UPDATE SET assigns only columns of the target table.
+
+use aludel::prelude::*;
+
+aludel::table! {
+    users (id) { id -> Integer, name -> Text, email -> Nullable<Text>, age -> Integer, }
+    posts (id) { id -> Integer, #[references(users::id)] user_id -> Integer, title -> Text, }
+}
+
+fn main() {
+    let _ = update(users::table).set(posts::title.eq("hello"));
+}
