@@ -21,7 +21,7 @@ pub use sql_type::{
     NumericType, SmallInt, SqlType, Text, TextType, Time, Timestamp, TimestampTz, TypeKind,
     Varchar,
 };
-pub use to_sql::ToSql;
+pub use to_sql::IntoSql;
 pub use value::Value;
 
 /// `T` made nullable when the flag `B` is set (`Nullable<Nullable<T>>` collapses to `Nullable<T>`).

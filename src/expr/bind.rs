@@ -2,46 +2,55 @@
 
 use super::{AsExpression, Expression, ValidIn};
 use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
-use crate::types::{SqlType, ToSql};
+use crate::types::{IntoSql, SqlType, Value};
 use std::marker::PhantomData;
 use typenum::B0;
 
-/// A Rust value bound as a parameter of SQL type `ST`. It renders as a placeholder; the value
+/// A value bound as a parameter of SQL type `ST`. It renders as a placeholder; the value
 /// travels beside the SQL text, never inside it.
-#[derive(Debug, Clone, Copy)]
-pub struct Bound<ST, T> {
-    value: T,
+///
+/// The Rust type it came from is erased into a [`Value`] (borrowed for `'a`), so `"x"` and
+/// `String::from("x")` make the same expression type.
+#[derive(Debug, Clone)]
+pub struct Bound<'a, ST> {
+    value: Value<'a>,
     _st: PhantomData<ST>,
 }
 
-impl<ST, T> Bound<ST, T> {
+impl<'a, ST> Bound<'a, ST> {
     /// Binds `value` as SQL type `ST`.
-    pub fn new(value: T) -> Self {
-        Bound { value, _st: PhantomData }
+    #[inline]
+    pub fn new<T: IntoSql<'a, ST>>(value: T) -> Self {
+        Bound { value: value.into_sql(), _st: PhantomData }
+    }
+
+    /// The bound value.
+    pub fn value(&self) -> &Value<'a> {
+        &self.value
     }
 }
 
-impl<ST: SqlType, T: ToSql<ST>> Expression for Bound<ST, T> {
+impl<ST: SqlType> Expression for Bound<'_, ST> {
     type SqlType = ST;
     type Aggregate = B0;
     type Plain = B0;
 }
 
-impl<ST: SqlType, T: ToSql<ST>, F> ValidIn<F, ()> for Bound<ST, T> {
+impl<ST: SqlType, F> ValidIn<F, ()> for Bound<'_, ST> {
     type SqlTypeIn = ST;
 }
 
-impl<D: Dialect, ST, T: ToSql<ST>> QueryFragment<D> for Bound<ST, T> {
+impl<D: Dialect, ST> QueryFragment<D> for Bound<'_, ST> {
     #[inline]
-    fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
-        out.push_bind(self.value.to_value());
+    fn walk<'b>(&'b self, out: &mut SqlBuilder<'b, D>) {
+        out.push_bind(self.value.reborrow());
     }
 }
 
 macro_rules! bindable {
     ($($rust:ty),*) => {$(
-        impl<ST: SqlType> AsExpression<ST> for $rust where $rust: ToSql<ST> {
-            type Expr = Bound<ST, $rust>;
+        impl<ST: SqlType> AsExpression<ST> for $rust where $rust: IntoSql<'static, ST> {
+            type Expr = Bound<'static, ST>;
             #[inline]
             fn as_expression(self) -> Self::Expr { Bound::new(self) }
         }
@@ -60,8 +69,8 @@ bindable!(
 
 macro_rules! bindable_ref {
     ($($rust:ty),*) => {$(
-        impl<'v, ST: SqlType> AsExpression<ST> for &'v $rust where &'v $rust: ToSql<ST> {
-            type Expr = Bound<ST, &'v $rust>;
+        impl<'a, ST: SqlType> AsExpression<ST> for &'a $rust where &'a $rust: IntoSql<'a, ST> {
+            type Expr = Bound<'a, ST>;
             #[inline]
             fn as_expression(self) -> Self::Expr { Bound::new(self) }
         }
@@ -70,11 +79,19 @@ macro_rules! bindable_ref {
 
 bindable_ref!(str, [u8], String, Vec<u8>, i16, i32, i64, f32, f64, bool);
 
+#[cfg(feature = "chrono")]
+bindable_ref!(
+    chrono::NaiveDate,
+    chrono::NaiveTime,
+    chrono::NaiveDateTime,
+    chrono::DateTime<chrono::Utc>
+);
+
 impl<T, ST: SqlType> AsExpression<ST> for Option<T>
 where
-    Option<T>: ToSql<ST>,
+    Option<T>: IntoSql<'static, ST>,
 {
-    type Expr = Bound<ST, Option<T>>;
+    type Expr = Bound<'static, ST>;
     #[inline]
     fn as_expression(self) -> Self::Expr {
         Bound::new(self)

@@ -262,4 +262,4 @@ macro_rules! __impl_arithmetic {
 
 crate::__impl_arithmetic!([Op, L, R,] Binary<Op, L, R>);
 crate::__impl_arithmetic!([Op, E,] Prefix<Op, E>);
-crate::__impl_arithmetic!([ST, T,] super::Bound<ST, T>);
+crate::__impl_arithmetic!(['a, ST,] super::Bound<'a, ST>);

@@ -189,7 +189,7 @@ macro_rules! __column_def {
     (@ $ty:ty, $acc:expr; [default = $value:expr] $($rest:tt)*) => {
         $crate::__column_def!(@ $ty, $acc.default_value({
             fn default_value() -> $crate::types::Value<'static> {
-                $crate::types::ToSql::<$ty>::to_value(&$value).into_owned()
+                $crate::types::IntoSql::<'static, $ty>::into_sql($value)
             }
             default_value
         }); $($rest)*)

@@ -69,6 +69,16 @@ impl Value<'_> {
         }
     }
 
+    /// The same value, borrowing from `self` instead of owning (cheap for every variant).
+    pub fn reborrow(&self) -> Value<'_> {
+        match self {
+            Value::Numeric(v) => Value::Numeric(Cow::Borrowed(v)),
+            Value::Text(v) => Value::Text(Cow::Borrowed(v)),
+            Value::Blob(v) => Value::Blob(Cow::Borrowed(v)),
+            other => other.clone(),
+        }
+    }
+
     /// A short name of the variant, for error messages.
     pub fn type_name(&self) -> &'static str {
         match self {
