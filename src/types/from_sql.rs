@@ -46,11 +46,44 @@ pub trait FromRow<ST>: Sized {
     fn from_row<R: SqlRow + ?Sized>(row: &mut R) -> Result<Self>;
 }
 
-impl<T: FromSql<ST>, ST: SqlType> FromRow<ST> for T {
-    #[inline]
-    fn from_row<R: SqlRow + ?Sized>(row: &mut R) -> Result<Self> {
-        T::from_sql(row.next_value()?)
-    }
+/// A single value is a row of one column. Implemented per Rust type (not as a blanket over
+/// `FromSql`) so that user structs can implement `FromRow<ST>` for every `ST` themselves.
+macro_rules! single_value_row {
+    ($([$($gen:tt)*] $rust:ty => $st:ty;)*) => {$(
+        impl<$($gen)*> FromRow<$st> for $rust {
+            #[inline]
+            fn from_row<R: SqlRow + ?Sized>(row: &mut R) -> Result<Self> {
+                <$rust as FromSql<$st>>::from_sql(row.next_value()?)
+            }
+        }
+    )*};
+}
+
+single_value_row! {
+    [] i16 => SmallInt;
+    [] i32 => Integer;
+    [] i32 => SmallInt;
+    [] i64 => BigInt;
+    [] i64 => Integer;
+    [] i64 => SmallInt;
+    [] f32 => Float;
+    [] f64 => Float;
+    [] f64 => Double;
+    [] f64 => Numeric;
+    [] String => Numeric;
+    [] String => Text;
+    [N: Unsigned + 'static] String => Varchar<N>;
+    [] bool => Bool;
+    [] Vec<u8> => Blob;
+    [T: FromSql<ST>, ST: SqlType] Option<T> => Nullable<ST>;
+}
+
+#[cfg(feature = "chrono")]
+single_value_row! {
+    [] chrono::NaiveDate => Date;
+    [] chrono::NaiveTime => Time;
+    [] chrono::NaiveDateTime => Timestamp;
+    [] chrono::DateTime<chrono::Utc> => TimestampTz;
 }
 
 macro_rules! tuple_from_row {

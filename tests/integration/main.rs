@@ -3,5 +3,6 @@
 
 mod common;
 mod schema;
+mod select;
 mod types;
 mod ui;
