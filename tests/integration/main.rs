@@ -2,7 +2,10 @@
 //! runs on SQLite (in memory) and on PostgreSQL (`ALUDEL_PG_URL`), and reads its results back.
 
 mod common;
+mod errors;
 mod schema;
 mod select;
+mod transactions;
 mod types;
+mod write;
 mod ui;
