@@ -83,7 +83,7 @@ pub mod prelude {
     pub use crate::conn::{Connection, PgConnection, RunQueryDsl, SqliteConnection};
     pub use crate::dialect::{Postgres, Sqlite};
     pub use crate::expr::{BoolExpressionMethods, ExpressionMethods, TextExpressionMethods};
-    pub use crate::query::{Compile, TableQueryDsl, delete, insert, update};
+    pub use crate::query::{Compile, JoinDsl, QueryDsl, delete, insert, update};
     pub use crate::schema::{CheckFirst, Column, MetaData, Table};
     pub use crate::types::lengths::*;
     pub use crate::types::{

@@ -9,6 +9,7 @@ mod clauses;
 mod compile;
 mod delete;
 mod insert;
+mod join;
 mod returning;
 mod select;
 mod selection;
@@ -22,10 +23,11 @@ pub use insert::{
     Assignment, ColumnList, ColumnOf, InsertFromSelect, InsertRow, InsertStatement, InsertValues, NoValues,
     RowComparable, Values, insert,
 };
+pub use join::{Cross, FullOuter, Inner, Join, JoinDsl, JoinKind, LeftOuter, NoOn, On, RightOuter};
 pub use returning::{NoReturning, Returning};
 pub use select::{DefaultSelect, SelectClause, SelectStatement};
 pub use selection::SelectableIn;
-pub use table_dsl::TableQueryDsl;
+pub use table_dsl::QueryDsl;
 pub use update::{AssignmentList, NoSet, Set, UpdateStatement, update};
 
 /// A statement that returns rows of SQL row type `SqlType`.

@@ -14,4 +14,4 @@ pub use column::Column;
 pub use ddl::{create_index_sql, create_table_sql, drop_table_sql};
 pub use def::{ColumnDef, ColumnDefault, Constraint, ForeignKeyRef, ReferentialAction, TableDef};
 pub use metadata::{CheckFirst, MetaData};
-pub use table::{HasTable, Here, InLeft, InRight, QuerySource, Table};
+pub use table::{FromClause, HasTable, Here, InLeft, InRight, QuerySource, Table};

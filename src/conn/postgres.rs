@@ -94,6 +94,14 @@ impl SqlRow for PgRow<'_> {
         self.index += 1;
         value::from_row(self.row, i)
     }
+
+    fn peek_is_null(&mut self, ahead: usize) -> Result<bool> {
+        value::is_null(self.row, self.index + ahead)
+    }
+
+    fn skip(&mut self, n: usize) {
+        self.index += n;
+    }
 }
 
 impl Connection for PgConnection {

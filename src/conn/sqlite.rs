@@ -71,6 +71,15 @@ impl SqlRow for SqliteRow<'_, '_> {
         let raw = self.row.get_ref(i).map_err(|e| map_error(e, None))?;
         value::from_sqlite(raw)
     }
+
+    fn peek_is_null(&mut self, ahead: usize) -> Result<bool> {
+        let raw = self.row.get_ref(self.index + ahead).map_err(|e| map_error(e, None))?;
+        Ok(raw == rusqlite::types::ValueRef::Null)
+    }
+
+    fn skip(&mut self, n: usize) {
+        self.index += n;
+    }
 }
 
 impl Connection for SqliteConnection {

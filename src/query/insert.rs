@@ -96,6 +96,7 @@ pub trait RowValues<D: Dialect> {
     fn walk_values<'a>(&'a self, out: &mut SqlBuilder<'a, D>);
 }
 
+#[diagnostic::do_not_recommend]
 impl<T, C: Column + ColumnOf<T>, E: Expression> InsertRow<T> for Binary<Eq, C, E> {
     fn push_columns(out: &mut Vec<&'static str>) {
         out.push(C::NAME);
@@ -135,6 +136,7 @@ impl<T, R: InsertRow<T>> InsertValues<T> for Vec<R> {
     }
 }
 
+#[diagnostic::do_not_recommend]
 impl<T, C: Column + ColumnOf<T>, E: Expression> InsertValues<T> for Binary<Eq, C, E> {
     type Row = Self;
     fn rows(&self) -> &[Self] {
@@ -195,6 +197,7 @@ tuple_rows! {
 )]
 pub trait RowComparable<Rhs> {}
 
+#[diagnostic::do_not_recommend]
 impl<A: SqlType, B: SqlType> RowComparable<B> for A where A::NotNull: Comparable<B::NotNull> {}
 
 macro_rules! tuple_row_comparable {

@@ -5,7 +5,7 @@ use super::selection::SelectableIn;
 use super::{AsQuery, MaybeEmpty, Query};
 use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
 use crate::expr::{Expression, OrderIn, ValidIn};
-use crate::schema::QuerySource;
+use crate::schema::{FromClause, QuerySource};
 use crate::types::{BoolLike, Value};
 use std::marker::PhantomData;
 
@@ -203,12 +203,9 @@ pub trait SelectListFragment<F, D: Dialect> {
     fn walk_list<'a>(&'a self, from: &'a F, out: &mut SqlBuilder<'a, D>);
 }
 
-impl<F: QuerySource, D: Dialect> SelectListFragment<F, D> for DefaultSelect
-where
-    F::DefaultSelection: QueryFragment<D>,
-{
+impl<F: QuerySource, D: Dialect> SelectListFragment<F, D> for DefaultSelect {
     fn walk_list<'a>(&'a self, from: &'a F, out: &mut SqlBuilder<'a, D>) {
-        from.default_selection().walk(out);
+        from.walk_default_selection(out);
     }
 }
 
@@ -220,7 +217,7 @@ impl<F, S: QueryFragment<D>, ST, D: Dialect> SelectListFragment<F, D> for Select
 
 impl<D: Dialect, F, S, W, O, Dist> QueryFragment<D> for SelectStatement<F, S, W, O, Dist>
 where
-    F: QuerySource,
+    F: QuerySource + FromClause<D>,
     S: SelectListFragment<F, D>,
     W: QueryFragment<D>,
     O: QueryFragment<D>,

@@ -1,15 +1,15 @@
-//! Query-building methods directly on tables: `users::table.filter(...)` starts a SELECT.
+//! Query-building methods directly on FROM sources: `users::table.filter(...)` starts a SELECT.
 
 use super::clauses::{Distinct, DistinctOn, NoDistinct, NoOrder, NoWhere, OrderBy, Where};
 use super::select::{DefaultSelect, SelectClause, SelectStatement};
 use super::selection::SelectableIn;
 use super::AsQuery;
 use crate::expr::{Expression, OrderIn, ValidIn};
-use crate::schema::Table;
+use crate::schema::{QuerySource, Table};
 use crate::types::BoolLike;
 
-/// The [`SelectStatement`] builder methods, available on every table.
-pub trait TableQueryDsl: Table {
+/// The [`SelectStatement`] builder methods, available on every table and join.
+pub trait QueryDsl: QuerySource {
     /// `SELECT list FROM table`.
     fn select<S, I>(self, list: S) -> SelectStatement<Self, SelectClause<S, S::RowType>>
     where
@@ -64,7 +64,7 @@ pub trait TableQueryDsl: Table {
     }
 }
 
-impl<T: Table> TableQueryDsl for T {}
+impl<S: QuerySource> QueryDsl for S {}
 
 impl<T: Table> AsQuery for T {
     type Query = SelectStatement<T, DefaultSelect, NoWhere, NoOrder, NoDistinct>;

@@ -59,6 +59,7 @@ pub trait AssignmentsFragment<D: Dialect> {
     fn walk_assignments<'a>(&'a self, out: &mut SqlBuilder<'a, D>);
 }
 
+#[diagnostic::do_not_recommend]
 impl<T, C: Column + ColumnOf<T>, E: Expression> AssignmentList<T> for Binary<Eq, C, E> {}
 
 impl<D: Dialect, A> AssignmentsFragment<D> for A

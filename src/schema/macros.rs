@@ -97,9 +97,7 @@ macro_rules! __table_impl {
                 fn def() -> &'static $crate::schema::TableDef {
                     &DEF
                 }
-                fn all_columns() -> &'static Self::AllColumns {
-                    &($($col,)+)
-                }
+
             }
 
             /// The runtime description of the table.

@@ -17,8 +17,6 @@ pub trait Table: Copy + Default + Send + Sync + 'static {
     type PrimaryKey: Copy + Default;
     /// The runtime description of the table.
     fn def() -> &'static TableDef;
-    /// All columns.
-    fn all_columns() -> &'static Self::AllColumns;
 }
 
 /// Proof that table `T` is in the FROM clause `Self`. `I` says where: [`Here`] for the table
@@ -51,26 +49,41 @@ impl<T: Table> HasTable<T, Here> for T {
     type Nullable = B0;
 }
 
-/// Something that can stand in FROM: a table, or (later) a join or a subquery.
-pub trait QuerySource: Copy {
-    /// The columns `SELECT` lists when the query has no explicit select list.
-    type DefaultSelection: 'static;
-    /// The SQL row type of the default selection.
+/// Something that can stand in FROM: a table, or a join of them.
+pub trait QuerySource: Sized {
+    /// The SQL row type of `SELECT *` over this source (outer joins make a side nullable).
     type DefaultSqlType;
-    /// The default select list.
-    fn default_selection(&self) -> &'static Self::DefaultSelection;
-    /// Writes the FROM clause body.
-    fn walk_from<'a, D: Dialect>(&'a self, out: &mut SqlBuilder<'a, D>);
+    /// Writes the default select list: every column of every table, qualified.
+    fn walk_default_selection<D: Dialect>(&self, out: &mut SqlBuilder<'_, D>);
 }
 
-impl<T: Table> QuerySource for T {
-    type DefaultSelection = T::AllColumns;
-    type DefaultSqlType = T::AllSqlType;
-    fn default_selection(&self) -> &'static T::AllColumns {
-        T::all_columns()
-    }
-    fn walk_from<'a, D: Dialect>(&'a self, out: &mut SqlBuilder<'a, D>) {
+/// A FROM clause body as dialect `D` writes it (a join's ON conditions may use constructs
+/// only some dialects have).
+#[diagnostic::on_unimplemented(
+    message = "this FROM clause cannot be written for the {D} dialect",
+    label = "a join condition uses a construct that the {D} dialect does not have"
+)]
+pub trait FromClause<D: Dialect> {
+    /// Writes the FROM clause body.
+    fn walk_from<'a>(&'a self, out: &mut SqlBuilder<'a, D>);
+}
+
+impl<T: Table, D: Dialect> FromClause<D> for T {
+    fn walk_from<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
         out.push_ident(T::NAME);
     }
 }
 
+impl<T: Table> QuerySource for T {
+    type DefaultSqlType = T::AllSqlType;
+    fn walk_default_selection<D: Dialect>(&self, out: &mut SqlBuilder<'_, D>) {
+        for (i, column) in T::def().columns.iter().enumerate() {
+            if i > 0 {
+                out.push_sql(", ");
+            }
+            out.push_ident(T::NAME);
+            out.push_sql(".");
+            out.push_ident(column.name);
+        }
+    }
+}

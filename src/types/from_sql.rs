@@ -29,6 +29,45 @@ pub trait SqlRow {
     /// # Errors
     /// When the row has no more columns or the driver cannot decode the value.
     fn next_value(&mut self) -> Result<Value<'_>>;
+
+    /// Whether the value `ahead` columns after the next one is NULL, without consuming it.
+    ///
+    /// # Errors
+    /// When the row has no such column.
+    fn peek_is_null(&mut self, ahead: usize) -> Result<bool>;
+
+    /// Skips `n` columns.
+    fn skip(&mut self, n: usize);
+}
+
+/// How many columns a SQL row type spans.
+pub trait RowWidth {
+    /// The number of columns.
+    const WIDTH: usize;
+}
+
+impl<ST: SqlType> RowWidth for ST {
+    const WIDTH: usize = 1;
+}
+
+/// The row type `ST` on the nullable side of an outer join: every column NULL means "no row",
+/// loaded as `None` into an `Option<U>`.
+pub struct NullableRow<ST>(std::marker::PhantomData<ST>);
+
+impl<ST: RowWidth> RowWidth for NullableRow<ST> {
+    const WIDTH: usize = ST::WIDTH;
+}
+
+impl<U: FromRow<ST>, ST: RowWidth> FromRow<NullableRow<ST>> for Option<U> {
+    fn from_row<R: SqlRow + ?Sized>(row: &mut R) -> Result<Self> {
+        for ahead in 0..ST::WIDTH {
+            if !row.peek_is_null(ahead)? {
+                return U::from_row(row).map(Some);
+            }
+        }
+        row.skip(ST::WIDTH);
+        Ok(None)
+    }
 }
 
 /// A Rust type that a whole result row of SQL row type `ST` loads into: a single value, a
@@ -88,6 +127,9 @@ single_value_row! {
 
 macro_rules! tuple_from_row {
     ($(($($t:ident $st:ident),+))*) => {$(
+        impl<$($st: RowWidth,)+> RowWidth for ($($st,)+) {
+            const WIDTH: usize = 0 $(+ $st::WIDTH)+;
+        }
         impl<$($t: FromRow<$st>, $st,)+> FromRow<($($st,)+)> for ($($t,)+) {
             #[inline]
             fn from_row<R: SqlRow + ?Sized>(row: &mut R) -> Result<Self> {

@@ -3,6 +3,7 @@
 
 mod common;
 mod errors;
+mod joins;
 mod schema;
 mod select;
 mod transactions;

@@ -106,6 +106,12 @@ pub(super) fn from_row(row: &postgres::Row, index: usize) -> Result<Value<'_>> {
     decode(column.type_(), raw).map_err(conversion)
 }
 
+/// Whether the `index`-th value of `row` is NULL.
+pub(super) fn is_null(row: &postgres::Row, index: usize) -> Result<bool> {
+    let Raw(bytes) = row.try_get::<_, Raw<'_>>(index).map_err(|e| Error::conversion(e.to_string()))?;
+    Ok(bytes.is_none())
+}
+
 fn decode<'a>(ty: &Type, raw: &'a [u8]) -> Result<Value<'a>, BoxError> {
     Ok(match *ty {
         Type::BOOL => Value::Bool(bool::from_sql(ty, raw)?),

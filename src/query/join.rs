@@ -1,0 +1,204 @@
+//! Joins: the FROM clause as a tree of tables, with outer joins marking a side nullable.
+
+use super::select::SelectStatement;
+use super::AsQuery;
+use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
+use crate::expr::{Expression, ValidIn};
+use crate::schema::{FromClause, HasTable, InLeft, InRight, QuerySource};
+use crate::types::{BoolLike, Flag};
+use std::marker::PhantomData;
+use typenum::{B0, B1};
+
+/// The kind of a join: its SQL and which side it makes nullable.
+pub trait JoinKind: Copy + Default + 'static {
+    /// The keyword(s) between the two sides.
+    const SQL: &'static str;
+    /// `B1` when rows of the left side may be missing (RIGHT and FULL joins).
+    type LeftNullable: Flag;
+    /// `B1` when rows of the right side may be missing (LEFT and FULL joins).
+    type RightNullable: Flag;
+}
+
+macro_rules! join_kinds {
+    ($($(#[$doc:meta])* $name:ident $sql:literal $l:ident $r:ident;)*) => {$(
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, Default)]
+        pub struct $name;
+        impl JoinKind for $name {
+            const SQL: &'static str = $sql;
+            type LeftNullable = $l;
+            type RightNullable = $r;
+        }
+    )*};
+}
+
+join_kinds! {
+    /// `INNER JOIN`
+    Inner " INNER JOIN " B0 B0;
+    /// `LEFT OUTER JOIN`: the right side's columns become nullable.
+    LeftOuter " LEFT OUTER JOIN " B0 B1;
+    /// `RIGHT OUTER JOIN`: the left side's columns become nullable.
+    RightOuter " RIGHT OUTER JOIN " B1 B0;
+    /// `FULL OUTER JOIN`: both sides' columns become nullable.
+    FullOuter " FULL OUTER JOIN " B1 B1;
+    /// `CROSS JOIN`: every pair of rows, no condition.
+    Cross " CROSS JOIN " B0 B0;
+}
+
+/// No ON condition (a cross join).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoOn;
+
+/// `ON condition`.
+#[derive(Debug, Clone, Copy)]
+pub struct On<E>(E);
+
+/// `left <kind> JOIN right ON condition`, usable wherever a table is.
+#[derive(Debug, Clone, Copy)]
+pub struct Join<L, R, K, C> {
+    left: L,
+    right: R,
+    on: C,
+    _kind: PhantomData<K>,
+}
+
+impl<L, R, K: JoinKind, C, T, I> HasTable<T, InLeft<I>> for Join<L, R, K, C>
+where
+    L: HasTable<T, I>,
+{
+    type Nullable = <K::LeftNullable as Flag>::Or<L::Nullable>;
+}
+
+impl<L, R, K: JoinKind, C, T, I> HasTable<T, InRight<I>> for Join<L, R, K, C>
+where
+    R: HasTable<T, I>,
+{
+    type Nullable = <K::RightNullable as Flag>::Or<R::Nullable>;
+}
+
+impl<L, R, K, C> QuerySource for Join<L, R, K, C>
+where
+    L: QuerySource,
+    R: QuerySource,
+    K: JoinKind,
+{
+    type DefaultSqlType = (
+        <K::LeftNullable as Flag>::ApplyRow<L::DefaultSqlType>,
+        <K::RightNullable as Flag>::ApplyRow<R::DefaultSqlType>,
+    );
+
+    fn walk_default_selection<D: Dialect>(&self, out: &mut SqlBuilder<'_, D>) {
+        self.left.walk_default_selection(out);
+        out.push_sql(", ");
+        self.right.walk_default_selection(out);
+    }
+}
+
+impl<L, R, K, C, D> FromClause<D> for Join<L, R, K, C>
+where
+    D: Dialect,
+    L: FromClause<D>,
+    R: FromClause<D>,
+    K: JoinKind,
+    C: QueryFragment<D>,
+{
+    fn walk_from<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
+        self.left.walk_from(out);
+        out.push_sql(K::SQL);
+        self.right.walk_from(out);
+        self.on.walk(out);
+    }
+}
+
+impl<D: Dialect> QueryFragment<D> for NoOn {
+    fn walk<'a>(&'a self, _out: &mut SqlBuilder<'a, D>) {}
+}
+
+impl<D: Dialect, E: QueryFragment<D>> QueryFragment<D> for On<E> {
+    fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
+        out.push_sql(" ON ");
+        self.0.walk(out);
+    }
+}
+
+/// Building joins from a table or a join.
+///
+/// ```
+/// use aludel::prelude::*;
+/// aludel::table! {
+///     users (id) { id -> Integer, name -> Text, }
+///     posts (id) { id -> Integer, user_id -> Integer, title -> Text, }
+/// }
+///
+/// # fn main() {
+/// let q = users::table
+///     .outer_join(posts::table, posts::user_id.eq(users::id))
+///     .select((users::name, posts::title));
+/// // The right side of a LEFT JOIN is nullable: titles load as Option<String>.
+/// let _: fn(&mut SqliteConnection) -> aludel::Result<Vec<(String, Option<String>)>> =
+///     move |c| q.clone().load(c);
+/// assert_eq!(
+///     q.compile::<Postgres>().sql(),
+///     r#"SELECT "users"."name", "posts"."title" FROM "users" LEFT OUTER JOIN "posts" ON ("posts"."user_id" = "users"."id")"#
+/// );
+/// # }
+/// ```
+pub trait JoinDsl: QuerySource + Sized {
+    /// `self INNER JOIN right ON on`.
+    fn join<R, E, I>(self, right: R, on: E) -> Join<Self, R, Inner, On<E>>
+    where
+        R: QuerySource,
+        E: Expression + ValidIn<Join<Self, R, Inner, NoOn>, I>,
+        <E as ValidIn<Join<Self, R, Inner, NoOn>, I>>::SqlTypeIn: BoolLike,
+    {
+        Join { left: self, right, on: On(on), _kind: PhantomData }
+    }
+
+    /// `self LEFT OUTER JOIN right ON on`: `right`'s columns become nullable.
+    fn outer_join<R, E, I>(self, right: R, on: E) -> Join<Self, R, LeftOuter, On<E>>
+    where
+        R: QuerySource,
+        E: Expression + ValidIn<Join<Self, R, LeftOuter, NoOn>, I>,
+        <E as ValidIn<Join<Self, R, LeftOuter, NoOn>, I>>::SqlTypeIn: BoolLike,
+    {
+        Join { left: self, right, on: On(on), _kind: PhantomData }
+    }
+
+    /// `self RIGHT OUTER JOIN right ON on`: `self`'s columns become nullable.
+    fn right_join<R, E, I>(self, right: R, on: E) -> Join<Self, R, RightOuter, On<E>>
+    where
+        R: QuerySource,
+        E: Expression + ValidIn<Join<Self, R, RightOuter, NoOn>, I>,
+        <E as ValidIn<Join<Self, R, RightOuter, NoOn>, I>>::SqlTypeIn: BoolLike,
+    {
+        Join { left: self, right, on: On(on), _kind: PhantomData }
+    }
+
+    /// `self FULL OUTER JOIN right ON on`: both sides' columns become nullable.
+    fn full_join<R, E, I>(self, right: R, on: E) -> Join<Self, R, FullOuter, On<E>>
+    where
+        R: QuerySource,
+        E: Expression + ValidIn<Join<Self, R, FullOuter, NoOn>, I>,
+        <E as ValidIn<Join<Self, R, FullOuter, NoOn>, I>>::SqlTypeIn: BoolLike,
+    {
+        Join { left: self, right, on: On(on), _kind: PhantomData }
+    }
+
+    /// `self CROSS JOIN right`. With a condition in WHERE this is also the implicit join
+    /// `FROM a, b WHERE ...`.
+    fn cross_join<R: QuerySource>(self, right: R) -> Join<Self, R, Cross, NoOn> {
+        Join { left: self, right, on: NoOn, _kind: PhantomData }
+    }
+}
+
+impl<S: QuerySource> JoinDsl for S {}
+
+impl<L, R, K, C> AsQuery for Join<L, R, K, C>
+where
+    Self: QuerySource,
+{
+    type Query = SelectStatement<Self>;
+    fn as_query(self) -> Self::Query {
+        SelectStatement::new(self)
+    }
+}
