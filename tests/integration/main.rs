@@ -8,5 +8,6 @@ mod schema;
 mod select;
 mod transactions;
 mod types;
+mod wide_schema;
 mod write;
 mod ui;
