@@ -15,6 +15,7 @@ mod value;
 mod chrono_impls;
 
 pub use flag::Flag;
+pub use aludel_derive::FromRow;
 pub use from_sql::{FromRow, FromSql, NullableRow, RowWidth, SqlRow};
 pub use sql_type::{
     BigInt, Blob, Bool, BoolLike, Comparable, Date, Double, Float, Integer, Nullable, Numeric,

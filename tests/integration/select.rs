@@ -53,6 +53,47 @@ where
     }
 }
 
+/// Structs with `#[derive(FromRow)]`: fields load in select-list order.
+#[derive(Debug, PartialEq, FromRow)]
+struct Resident {
+    name: String,
+    city: String,
+    age: Option<i32>,
+}
+
+#[derive(Debug, PartialEq, FromRow)]
+struct Score(i32, f64);
+
+crate::backend_test!(derived_structs, |conn| {
+    seed(conn);
+    let romans: Vec<Resident> = people::table
+        .select((people::name, people::city, people::age))
+        .filter(people::city.eq("rome"))
+        .order_by(people::name)
+        .load(conn)
+        .unwrap();
+    assert_eq!(
+        romans,
+        [
+            Resident { name: "Ann".into(), city: "rome".into(), age: Some(29) },
+            Resident { name: "dee".into(), city: "rome".into(), age: Some(52) },
+        ]
+    );
+    let best: Score = people::table
+        .select((people::id, people::score))
+        .order_by(people::score.desc())
+        .first(conn)
+        .unwrap();
+    assert_eq!(best, Score(1, 9.5));
+    // Structs nest inside tuples, e.g. next to a computed column.
+    let (resident, next_age): (Resident, Option<i32>) = people::table
+        .select(((people::name, people::city, people::age), people::age + 1))
+        .filter(people::id.eq(3))
+        .one(conn)
+        .unwrap();
+    assert_eq!((resident.name.as_str(), next_age), ("cy", Some(18)));
+});
+
 crate::backend_test!(conditions, |conn| {
     seed(conn);
     let q = people::table.select(people::name).order_by(people::id);
