@@ -12,7 +12,7 @@ mod sqlite;
 
 pub use builder::{QueryFragment, SqlBuilder};
 pub use capability::{
-    SupportsDistinctOn, SupportsIlike, SupportsNullsOrdering, SupportsReturning,
+    SupportsDistinctOn, SupportsIlike, SupportsNullsOrdering, SupportsReturning, SupportsRowLocking,
 };
 pub use postgres::Postgres;
 pub use sqlite::Sqlite;
@@ -50,6 +50,11 @@ pub trait Dialect: Copy + Default + std::fmt::Debug + Send + Sync + 'static {
 
     /// Writes the column type and clause of an auto-incrementing integer primary key column.
     fn write_autoincrement_pk(out: &mut String, kind: TypeKind);
+
+    /// The dialect's name for a SQL function whose standard (PostgreSQL) name is `name`.
+    fn function_name(name: &'static str) -> &'static str {
+        name
+    }
 
     /// Writes a boolean literal for DDL defaults.
     fn write_bool(out: &mut String, value: bool) {

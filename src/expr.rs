@@ -6,13 +6,23 @@
 //! `I` an inferred index proving that something is found in `F`, `E` an expression,
 //! `L`/`R` the left and right operands of an operator.
 
+mod aggregate;
 mod bind;
+mod grouping;
 mod in_list;
 mod methods;
 mod operators;
 mod ordering;
 
+pub use aggregate::{
+    Agg, AggregateFunction, AggregateOutput, Avg, BoolAnd, BoolOr, Count, CountStar, Filtered,
+    IsAggregate, Max, Min, StringAgg, Sum, Summable, avg, bool_and, bool_or, count, count_distinct,
+    count_star, max, min, string_agg, sum,
+};
 pub use bind::Bound;
+pub use grouping::{
+    AggregatesNotMixed, GroupContains, InGroup, SelectFlags, ValidGrouping,
+};
 pub use in_list::{Between, InList};
 pub use methods::{BoolExpressionMethods, ExpressionMethods, TextExpressionMethods};
 pub use operators::{

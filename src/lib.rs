@@ -78,11 +78,21 @@ pub mod types;
 
 pub use error::{Error, ErrorKind, OptionalExtension, Result};
 
+/// SQL functions and constructors, to import with `use aludel::dsl::*` (the prelude does).
+pub mod dsl {
+    pub use crate::expr::{
+        avg, bool_and, bool_or, count, count_distinct, count_star, max, min, string_agg, sum,
+    };
+}
+
 /// Everything a typical user of aludel needs, in one import.
 pub mod prelude {
     pub use crate::conn::{Connection, PgConnection, RunQueryDsl, SqliteConnection};
     pub use crate::dialect::{Postgres, Sqlite};
-    pub use crate::expr::{BoolExpressionMethods, ExpressionMethods, TextExpressionMethods};
+    pub use crate::dsl::*;
+    pub use crate::expr::{
+        BoolExpressionMethods, ExpressionMethods, IsAggregate, TextExpressionMethods,
+    };
     pub use crate::query::{Compile, JoinDsl, QueryDsl, delete, insert, update};
     pub use crate::schema::{CheckFirst, Column, MetaData, Table};
     pub use crate::types::lengths::*;

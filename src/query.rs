@@ -16,7 +16,10 @@ mod selection;
 mod table_dsl;
 mod update;
 
-pub use clauses::{Distinct, DistinctOn, NoDistinct, NoOrder, NoWhere, OrderBy, Where, WhereAnd};
+pub use clauses::{
+    Distinct, DistinctOn, GroupBy, Having, HavingAnd, Lock, NoDistinct, NoGroupBy, NoHaving, NoLock,
+    NoOrder, NoWhere, OrderBy, Where, WhereAnd,
+};
 pub use compile::{Compile, Compiled};
 pub use delete::{DeleteStatement, delete};
 pub use insert::{
@@ -25,7 +28,10 @@ pub use insert::{
 };
 pub use join::{Cross, FullOuter, Inner, Join, JoinDsl, JoinKind, LeftOuter, NoOn, On, RightOuter};
 pub use returning::{NoReturning, Returning};
-pub use select::{DefaultSelect, SelectClause, SelectStatement};
+pub use select::{
+    DefaultSelect, GroupingRule, SelectClause, SelectListFor, SelectListFragment, SelectStatement,
+    UngroupedSelectRule,
+};
 pub use selection::SelectableIn;
 pub use table_dsl::QueryDsl;
 pub use update::{AssignmentList, NoSet, Set, UpdateStatement, update};

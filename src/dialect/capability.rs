@@ -25,6 +25,14 @@ pub trait SupportsIlike: Dialect {}
 )]
 pub trait SupportsDistinctOn: Dialect {}
 
+/// `SELECT ... FOR UPDATE` / `FOR SHARE` row locks (PostgreSQL; SQLite locks whole databases).
+#[diagnostic::on_unimplemented(
+    message = "the {Self} dialect has no `FOR UPDATE` / `FOR SHARE` row locks",
+    label = "row locking is PostgreSQL-only",
+    note = "SQLite serializes writers per database; use a transaction instead"
+)]
+pub trait SupportsRowLocking: Dialect {}
+
 /// `ORDER BY ... NULLS FIRST | NULLS LAST` (PostgreSQL; SQLite 3.30+).
 #[diagnostic::on_unimplemented(
     message = "the {Self} dialect has no `NULLS FIRST` / `NULLS LAST`",

@@ -2,6 +2,7 @@
 
 use super::{
     Dialect, SupportsDistinctOn, SupportsIlike, SupportsNullsOrdering, SupportsReturning,
+    SupportsRowLocking,
 };
 use crate::types::TypeKind;
 use std::fmt::Write;
@@ -50,3 +51,4 @@ impl SupportsReturning for Postgres {}
 impl SupportsIlike for Postgres {}
 impl SupportsDistinctOn for Postgres {}
 impl SupportsNullsOrdering for Postgres {}
+impl SupportsRowLocking for Postgres {}

@@ -46,6 +46,16 @@ impl Dialect for Sqlite {
         out.push_str("INTEGER PRIMARY KEY");
     }
 
+    fn function_name(name: &'static str) -> &'static str {
+        match name {
+            "STRING_AGG" => "GROUP_CONCAT",
+            // Booleans are 0/1 integers: "all true" is the minimum, "any true" the maximum.
+            "BOOL_AND" => "MIN",
+            "BOOL_OR" => "MAX",
+            other => other,
+        }
+    }
+
     fn write_bool(out: &mut String, value: bool) {
         out.push_str(if value { "1" } else { "0" });
     }

@@ -1,6 +1,6 @@
 //! Rust values as bind parameters.
 
-use super::{AsExpression, Expression, ValidIn};
+use super::{AsExpression, Expression, ValidGrouping, ValidIn};
 use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
 use crate::types::{IntoSql, SqlType, Value};
 use std::marker::PhantomData;
@@ -39,6 +39,8 @@ impl<ST: SqlType> Expression for Bound<'_, ST> {
 impl<ST: SqlType, F> ValidIn<F, ()> for Bound<'_, ST> {
     type SqlTypeIn = ST;
 }
+
+impl<ST, G> ValidGrouping<G, ()> for Bound<'_, ST> {}
 
 impl<D: Dialect, ST> QueryFragment<D> for Bound<'_, ST> {
     #[inline]

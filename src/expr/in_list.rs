@@ -1,6 +1,6 @@
 //! `IN (list)` and `BETWEEN`.
 
-use super::{Expression, ValidIn};
+use super::{Expression, ValidGrouping, ValidIn};
 use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
 use crate::types::{Bool, Flag, SqlType};
 
@@ -30,6 +30,8 @@ impl<E: Expression, V: Expression> Expression for InList<E, V> {
 impl<E: ValidIn<F, I>, V: ValidIn<F, ()>, F, I> ValidIn<F, I> for InList<E, V> {
     type SqlTypeIn = <<E::SqlTypeIn as SqlType>::IsNullable as Flag>::Apply<Bool>;
 }
+
+impl<E: ValidGrouping<G, I>, V, G, I> ValidGrouping<G, I> for InList<E, V> {}
 
 impl<D: Dialect, E: QueryFragment<D>, V: QueryFragment<D>> QueryFragment<D> for InList<E, V> {
     fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
@@ -77,6 +79,14 @@ where
     Hi: ValidIn<F, IH>,
 {
     type SqlTypeIn = <<E::SqlTypeIn as SqlType>::IsNullable as Flag>::Apply<Bool>;
+}
+
+impl<E, Lo, Hi, G, IE, IL, IH> ValidGrouping<G, (IE, IL, IH)> for Between<E, Lo, Hi>
+where
+    E: ValidGrouping<G, IE>,
+    Lo: ValidGrouping<G, IL>,
+    Hi: ValidGrouping<G, IH>,
+{
 }
 
 impl<D: Dialect, E, Lo, Hi> QueryFragment<D> for Between<E, Lo, Hi>

@@ -1,7 +1,7 @@
 //! Operators: one generic node per operator shape (infix, prefix, postfix), with the
 //! operator itself a zero-sized type that names its SQL and its result type.
 
-use super::{Expression, ValidIn};
+use super::{Expression, ValidGrouping, ValidIn};
 use crate::dialect::{Dialect, QueryFragment, SqlBuilder, SupportsIlike};
 use crate::types::{Bool, Flag, SqlType};
 use std::marker::PhantomData;
@@ -57,6 +57,13 @@ where
     R: ValidIn<F, IR>,
 {
     type SqlTypeIn = Op::Output<L::SqlTypeIn, R::SqlTypeIn>;
+}
+
+impl<Op, L, R, G, IL, IR> ValidGrouping<G, (IL, IR)> for Binary<Op, L, R>
+where
+    L: ValidGrouping<G, IL>,
+    R: ValidGrouping<G, IR>,
+{
 }
 
 impl<D: Dialect, Op, L, R> QueryFragment<D> for Binary<Op, L, R>
@@ -165,6 +172,8 @@ impl<Op: PrefixOperator, E: ValidIn<F, I>, F, I> ValidIn<F, I> for Prefix<Op, E>
     type SqlTypeIn = E::SqlTypeIn;
 }
 
+impl<Op, E: ValidGrouping<G, I>, G, I> ValidGrouping<G, I> for Prefix<Op, E> {}
+
 impl<D: Dialect, Op: PrefixOperator, E: QueryFragment<D>> QueryFragment<D> for Prefix<Op, E> {
     #[inline]
     fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
@@ -218,6 +227,8 @@ impl<Op: PostfixOperator, E: Expression> Expression for Postfix<Op, E> {
 impl<Op: PostfixOperator, E: ValidIn<F, I>, F, I> ValidIn<F, I> for Postfix<Op, E> {
     type SqlTypeIn = Bool;
 }
+
+impl<Op, E: ValidGrouping<G, I>, G, I> ValidGrouping<G, I> for Postfix<Op, E> {}
 
 impl<D: Dialect, Op: PostfixOperator, E: QueryFragment<D>> QueryFragment<D> for Postfix<Op, E> {
     #[inline]

@@ -1,6 +1,6 @@
 //! The optional clauses of a statement, each a type: absent or present.
 
-use crate::dialect::{Dialect, QueryFragment, SqlBuilder, SupportsDistinctOn};
+use crate::dialect::{Dialect, QueryFragment, SqlBuilder, SupportsDistinctOn, SupportsRowLocking};
 use crate::expr::{And, Binary};
 
 /// No WHERE clause.
@@ -86,5 +86,98 @@ impl<D: SupportsDistinctOn, E: QueryFragment<D>> QueryFragment<D> for DistinctOn
         out.push_sql("DISTINCT ON (");
         self.0.walk(out);
         out.push_sql(") ");
+    }
+}
+
+/// No GROUP BY.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoGroupBy;
+/// `GROUP BY G`.
+#[derive(Debug, Clone, Copy)]
+pub struct GroupBy<G>(pub(crate) G);
+
+impl<D: Dialect> QueryFragment<D> for NoGroupBy {
+    fn walk<'a>(&'a self, _out: &mut SqlBuilder<'a, D>) {}
+}
+
+impl<D: Dialect, G: QueryFragment<D>> QueryFragment<D> for GroupBy<G> {
+    fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
+        out.push_sql(" GROUP BY ");
+        self.0.walk(out);
+    }
+}
+
+/// No HAVING.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoHaving;
+/// `HAVING E`.
+#[derive(Debug, Clone, Copy)]
+pub struct Having<E>(pub(crate) E);
+
+impl<D: Dialect> QueryFragment<D> for NoHaving {
+    fn walk<'a>(&'a self, _out: &mut SqlBuilder<'a, D>) {}
+}
+
+impl<D: Dialect, E: QueryFragment<D>> QueryFragment<D> for Having<E> {
+    fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
+        out.push_sql(" HAVING ");
+        self.0.walk(out);
+    }
+}
+
+/// Adding a HAVING condition: the first becomes the clause, later ones are ANDed to it.
+pub trait HavingAnd<E> {
+    /// The clause with `E` added.
+    type Output;
+    /// Adds `E`.
+    fn and_having(self, e: E) -> Self::Output;
+}
+
+impl<E> HavingAnd<E> for NoHaving {
+    type Output = Having<E>;
+    fn and_having(self, e: E) -> Having<E> {
+        Having(e)
+    }
+}
+
+impl<P, E> HavingAnd<E> for Having<P> {
+    type Output = Having<Binary<And, P, E>>;
+    fn and_having(self, e: E) -> Self::Output {
+        Having(Binary::new(self.0, e))
+    }
+}
+
+/// No row locking.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoLock;
+
+/// `FOR UPDATE` / `FOR SHARE`, optionally `NOWAIT` or `SKIP LOCKED` (PostgreSQL).
+#[derive(Debug, Clone, Copy)]
+pub struct Lock {
+    pub(crate) mode: &'static str,
+    pub(crate) wait: &'static str,
+}
+
+impl Lock {
+    /// Fail at once instead of waiting for locked rows: `NOWAIT`.
+    pub fn nowait(mut self) -> Self {
+        self.wait = " NOWAIT";
+        self
+    }
+    /// Leave out rows that others have locked: `SKIP LOCKED`.
+    pub fn skip_locked(mut self) -> Self {
+        self.wait = " SKIP LOCKED";
+        self
+    }
+}
+
+impl<D: Dialect> QueryFragment<D> for NoLock {
+    fn walk<'a>(&'a self, _out: &mut SqlBuilder<'a, D>) {}
+}
+
+impl<D: SupportsRowLocking> QueryFragment<D> for Lock {
+    fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
+        out.push_sql(self.mode);
+        out.push_sql(self.wait);
     }
 }

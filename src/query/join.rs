@@ -130,18 +130,20 @@ impl<D: Dialect, E: QueryFragment<D>> QueryFragment<D> for On<E> {
 ///     posts (id) { id -> Integer, user_id -> Integer, title -> Text, }
 /// }
 ///
-/// # fn main() {
+/// # fn main() -> aludel::Result<()> {
 /// let q = users::table
 ///     .outer_join(posts::table, posts::user_id.eq(users::id))
 ///     .select((users::name, posts::title));
 /// // The right side of a LEFT JOIN is nullable: titles load as Option<String>.
-/// let _: fn(&mut SqliteConnection) -> aludel::Result<Vec<(String, Option<String>)>> =
-///     move |c| q.clone().load(c);
+/// let mut conn = SqliteConnection::open("sqlite::memory:")?;
+/// MetaData::new([users::table::def(), posts::table::def()]).create_all(&mut conn, CheckFirst::No)?;
+/// let rows: Vec<(String, Option<String>)> = q.clone().load(&mut conn)?;
+/// assert!(rows.is_empty());
 /// assert_eq!(
 ///     q.compile::<Postgres>().sql(),
 ///     r#"SELECT "users"."name", "posts"."title" FROM "users" LEFT OUTER JOIN "posts" ON ("posts"."user_id" = "users"."id")"#
 /// );
-/// # }
+/// # Ok(()) }
 /// ```
 pub trait JoinDsl: QuerySource + Sized {
     /// `self INNER JOIN right ON on`.

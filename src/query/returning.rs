@@ -9,10 +9,16 @@ use std::marker::PhantomData;
 pub struct NoReturning;
 
 /// `RETURNING S`, whose rows have SQL row type `ST`.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug)]
 pub struct Returning<S, ST> {
     list: S,
     _row: PhantomData<fn() -> ST>,
+}
+
+impl<S: Clone, ST> Clone for Returning<S, ST> {
+    fn clone(&self) -> Self {
+        Returning { list: self.list.clone(), _row: PhantomData }
+    }
 }
 
 impl<S, ST> Returning<S, ST> {

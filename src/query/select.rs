@@ -4,7 +4,9 @@ use super::clauses::*;
 use super::selection::SelectableIn;
 use super::{AsQuery, MaybeEmpty, Query};
 use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
-use crate::expr::{Expression, OrderIn, ValidIn};
+use crate::expr::{
+    AggregatesNotMixed, Expression, OrderIn, SelectFlags, ValidGrouping, ValidIn,
+};
 use crate::schema::{FromClause, QuerySource};
 use crate::types::{BoolLike, Value};
 use std::marker::PhantomData;
@@ -13,17 +15,30 @@ use std::marker::PhantomData;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct DefaultSelect;
 
+// `SELECT *` in a grouped query is left to the database to judge (PostgreSQL accepts it when
+// grouped by the primary key).
+impl<G> ValidGrouping<G, ()> for DefaultSelect {}
+
 /// An explicit select list `S` whose SQL row type is `ST`.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug)]
 pub struct SelectClause<S, ST> {
     list: S,
     _row: PhantomData<fn() -> ST>,
 }
 
+impl<S: Clone, ST> Clone for SelectClause<S, ST> {
+    fn clone(&self) -> Self {
+        SelectClause { list: self.list.clone(), _row: PhantomData }
+    }
+}
+
+impl<S: Copy, ST> Copy for SelectClause<S, ST> {}
+
 /// A `SELECT` statement over the FROM clause `F`.
 ///
-/// Built from a table (`users::table.filter(...)`) and refined by methods whose bounds keep
-/// it valid: every column must come from `F`, conditions must be boolean.
+/// Built from a table (`users::table.filter(...)`) or a join, and refined by methods whose
+/// bounds keep it valid: every column must come from `F`, conditions must be boolean, and in a
+/// grouped query every selected column must be grouped or aggregated.
 ///
 /// ```
 /// use aludel::prelude::*;
@@ -43,10 +58,28 @@ pub struct SelectClause<S, ST> {
 ///     q.compile::<Sqlite>().sql(),
 ///     r#"SELECT "users"."id", "users"."name" FROM "users" WHERE ("users"."age" >= ?1) ORDER BY "users"."name" ASC LIMIT ?2 OFFSET ?3"#
 /// );
+///
+/// let per_name = users::table
+///     .group_by(users::name)
+///     .select((users::name, count_star()))
+///     .having(count_star().gt(1));
+/// assert_eq!(
+///     per_name.compile::<Sqlite>().sql(),
+///     r#"SELECT "users"."name", COUNT(*) FROM "users" GROUP BY "users"."name" HAVING (COUNT(*) > ?1)"#
+/// );
 /// ```
 #[derive(Debug, Clone, Copy)]
 #[must_use = "a query does nothing until it is executed"]
-pub struct SelectStatement<F, S = DefaultSelect, W = NoWhere, O = NoOrder, Dist = NoDistinct> {
+pub struct SelectStatement<
+    F,
+    S = DefaultSelect,
+    W = NoWhere,
+    O = NoOrder,
+    Dist = NoDistinct,
+    G = NoGroupBy,
+    H = NoHaving,
+    Lk = NoLock,
+> {
     from: F,
     select: S,
     where_clause: W,
@@ -54,6 +87,9 @@ pub struct SelectStatement<F, S = DefaultSelect, W = NoWhere, O = NoOrder, Dist 
     limit: Option<i64>,
     offset: Option<i64>,
     distinct: Dist,
+    group: G,
+    having: H,
+    lock: Lk,
 }
 
 impl<F: QuerySource> SelectStatement<F> {
@@ -67,19 +103,31 @@ impl<F: QuerySource> SelectStatement<F> {
             limit: None,
             offset: None,
             distinct: NoDistinct,
+            group: NoGroupBy,
+            having: NoHaving,
+            lock: NoLock,
         }
     }
 }
 
-impl<F: QuerySource, S, W, O, Dist> SelectStatement<F, S, W, O, Dist> {
-    /// Replaces the select list. Each column must come from the FROM clause; the result's row
-    /// type follows from the columns' SQL types.
-    pub fn select<S2, I>(
+/// Checks a select list against the grouping of the query: with GROUP BY, every plain column
+/// must be grouped (proved by index `I`); without, nothing is checked here (mixing aggregates
+/// with plain columns is refused when the statement is rendered).
+pub trait SelectListFor<G, I> {}
+
+impl<S> SelectListFor<NoGroupBy, ()> for S {}
+
+impl<S: ValidGrouping<G, I>, G, I> SelectListFor<GroupBy<G>, I> for S {}
+
+impl<F: QuerySource, S, W, O, Dist, G, H, Lk> SelectStatement<F, S, W, O, Dist, G, H, Lk> {
+    /// Replaces the select list. Each column must come from the FROM clause (and, in a grouped
+    /// query, be grouped or aggregated); the row type follows from the columns' SQL types.
+    pub fn select<S2, I, IG>(
         self,
         list: S2,
-    ) -> SelectStatement<F, SelectClause<S2, S2::RowType>, W, O, Dist>
+    ) -> SelectStatement<F, SelectClause<S2, S2::RowType>, W, O, Dist, G, H, Lk>
     where
-        S2: SelectableIn<F, I>,
+        S2: SelectableIn<F, I> + SelectListFor<G, IG>,
     {
         SelectStatement {
             from: self.from,
@@ -89,11 +137,14 @@ impl<F: QuerySource, S, W, O, Dist> SelectStatement<F, S, W, O, Dist> {
             limit: self.limit,
             offset: self.offset,
             distinct: self.distinct,
+            group: self.group,
+            having: self.having,
+            lock: self.lock,
         }
     }
 
     /// Adds a WHERE condition (ANDed with earlier ones). SQLAlchemy's `filter` / `where`.
-    pub fn filter<E, I>(self, condition: E) -> SelectStatement<F, S, W::Output, O, Dist>
+    pub fn filter<E, I>(self, condition: E) -> SelectStatement<F, S, W::Output, O, Dist, G, H, Lk>
     where
         E: Expression + ValidIn<F, I>,
         <E as ValidIn<F, I>>::SqlTypeIn: BoolLike,
@@ -107,11 +158,14 @@ impl<F: QuerySource, S, W, O, Dist> SelectStatement<F, S, W, O, Dist> {
             limit: self.limit,
             offset: self.offset,
             distinct: self.distinct,
+            group: self.group,
+            having: self.having,
+            lock: self.lock,
         }
     }
 
     /// Same as [`filter`](Self::filter), named after SQL.
-    pub fn where_<E, I>(self, condition: E) -> SelectStatement<F, S, W::Output, O, Dist>
+    pub fn where_<E, I>(self, condition: E) -> SelectStatement<F, S, W::Output, O, Dist, G, H, Lk>
     where
         E: Expression + ValidIn<F, I>,
         <E as ValidIn<F, I>>::SqlTypeIn: BoolLike,
@@ -122,7 +176,7 @@ impl<F: QuerySource, S, W, O, Dist> SelectStatement<F, S, W, O, Dist> {
 
     /// Sets ORDER BY (replacing an earlier one): a column or expression, `.asc()`/`.desc()`,
     /// optionally `.nulls_first()`/`.nulls_last()`, or a tuple of those.
-    pub fn order_by<O2, I>(self, order: O2) -> SelectStatement<F, S, W, OrderBy<O2>, Dist>
+    pub fn order_by<O2, I>(self, order: O2) -> SelectStatement<F, S, W, OrderBy<O2>, Dist, G, H, Lk>
     where
         O2: OrderIn<F, I>,
     {
@@ -134,6 +188,9 @@ impl<F: QuerySource, S, W, O, Dist> SelectStatement<F, S, W, O, Dist> {
             limit: self.limit,
             offset: self.offset,
             distinct: self.distinct,
+            group: self.group,
+            having: self.having,
+            lock: self.lock,
         }
     }
 
@@ -150,7 +207,7 @@ impl<F: QuerySource, S, W, O, Dist> SelectStatement<F, S, W, O, Dist> {
     }
 
     /// `SELECT DISTINCT`.
-    pub fn distinct(self) -> SelectStatement<F, S, W, O, Distinct> {
+    pub fn distinct(self) -> SelectStatement<F, S, W, O, Distinct, G, H, Lk> {
         SelectStatement {
             from: self.from,
             select: self.select,
@@ -159,12 +216,15 @@ impl<F: QuerySource, S, W, O, Dist> SelectStatement<F, S, W, O, Dist> {
             limit: self.limit,
             offset: self.offset,
             distinct: Distinct,
+            group: self.group,
+            having: self.having,
+            lock: self.lock,
         }
     }
 
     /// `SELECT DISTINCT ON (expr)`: PostgreSQL only; rendering it for another dialect does
     /// not compile.
-    pub fn distinct_on<E, I>(self, on: E) -> SelectStatement<F, S, W, O, DistinctOn<E>>
+    pub fn distinct_on<E, I>(self, on: E) -> SelectStatement<F, S, W, O, DistinctOn<E>, G, H, Lk>
     where
         E: SelectableIn<F, I>,
     {
@@ -176,52 +236,143 @@ impl<F: QuerySource, S, W, O, Dist> SelectStatement<F, S, W, O, Dist> {
             limit: self.limit,
             offset: self.offset,
             distinct: DistinctOn(on),
+            group: self.group,
+            having: self.having,
+            lock: self.lock,
+        }
+    }
+
+    /// `FOR UPDATE`: lock the selected rows until the transaction ends (PostgreSQL only).
+    pub fn for_update(self) -> SelectStatement<F, S, W, O, Dist, G, H, Lock> {
+        self.locking(" FOR UPDATE")
+    }
+
+    /// `FOR SHARE`: lock the selected rows against changes (PostgreSQL only).
+    pub fn for_share(self) -> SelectStatement<F, S, W, O, Dist, G, H, Lock> {
+        self.locking(" FOR SHARE")
+    }
+
+    fn locking(self, mode: &'static str) -> SelectStatement<F, S, W, O, Dist, G, H, Lock> {
+        SelectStatement {
+            from: self.from,
+            select: self.select,
+            where_clause: self.where_clause,
+            order: self.order,
+            limit: self.limit,
+            offset: self.offset,
+            distinct: self.distinct,
+            group: self.group,
+            having: self.having,
+            lock: Lock { mode, wait: "" },
         }
     }
 }
 
-impl<F: QuerySource, W, O, Dist> Query for SelectStatement<F, DefaultSelect, W, O, Dist> {
+impl<F: QuerySource, S, W, O, Dist, H, Lk> SelectStatement<F, S, W, O, Dist, NoGroupBy, H, Lk> {
+    /// `GROUP BY list`: an expression or a tuple of them, valid in FROM. An explicit select
+    /// list must then select only grouped columns and aggregates.
+    pub fn group_by<G2, I, IG>(self, list: G2) -> SelectStatement<F, S, W, O, Dist, GroupBy<G2>, H, Lk>
+    where
+        G2: SelectableIn<F, I>,
+        S: SelectListFor<GroupBy<G2>, IG>,
+    {
+        SelectStatement {
+            from: self.from,
+            select: self.select,
+            where_clause: self.where_clause,
+            order: self.order,
+            limit: self.limit,
+            offset: self.offset,
+            distinct: self.distinct,
+            group: GroupBy(list),
+            having: self.having,
+            lock: self.lock,
+        }
+    }
+}
+
+impl<F: QuerySource, S, W, O, Dist, G, H, Lk> SelectStatement<F, S, W, O, Dist, GroupBy<G>, H, Lk> {
+    /// Adds a HAVING condition (ANDed with earlier ones): a condition over groups, using
+    /// aggregates and grouped columns.
+    pub fn having<E, I, IG>(self, condition: E) -> SelectStatement<F, S, W, O, Dist, GroupBy<G>, H::Output, Lk>
+    where
+        E: Expression + ValidIn<F, I> + ValidGrouping<G, IG>,
+        <E as ValidIn<F, I>>::SqlTypeIn: BoolLike,
+        H: HavingAnd<E>,
+    {
+        SelectStatement {
+            from: self.from,
+            select: self.select,
+            where_clause: self.where_clause,
+            order: self.order,
+            limit: self.limit,
+            offset: self.offset,
+            distinct: self.distinct,
+            group: self.group,
+            having: self.having.and_having(condition),
+            lock: self.lock,
+        }
+    }
+}
+
+impl<F: QuerySource, W, O, Dist, G, H, Lk> Query for SelectStatement<F, DefaultSelect, W, O, Dist, G, H, Lk> {
     type SqlType = F::DefaultSqlType;
 }
 
-impl<F, S, ST, W, O, Dist> Query for SelectStatement<F, SelectClause<S, ST>, W, O, Dist> {
+impl<F, S, ST, W, O, Dist, G, H, Lk> Query for SelectStatement<F, SelectClause<S, ST>, W, O, Dist, G, H, Lk> {
     type SqlType = ST;
 }
 
-impl<F, S, W, O, Dist> AsQuery for SelectStatement<F, S, W, O, Dist> {
+impl<F, S, W, O, Dist, G, H, Lk> AsQuery for SelectStatement<F, S, W, O, Dist, G, H, Lk> {
     type Query = Self;
     fn as_query(self) -> Self {
         self
     }
 }
 
-impl<F, S, W, O, Dist> MaybeEmpty for SelectStatement<F, S, W, O, Dist> {}
+impl<F, S, W, O, Dist, G, H, Lk> MaybeEmpty for SelectStatement<F, S, W, O, Dist, G, H, Lk> {}
 
-/// Writes a select list for dialect `D`.
-pub trait SelectListFragment<F, D: Dialect> {
+/// Writes a select list for dialect `D` in a query grouped by `G`.
+pub trait SelectListFragment<F, G, D: Dialect> {
     /// Writes the list.
     fn walk_list<'a>(&'a self, from: &'a F, out: &mut SqlBuilder<'a, D>);
 }
 
-impl<F: QuerySource, D: Dialect> SelectListFragment<F, D> for DefaultSelect {
+impl<F: QuerySource, G, D: Dialect> SelectListFragment<F, G, D> for DefaultSelect {
     fn walk_list<'a>(&'a self, from: &'a F, out: &mut SqlBuilder<'a, D>) {
         from.walk_default_selection(out);
     }
 }
 
-impl<F, S: QueryFragment<D>, ST, D: Dialect> SelectListFragment<F, D> for SelectClause<S, ST> {
+/// Without GROUP BY, a select list must not mix aggregates and plain columns.
+pub trait UngroupedSelectRule {}
+impl<S: SelectFlags> UngroupedSelectRule for S where (S::Aggregate, S::Plain): AggregatesNotMixed {}
+
+/// The rule for a select list in a query with grouping `G`.
+pub trait GroupingRule<G> {}
+impl<S: UngroupedSelectRule> GroupingRule<NoGroupBy> for S {}
+impl<S, G> GroupingRule<GroupBy<G>> for S {}
+
+impl<F, G, S, ST, D> SelectListFragment<F, G, D> for SelectClause<S, ST>
+where
+    D: Dialect,
+    S: QueryFragment<D> + GroupingRule<G>,
+{
     fn walk_list<'a>(&'a self, _from: &'a F, out: &mut SqlBuilder<'a, D>) {
         self.list.walk(out);
     }
 }
 
-impl<D: Dialect, F, S, W, O, Dist> QueryFragment<D> for SelectStatement<F, S, W, O, Dist>
+impl<D: Dialect, F, S, W, O, Dist, G, H, Lk> QueryFragment<D> for SelectStatement<F, S, W, O, Dist, G, H, Lk>
 where
     F: QuerySource + FromClause<D>,
-    S: SelectListFragment<F, D>,
+    S: SelectListFragment<F, G, D>,
     W: QueryFragment<D>,
     O: QueryFragment<D>,
     Dist: QueryFragment<D>,
+    G: QueryFragment<D>,
+    H: QueryFragment<D>,
+    Lk: QueryFragment<D>,
 {
     fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
         out.push_sql("SELECT ");
@@ -230,6 +381,8 @@ where
         out.push_sql(" FROM ");
         self.from.walk_from(out);
         self.where_clause.walk(out);
+        self.group.walk(out);
+        self.having.walk(out);
         self.order.walk(out);
         if let Some(n) = self.limit {
             out.push_sql(" LIMIT ");
@@ -241,5 +394,6 @@ where
             out.push_sql(" OFFSET ");
             out.push_bind(Value::I64(n));
         }
+        self.lock.walk(out);
     }
 }

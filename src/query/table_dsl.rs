@@ -1,6 +1,6 @@
 //! Query-building methods directly on FROM sources: `users::table.filter(...)` starts a SELECT.
 
-use super::clauses::{Distinct, DistinctOn, NoDistinct, NoOrder, NoWhere, OrderBy, Where};
+use super::clauses::{Distinct, DistinctOn, GroupBy, NoDistinct, NoOrder, NoWhere, OrderBy, Where};
 use super::select::{DefaultSelect, SelectClause, SelectStatement};
 use super::selection::SelectableIn;
 use super::AsQuery;
@@ -39,6 +39,17 @@ pub trait QueryDsl: QuerySource {
         O: OrderIn<Self, I>,
     {
         SelectStatement::new(self).order_by(order)
+    }
+    /// `SELECT ... FROM table GROUP BY list`; follow with `.select(...)` of grouped columns
+    /// and aggregates.
+    fn group_by<G, I>(
+        self,
+        list: G,
+    ) -> SelectStatement<Self, DefaultSelect, NoWhere, NoOrder, NoDistinct, GroupBy<G>>
+    where
+        G: SelectableIn<Self, I>,
+    {
+        SelectStatement::new(self).group_by(list)
     }
     /// `SELECT * FROM table LIMIT n`.
     fn limit(self, n: i64) -> SelectStatement<Self> {

@@ -1,8 +1,8 @@
 //! Columns as types.
 
-use super::table::{HasTable, Table};
+use super::table::{HasTable, Here, Table};
 use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
-use crate::expr::{Expression, ValidIn};
+use crate::expr::{Expression, GroupContains, ValidGrouping, ValidIn};
 use crate::types::Flag;
 
 /// A column declared with [`table!`](crate::table). Columns are expressions of their SQL type.
@@ -16,6 +16,10 @@ pub trait Column: Expression + Copy + Default + Send + Sync + 'static {
 impl<C: Column, F: HasTable<C::Table, I>, I> ValidIn<F, I> for C {
     type SqlTypeIn = <F::Nullable as Flag>::Apply<C::SqlType>;
 }
+
+impl<C: Column> GroupContains<C, Here> for C {}
+
+impl<C: Column, G: GroupContains<C, I>, I> ValidGrouping<G, I> for C {}
 
 impl<C: Column, D: Dialect> QueryFragment<D> for C {
     #[inline]

@@ -3,6 +3,7 @@
 
 mod common;
 mod errors;
+mod grouping;
 mod joins;
 mod schema;
 mod select;

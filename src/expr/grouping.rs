@@ -1,0 +1,131 @@
+//! The GROUP BY rule: in a grouped query every column outside an aggregate must be grouped.
+//!
+//! Proved by the same inferred-index membership as FROM: `GroupContains<C, I>` finds column
+//! `C` in the GROUP BY list `G`; `ValidGrouping<G, I>` combines the proofs for every column of
+//! an expression, and aggregates need none. Without GROUP BY, the two flags of [`Expression`]
+//! decide: a select list may not mix aggregates with plain columns.
+
+use super::Expression;
+use crate::types::Flag;
+use typenum::{B0, B1};
+
+/// Proof that the GROUP BY list `Self` contains column `C` (at index `I`).
+#[diagnostic::on_unimplemented(
+    message = "column `{C}` must appear in GROUP BY or be used inside an aggregate function",
+    label = "this query is grouped by `{Self}`",
+    note = "add the column to `group_by(...)`, or wrap it in an aggregate such as `max(...)`"
+)]
+pub trait GroupContains<C, I> {}
+
+/// Index: found in the `N`-th element of a GROUP BY tuple, at `I`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct InGroup<const N: usize, I>(I);
+
+macro_rules! tuple_group_contains {
+    ($($tuple:tt [$($n:literal $el:ident),+])*) => {$($(
+        tuple_group_contains!(@one $tuple $n $el);
+    )+)*};
+    (@one ($($t:ident),+) $n:literal $el:ident) => {
+        impl<Col, I, $($t),+> GroupContains<Col, InGroup<$n, I>> for ($($t,)+)
+        where
+            $el: GroupContains<Col, I>,
+        {
+        }
+    };
+}
+
+tuple_group_contains! {
+    (A) [0 A]
+    (A, B) [0 A, 1 B]
+    (A, B, C) [0 A, 1 B, 2 C]
+    (A, B, C, D) [0 A, 1 B, 2 C, 3 D]
+    (A, B, C, D, E) [0 A, 1 B, 2 C, 3 D, 4 E]
+    (A, B, C, D, E, G) [0 A, 1 B, 2 C, 3 D, 4 E, 5 G]
+}
+
+/// An expression (or select list) that may stand in a query grouped by `G`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be selected in a query grouped by `{G}`",
+    label = "uses a column that is neither grouped nor aggregated"
+)]
+pub trait ValidGrouping<G, I> {}
+
+macro_rules! tuple_valid_grouping {
+    ($(($($t:ident $i:ident),+))*) => {$(
+        impl<G, $($t: ValidGrouping<G, $i>, $i,)+> ValidGrouping<G, ($($i,)+)> for ($($t,)+) {}
+    )*};
+}
+
+tuple_valid_grouping! {
+    (A IA)
+    (A IA, B IB)
+    (A IA, B IB, C IC)
+    (A IA, B IB, C IC, D ID)
+    (A IA, B IB, C IC, D ID, E IE)
+    (A IA, B IB, C IC, D ID, E IE, G2 IG)
+    (A IA, B IB, C IC, D ID, E IE, G2 IG, H IH)
+    (A IA, B IB, C IC, D ID, E IE, G2 IG, H IH, J IJ)
+    (A IA, B IB, C IC, D ID, E IE, G2 IG, H IH, J IJ, K IK)
+    (A IA, B IB, C IC, D ID, E IE, G2 IG, H IH, J IJ, K IK, L IL)
+    (A IA, B IB, C IC, D ID, E IE, G2 IG, H IH, J IJ, K IK, L IL, M IM)
+    (A IA, B IB, C IC, D ID, E IE, G2 IG, H IH, J IJ, K IK, L IL, M IM, N IN)
+}
+
+/// The aggregate flags of a select list (an expression or a tuple of them).
+pub trait SelectFlags {
+    /// `B1` if an aggregate appears.
+    type Aggregate: Flag;
+    /// `B1` if a column appears outside any aggregate.
+    type Plain: Flag;
+}
+
+impl<E: Expression> SelectFlags for E {
+    type Aggregate = E::Aggregate;
+    type Plain = E::Plain;
+}
+
+macro_rules! tuple_flags {
+    ($(($first:ident $(, $t:ident)*))*) => {$(
+        impl<$first: SelectFlags, $($t: SelectFlags),*> SelectFlags for ($first, $($t,)*) {
+            type Aggregate = <$first::Aggregate as Flag>::Or<<($($t,)*) as SelectFlags>::Aggregate>;
+            type Plain = <$first::Plain as Flag>::Or<<($($t,)*) as SelectFlags>::Plain>;
+        }
+    )*};
+}
+
+impl SelectFlags for () {
+    type Aggregate = B0;
+    type Plain = B0;
+}
+
+tuple_flags! {
+    (A)
+    (A, B)
+    (A, B, C)
+    (A, B, C, D)
+    (A, B, C, D, E)
+    (A, B, C, D, E, G)
+    (A, B, C, D, E, G, H)
+    (A, B, C, D, E, G, H, J)
+    (A, B, C, D, E, G, H, J, K)
+    (A, B, C, D, E, G, H, J, K, L)
+    (A, B, C, D, E, G, H, J, K, L, M)
+    (A, B, C, D, E, G, H, J, K, L, M, N)
+    (A, B, C, D, E, G, H, J, K, L, M, N, O)
+    (A, B, C, D, E, G, H, J, K, L, M, N, O, P)
+    (A, B, C, D, E, G, H, J, K, L, M, N, O, P, Q)
+    (A, B, C, D, E, G, H, J, K, L, M, N, O, P, Q, R)
+}
+
+/// A select list without GROUP BY: all aggregates (one summary row) or no aggregates.
+/// Implemented for the flag pairs `(aggregate, plain)` that are allowed.
+#[diagnostic::on_unimplemented(
+    message = "this select list mixes aggregate functions with plain columns but the query has no GROUP BY",
+    label = "aggregates and plain columns in one select list",
+    note = "add `.group_by(...)` with the plain columns, or aggregate every column"
+)]
+pub trait AggregatesNotMixed {}
+impl AggregatesNotMixed for (B0, B0) {}
+impl AggregatesNotMixed for (B0, B1) {}
+impl AggregatesNotMixed for (B1, B0) {}
+
