@@ -1,4 +1,4 @@
-//! Both operands of AND must be boolean SQL expressions.
+//! Both operands of AND must be boolean: an integer operand is rejected.
 
 use aludel::prelude::*;
 
@@ -8,5 +8,5 @@ aludel::table! {
 }
 
 fn main() {
-    let _ = users::table.filter(users::id.eq(1).and(users::age));
+    let _ = users::table.filter(users::id.eq(1).and(7));
 }

@@ -8,5 +8,5 @@ aludel::table! {
 }
 
 fn main() {
-    let _ = users::table.select(users::name + 1);
+    let _ = users::table.select(users::name + "suffix");
 }

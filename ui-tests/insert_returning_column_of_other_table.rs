@@ -8,5 +8,5 @@ aludel::table! {
 }
 
 fn main() {
-    let _ = insert(users::table).values(users::name.eq("ada")).returning(posts::id);
+    let _ = insert(users::table).values(users::name.eq("ada")).returning((users::id, posts::title));
 }

@@ -8,5 +8,5 @@ aludel::table! {
 }
 
 fn main() {
-    let _ = users::table.order_by(posts::id.desc());
+    let _ = users::table.order_by(posts::id);
 }

@@ -8,5 +8,5 @@ aludel::table! {
 }
 
 fn main() {
-    let _ = delete(users::table).filter(users::id.eq(1)).returning(posts::id);
+    let _ = delete(users::table).filter(users::id.eq(1)).returning((users::id, posts::id));
 }

@@ -1,4 +1,4 @@
-//! A select list may only use columns of tables in FROM.
+//! Every column of a select list must come from a table in FROM.
 
 use aludel::prelude::*;
 

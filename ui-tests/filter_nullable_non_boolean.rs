@@ -1,0 +1,12 @@
+//! A nullable non-boolean column is not a WHERE condition either.
+
+use aludel::prelude::*;
+
+aludel::table! {
+    users (id) { id -> Integer, name -> Text, email -> Nullable<Text>, age -> Integer, }
+    posts (id) { id -> Integer, #[references(users::id)] user_id -> Integer, title -> Text, }
+}
+
+fn main() {
+    let _ = users::table.filter(users::email);
+}

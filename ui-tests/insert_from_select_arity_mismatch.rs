@@ -1,0 +1,13 @@
+//! INSERT ... SELECT needs one selected value per target column.
+
+use aludel::prelude::*;
+
+aludel::table! {
+    users (id) { id -> Integer, name -> Text, email -> Nullable<Text>, age -> Integer, }
+    posts (id) { id -> Integer, #[references(users::id)] user_id -> Integer, title -> Text, }
+}
+
+fn main() {
+    let q = users::table.select(users::name);
+    let _ = insert(users::table).from_select((users::name, users::age), q);
+}
