@@ -66,6 +66,17 @@ pub trait ValidIn<F, I> {
     type SqlTypeIn: SqlType;
 }
 
+/// A condition (WHERE, HAVING, ON) valid in a query over `F`: an expression whose SQL type
+/// there is `Bool` or `Nullable<Bool>`.
+pub trait ConditionIn<F, I> {}
+
+impl<E, F, I> ConditionIn<F, I> for E
+where
+    E: Expression + ValidIn<F, I>,
+    E::SqlTypeIn: crate::types::BoolLike,
+{
+}
+
 /// A Rust value or an expression usable where SQL type `ST` is expected.
 ///
 /// Rust values become bind parameters ([`Bound`]); expressions are used as they are when

@@ -5,7 +5,7 @@
 
 use super::operators::*;
 use super::{Asc, AsExpression, Between, Desc, Expression, InList};
-use crate::types::{BoolLike, TextType};
+use crate::types::{BoolLike, Text, TextType};
 
 /// Comparisons, NULL tests, IN, BETWEEN and ordering on any expression.
 ///
@@ -93,56 +93,65 @@ pub trait ExpressionMethods: Expression + Sized {
 impl<E: Expression> ExpressionMethods for E {}
 
 /// `AND`, `OR`, `NOT` on boolean expressions.
-pub trait BoolExpressionMethods: Expression + Sized
-where
-    Self::SqlType: BoolLike,
-{
+pub trait BoolExpressionMethods: Expression + Sized {
     /// `self AND rhs`
     fn and<R: AsExpression<Self::SqlType>>(self, rhs: R) -> Binary<And, Self, R::Expr>
     where
-        <R::Expr as Expression>::SqlType: BoolLike,
+        Self::SqlType: BoolLike,
     {
         Binary::new(self, rhs.as_expression())
     }
     /// `self OR rhs`
     fn or<R: AsExpression<Self::SqlType>>(self, rhs: R) -> Binary<Or, Self, R::Expr>
     where
-        <R::Expr as Expression>::SqlType: BoolLike,
+        Self::SqlType: BoolLike,
     {
         Binary::new(self, rhs.as_expression())
     }
     /// `NOT self`
-    fn not(self) -> Prefix<Not, Self> {
+    fn not(self) -> Prefix<Not, Self>
+    where
+        Self::SqlType: BoolLike,
+    {
         Prefix::new(self)
     }
 }
 
-impl<E: Expression> BoolExpressionMethods for E where E::SqlType: BoolLike {}
+impl<E: Expression> BoolExpressionMethods for E {}
 
 /// LIKE, ILIKE and concatenation on text expressions.
-pub trait TextExpressionMethods: Expression + Sized
-where
-    Self::SqlType: TextType,
-{
+pub trait TextExpressionMethods: Expression + Sized {
     /// `self LIKE pattern`
-    fn like<R: AsExpression<Self::SqlType>>(self, pattern: R) -> Binary<Like, Self, R::Expr> {
+    fn like<R: AsExpression<Text>>(self, pattern: R) -> Binary<Like, Self, R::Expr>
+    where
+        Self::SqlType: TextType,
+    {
         Binary::new(self, pattern.as_expression())
     }
     /// `self NOT LIKE pattern`
-    fn not_like<R: AsExpression<Self::SqlType>>(
+    fn not_like<R: AsExpression<Text>>(
         self,
         pattern: R,
-    ) -> Binary<NotLike, Self, R::Expr> {
+    ) -> Binary<NotLike, Self, R::Expr>
+    where
+        Self::SqlType: TextType,
+    {
         Binary::new(self, pattern.as_expression())
     }
     /// `self ILIKE pattern`: PostgreSQL only (rendering for another dialect does not compile).
-    fn ilike<R: AsExpression<Self::SqlType>>(self, pattern: R) -> Binary<ILike, Self, R::Expr> {
+    fn ilike<R: AsExpression<Text>>(self, pattern: R) -> Binary<ILike, Self, R::Expr>
+    where
+        Self::SqlType: TextType,
+    {
         Binary::new(self, pattern.as_expression())
     }
     /// `self || rhs`
-    fn concat<R: AsExpression<Self::SqlType>>(self, rhs: R) -> Binary<Concat, Self, R::Expr> {
+    fn concat<R: AsExpression<Text>>(self, rhs: R) -> Binary<Concat, Self, R::Expr>
+    where
+        Self::SqlType: TextType,
+    {
         Binary::new(self, rhs.as_expression())
     }
 }
 
-impl<E: Expression> TextExpressionMethods for E where E::SqlType: TextType {}
+impl<E: Expression> TextExpressionMethods for E {}

@@ -5,9 +5,8 @@ use super::returning::{NoReturning, Returning};
 use super::selection::SelectableIn;
 use super::{AsQuery, MaybeEmpty, Query};
 use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
-use crate::expr::{Expression, ValidIn};
+use crate::expr::ConditionIn;
 use crate::schema::Table;
-use crate::types::BoolLike;
 
 /// Starts `DELETE FROM table`. SQLAlchemy's `delete(table)`.
 ///
@@ -38,8 +37,7 @@ impl<T: Table, W, R> DeleteStatement<T, W, R> {
     /// Adds a WHERE condition (ANDed with earlier ones).
     pub fn filter<E, I>(self, condition: E) -> DeleteStatement<T, W::Output, R>
     where
-        E: Expression + ValidIn<T, I>,
-        <E as ValidIn<T, I>>::SqlTypeIn: BoolLike,
+        E: ConditionIn<T, I>,
         W: WhereAnd<E>,
     {
         DeleteStatement {
@@ -52,7 +50,7 @@ impl<T: Table, W, R> DeleteStatement<T, W, R> {
 
 impl<T: Table, W> DeleteStatement<T, W, NoReturning> {
     /// `RETURNING list`: the deleted rows' values.
-    pub fn returning<L, I>(self, list: L) -> DeleteStatement<T, W, Returning<L, L::RowType>>
+    pub fn returning<L, I>(self, list: L) -> DeleteStatement<T, W, Returning<L, I>>
     where
         L: SelectableIn<T, I>,
     {
@@ -71,8 +69,11 @@ impl<T, W, R> AsQuery for DeleteStatement<T, W, R> {
     }
 }
 
-impl<T, W, L, ST> Query for DeleteStatement<T, W, Returning<L, ST>> {
-    type SqlType = ST;
+impl<T, W, L, I> Query for DeleteStatement<T, W, Returning<L, I>>
+where
+    L: SelectableIn<T, I>,
+{
+    type SqlType = L::RowType;
 }
 
 impl<T, W, R> MaybeEmpty for DeleteStatement<T, W, R> {}

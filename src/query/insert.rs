@@ -56,7 +56,8 @@ pub struct NoValues;
 )]
 pub trait ColumnOf<T> {}
 
-impl<C: Column> ColumnOf<C::Table> for C {}
+#[diagnostic::do_not_recommend]
+impl<T, C: Column<Table = T>> ColumnOf<T> for C {}
 
 /// One `column = value` assignment to a column of table `T`: what `column.eq(value)` builds.
 #[diagnostic::on_unimplemented(
@@ -96,7 +97,6 @@ pub trait RowValues<D: Dialect> {
     fn walk_values<'a>(&'a self, out: &mut SqlBuilder<'a, D>);
 }
 
-#[diagnostic::do_not_recommend]
 impl<T, C: Column + ColumnOf<T>, E: Expression> InsertRow<T> for Binary<Eq, C, E> {
     fn push_columns(out: &mut Vec<&'static str>) {
         out.push(C::NAME);
@@ -136,7 +136,6 @@ impl<T, R: InsertRow<T>> InsertValues<T> for Vec<R> {
     }
 }
 
-#[diagnostic::do_not_recommend]
 impl<T, C: Column + ColumnOf<T>, E: Expression> InsertValues<T> for Binary<Eq, C, E> {
     type Row = Self;
     fn rows(&self) -> &[Self] {
@@ -223,11 +222,14 @@ tuple_row_comparable! {
     label = "expected a column of the target table, or a tuple of them"
 )]
 pub trait ColumnList<T> {
+    /// The SQL row type of the columns.
+    type SqlType;
     /// Appends the column names.
     fn push_names(out: &mut Vec<&'static str>);
 }
 
 impl<T, C: Column + ColumnOf<T>> ColumnList<T> for C {
+    type SqlType = C::SqlType;
     fn push_names(out: &mut Vec<&'static str>) {
         out.push(C::NAME);
     }
@@ -236,6 +238,7 @@ impl<T, C: Column + ColumnOf<T>> ColumnList<T> for C {
 macro_rules! tuple_columns {
     ($(($($c:ident),+))*) => {$(
         impl<Tb, $($c: ColumnList<Tb>),+> ColumnList<Tb> for ($($c,)+) {
+            type SqlType = ($($c::SqlType,)+);
             fn push_names(out: &mut Vec<&'static str>) {
                 $($c::push_names(out);)+
             }
@@ -270,16 +273,16 @@ impl<T: Table, R> InsertStatement<T, NoValues, R> {
 
     /// Inserts the rows of `query` into `columns` (a column or a tuple of columns of `T`).
     /// The query's row type must match the columns' types.
-    pub fn from_select<C, Q, I>(
+    pub fn from_select<C, Q>(
         self,
         columns: C,
         query: Q,
     ) -> InsertStatement<T, InsertFromSelect<C, Q::Query>, R>
     where
-        C: ColumnList<T> + SelectableIn<T, I>,
+        C: ColumnList<T>,
         Q: AsQuery,
         Q::Query: Query,
-        <Q::Query as Query>::SqlType: RowComparable<C::RowType>,
+        <Q::Query as Query>::SqlType: RowComparable<C::SqlType>,
     {
         InsertStatement {
             table: self.table,
@@ -292,7 +295,7 @@ impl<T: Table, R> InsertStatement<T, NoValues, R> {
 impl<T: Table, V> InsertStatement<T, V, NoReturning> {
     /// `RETURNING list`: executing the statement then yields the inserted rows' values
     /// (generated keys, defaults), in insertion order.
-    pub fn returning<S, I>(self, list: S) -> InsertStatement<T, V, Returning<S, S::RowType>>
+    pub fn returning<S, I>(self, list: S) -> InsertStatement<T, V, Returning<S, I>>
     where
         S: SelectableIn<T, I>,
     {
@@ -307,8 +310,11 @@ impl<T, V, R> AsQuery for InsertStatement<T, V, R> {
     }
 }
 
-impl<T, V, S, ST> Query for InsertStatement<T, V, Returning<S, ST>> {
-    type SqlType = ST;
+impl<T, V, S, I> Query for InsertStatement<T, V, Returning<S, I>>
+where
+    S: SelectableIn<T, I>,
+{
+    type SqlType = S::RowType;
 }
 
 impl<T, V: InsertValues<T>, R> MaybeEmpty for InsertStatement<T, Values<V>, R> {

@@ -3,9 +3,9 @@
 use super::select::SelectStatement;
 use super::AsQuery;
 use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
-use crate::expr::{Expression, ValidIn};
+use crate::expr::ConditionIn;
 use crate::schema::{FromClause, HasTable, InLeft, InRight, QuerySource};
-use crate::types::{BoolLike, Flag};
+use crate::types::Flag;
 use std::marker::PhantomData;
 use typenum::{B0, B1};
 
@@ -150,8 +150,7 @@ pub trait JoinDsl: QuerySource + Sized {
     fn join<R, E, I>(self, right: R, on: E) -> Join<Self, R, Inner, On<E>>
     where
         R: QuerySource,
-        E: Expression + ValidIn<Join<Self, R, Inner, NoOn>, I>,
-        <E as ValidIn<Join<Self, R, Inner, NoOn>, I>>::SqlTypeIn: BoolLike,
+        E: ConditionIn<Join<Self, R, Inner, NoOn>, I>,
     {
         Join { left: self, right, on: On(on), _kind: PhantomData }
     }
@@ -160,8 +159,7 @@ pub trait JoinDsl: QuerySource + Sized {
     fn outer_join<R, E, I>(self, right: R, on: E) -> Join<Self, R, LeftOuter, On<E>>
     where
         R: QuerySource,
-        E: Expression + ValidIn<Join<Self, R, LeftOuter, NoOn>, I>,
-        <E as ValidIn<Join<Self, R, LeftOuter, NoOn>, I>>::SqlTypeIn: BoolLike,
+        E: ConditionIn<Join<Self, R, LeftOuter, NoOn>, I>,
     {
         Join { left: self, right, on: On(on), _kind: PhantomData }
     }
@@ -170,8 +168,7 @@ pub trait JoinDsl: QuerySource + Sized {
     fn right_join<R, E, I>(self, right: R, on: E) -> Join<Self, R, RightOuter, On<E>>
     where
         R: QuerySource,
-        E: Expression + ValidIn<Join<Self, R, RightOuter, NoOn>, I>,
-        <E as ValidIn<Join<Self, R, RightOuter, NoOn>, I>>::SqlTypeIn: BoolLike,
+        E: ConditionIn<Join<Self, R, RightOuter, NoOn>, I>,
     {
         Join { left: self, right, on: On(on), _kind: PhantomData }
     }
@@ -180,8 +177,7 @@ pub trait JoinDsl: QuerySource + Sized {
     fn full_join<R, E, I>(self, right: R, on: E) -> Join<Self, R, FullOuter, On<E>>
     where
         R: QuerySource,
-        E: Expression + ValidIn<Join<Self, R, FullOuter, NoOn>, I>,
-        <E as ValidIn<Join<Self, R, FullOuter, NoOn>, I>>::SqlTypeIn: BoolLike,
+        E: ConditionIn<Join<Self, R, FullOuter, NoOn>, I>,
     {
         Join { left: self, right, on: On(on), _kind: PhantomData }
     }

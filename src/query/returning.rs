@@ -8,22 +8,22 @@ use std::marker::PhantomData;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct NoReturning;
 
-/// `RETURNING S`, whose rows have SQL row type `ST`.
+/// `RETURNING S`, proved valid in the target table by index `I`.
 #[derive(Debug)]
-pub struct Returning<S, ST> {
+pub struct Returning<S, I> {
     list: S,
-    _row: PhantomData<fn() -> ST>,
+    _index: PhantomData<fn() -> I>,
 }
 
-impl<S: Clone, ST> Clone for Returning<S, ST> {
+impl<S: Clone, I> Clone for Returning<S, I> {
     fn clone(&self) -> Self {
-        Returning { list: self.list.clone(), _row: PhantomData }
+        Returning { list: self.list.clone(), _index: PhantomData }
     }
 }
 
-impl<S, ST> Returning<S, ST> {
+impl<S, I> Returning<S, I> {
     pub(crate) fn new(list: S) -> Self {
-        Returning { list, _row: PhantomData }
+        Returning { list, _index: PhantomData }
     }
 }
 
@@ -31,7 +31,7 @@ impl<D: Dialect> QueryFragment<D> for NoReturning {
     fn walk<'a>(&'a self, _out: &mut SqlBuilder<'a, D>) {}
 }
 
-impl<D: SupportsReturning, S: QueryFragment<D>, ST> QueryFragment<D> for Returning<S, ST> {
+impl<D: SupportsReturning, S: QueryFragment<D>, I> QueryFragment<D> for Returning<S, I> {
     fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
         out.push_sql(" RETURNING ");
         self.list.walk(out);

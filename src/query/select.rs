@@ -4,11 +4,9 @@ use super::clauses::*;
 use super::selection::SelectableIn;
 use super::{AsQuery, MaybeEmpty, Query};
 use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
-use crate::expr::{
-    AggregatesNotMixed, Expression, OrderIn, SelectFlags, ValidGrouping, ValidIn,
-};
+use crate::expr::{AggregatesNotMixed, ConditionIn, OrderIn, SelectFlags, ValidGrouping};
 use crate::schema::{FromClause, QuerySource};
-use crate::types::{BoolLike, Value};
+use crate::types::Value;
 use std::marker::PhantomData;
 
 /// The select list is the FROM clause's default: all columns of its tables.
@@ -19,20 +17,21 @@ pub struct DefaultSelect;
 // grouped by the primary key).
 impl<G> ValidGrouping<G, ()> for DefaultSelect {}
 
-/// An explicit select list `S` whose SQL row type is `ST`.
+/// An explicit select list `S`, proved valid in the FROM clause by index `I` (its row type
+/// is computed from the two when the statement is run).
 #[derive(Debug)]
-pub struct SelectClause<S, ST> {
+pub struct SelectClause<S, I> {
     list: S,
-    _row: PhantomData<fn() -> ST>,
+    _index: PhantomData<fn() -> I>,
 }
 
-impl<S: Clone, ST> Clone for SelectClause<S, ST> {
+impl<S: Clone, I> Clone for SelectClause<S, I> {
     fn clone(&self) -> Self {
-        SelectClause { list: self.list.clone(), _row: PhantomData }
+        SelectClause { list: self.list.clone(), _index: PhantomData }
     }
 }
 
-impl<S: Copy, ST> Copy for SelectClause<S, ST> {}
+impl<S: Copy, I> Copy for SelectClause<S, I> {}
 
 /// A `SELECT` statement over the FROM clause `F`.
 ///
@@ -125,13 +124,13 @@ impl<F: QuerySource, S, W, O, Dist, G, H, Lk> SelectStatement<F, S, W, O, Dist, 
     pub fn select<S2, I, IG>(
         self,
         list: S2,
-    ) -> SelectStatement<F, SelectClause<S2, S2::RowType>, W, O, Dist, G, H, Lk>
+    ) -> SelectStatement<F, SelectClause<S2, I>, W, O, Dist, G, H, Lk>
     where
         S2: SelectableIn<F, I> + SelectListFor<G, IG>,
     {
         SelectStatement {
             from: self.from,
-            select: SelectClause { list, _row: PhantomData },
+            select: SelectClause { list, _index: PhantomData },
             where_clause: self.where_clause,
             order: self.order,
             limit: self.limit,
@@ -146,8 +145,7 @@ impl<F: QuerySource, S, W, O, Dist, G, H, Lk> SelectStatement<F, S, W, O, Dist, 
     /// Adds a WHERE condition (ANDed with earlier ones). SQLAlchemy's `filter` / `where`.
     pub fn filter<E, I>(self, condition: E) -> SelectStatement<F, S, W::Output, O, Dist, G, H, Lk>
     where
-        E: Expression + ValidIn<F, I>,
-        <E as ValidIn<F, I>>::SqlTypeIn: BoolLike,
+        E: ConditionIn<F, I>,
         W: WhereAnd<E>,
     {
         SelectStatement {
@@ -167,8 +165,7 @@ impl<F: QuerySource, S, W, O, Dist, G, H, Lk> SelectStatement<F, S, W, O, Dist, 
     /// Same as [`filter`](Self::filter), named after SQL.
     pub fn where_<E, I>(self, condition: E) -> SelectStatement<F, S, W::Output, O, Dist, G, H, Lk>
     where
-        E: Expression + ValidIn<F, I>,
-        <E as ValidIn<F, I>>::SqlTypeIn: BoolLike,
+        E: ConditionIn<F, I>,
         W: WhereAnd<E>,
     {
         self.filter(condition)
@@ -296,8 +293,7 @@ impl<F: QuerySource, S, W, O, Dist, G, H, Lk> SelectStatement<F, S, W, O, Dist, 
     /// aggregates and grouped columns.
     pub fn having<E, I, IG>(self, condition: E) -> SelectStatement<F, S, W, O, Dist, GroupBy<G>, H::Output, Lk>
     where
-        E: Expression + ValidIn<F, I> + ValidGrouping<G, IG>,
-        <E as ValidIn<F, I>>::SqlTypeIn: BoolLike,
+        E: ConditionIn<F, I> + ValidGrouping<G, IG>,
         H: HavingAnd<E>,
     {
         SelectStatement {
@@ -319,8 +315,11 @@ impl<F: QuerySource, W, O, Dist, G, H, Lk> Query for SelectStatement<F, DefaultS
     type SqlType = F::DefaultSqlType;
 }
 
-impl<F, S, ST, W, O, Dist, G, H, Lk> Query for SelectStatement<F, SelectClause<S, ST>, W, O, Dist, G, H, Lk> {
-    type SqlType = ST;
+impl<F, S, I, W, O, Dist, G, H, Lk> Query for SelectStatement<F, SelectClause<S, I>, W, O, Dist, G, H, Lk>
+where
+    S: SelectableIn<F, I>,
+{
+    type SqlType = S::RowType;
 }
 
 impl<F, S, W, O, Dist, G, H, Lk> AsQuery for SelectStatement<F, S, W, O, Dist, G, H, Lk> {
@@ -353,7 +352,7 @@ pub trait GroupingRule<G> {}
 impl<S: UngroupedSelectRule> GroupingRule<NoGroupBy> for S {}
 impl<S, G> GroupingRule<GroupBy<G>> for S {}
 
-impl<F, G, S, ST, D> SelectListFragment<F, G, D> for SelectClause<S, ST>
+impl<F, G, S, I, D> SelectListFragment<F, G, D> for SelectClause<S, I>
 where
     D: Dialect,
     S: QueryFragment<D> + GroupingRule<G>,

@@ -4,14 +4,13 @@ use super::clauses::{Distinct, DistinctOn, GroupBy, NoDistinct, NoOrder, NoWhere
 use super::select::{DefaultSelect, SelectClause, SelectStatement};
 use super::selection::SelectableIn;
 use super::AsQuery;
-use crate::expr::{Expression, OrderIn, ValidIn};
+use crate::expr::{ConditionIn, OrderIn};
 use crate::schema::{QuerySource, Table};
-use crate::types::BoolLike;
 
 /// The [`SelectStatement`] builder methods, available on every table and join.
 pub trait QueryDsl: QuerySource {
     /// `SELECT list FROM table`.
-    fn select<S, I>(self, list: S) -> SelectStatement<Self, SelectClause<S, S::RowType>>
+    fn select<S, I>(self, list: S) -> SelectStatement<Self, SelectClause<S, I>>
     where
         S: SelectableIn<Self, I>,
     {
@@ -20,16 +19,14 @@ pub trait QueryDsl: QuerySource {
     /// `SELECT * FROM table WHERE condition`.
     fn filter<E, I>(self, condition: E) -> SelectStatement<Self, DefaultSelect, Where<E>>
     where
-        E: Expression + ValidIn<Self, I>,
-        <E as ValidIn<Self, I>>::SqlTypeIn: BoolLike,
+        E: ConditionIn<Self, I>,
     {
         SelectStatement::new(self).filter(condition)
     }
     /// Same as [`filter`](Self::filter).
     fn where_<E, I>(self, condition: E) -> SelectStatement<Self, DefaultSelect, Where<E>>
     where
-        E: Expression + ValidIn<Self, I>,
-        <E as ValidIn<Self, I>>::SqlTypeIn: BoolLike,
+        E: ConditionIn<Self, I>,
     {
         SelectStatement::new(self).filter(condition)
     }

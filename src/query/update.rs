@@ -6,9 +6,8 @@ use super::returning::{NoReturning, Returning};
 use super::selection::SelectableIn;
 use super::{AsQuery, MaybeEmpty, Query};
 use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
-use crate::expr::{Binary, Eq, Expression, ValidIn};
+use crate::expr::{Binary, ConditionIn, Eq, Expression};
 use crate::schema::{Column, Table};
-use crate::types::BoolLike;
 
 /// Starts `UPDATE table`. SQLAlchemy's `update(table)`.
 ///
@@ -59,7 +58,6 @@ pub trait AssignmentsFragment<D: Dialect> {
     fn walk_assignments<'a>(&'a self, out: &mut SqlBuilder<'a, D>);
 }
 
-#[diagnostic::do_not_recommend]
 impl<T, C: Column + ColumnOf<T>, E: Expression> AssignmentList<T> for Binary<Eq, C, E> {}
 
 impl<D: Dialect, A> AssignmentsFragment<D> for A
@@ -140,8 +138,7 @@ impl<T: Table, S, W, R> UpdateStatement<T, S, W, R> {
     /// Adds a WHERE condition (ANDed with earlier ones).
     pub fn filter<E, I>(self, condition: E) -> UpdateStatement<T, S, W::Output, R>
     where
-        E: Expression + ValidIn<T, I>,
-        <E as ValidIn<T, I>>::SqlTypeIn: BoolLike,
+        E: ConditionIn<T, I>,
         W: WhereAnd<E>,
     {
         UpdateStatement {
@@ -155,7 +152,7 @@ impl<T: Table, S, W, R> UpdateStatement<T, S, W, R> {
 
 impl<T: Table, S, W> UpdateStatement<T, S, W, NoReturning> {
     /// `RETURNING list`: the updated rows' values.
-    pub fn returning<L, I>(self, list: L) -> UpdateStatement<T, S, W, Returning<L, L::RowType>>
+    pub fn returning<L, I>(self, list: L) -> UpdateStatement<T, S, W, Returning<L, I>>
     where
         L: SelectableIn<T, I>,
     {
@@ -175,8 +172,11 @@ impl<T, S, W, R> AsQuery for UpdateStatement<T, S, W, R> {
     }
 }
 
-impl<T, S, W, L, ST> Query for UpdateStatement<T, S, W, Returning<L, ST>> {
-    type SqlType = ST;
+impl<T, S, W, L, I> Query for UpdateStatement<T, S, W, Returning<L, I>>
+where
+    L: SelectableIn<T, I>,
+{
+    type SqlType = L::RowType;
 }
 
 impl<T, S, W, R> MaybeEmpty for UpdateStatement<T, S, W, R> {}

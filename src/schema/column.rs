@@ -1,11 +1,15 @@
 //! Columns as types.
 
-use super::table::{HasTable, Here, Table};
+use super::table::{Here, Table};
 use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
-use crate::expr::{Expression, GroupContains, ValidGrouping, ValidIn};
-use crate::types::Flag;
+use crate::expr::{Expression, GroupContains, ValidGrouping};
 
 /// A column declared with [`table!`](crate::table). Columns are expressions of their SQL type.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a column of a table",
+    label = "expected a column declared with `table!`, or an expression built from columns",
+    note = "Rust values are bound with methods such as `column.eq(value)`, not selected directly"
+)]
 pub trait Column: Expression + Copy + Default + Send + Sync + 'static {
     /// The table the column belongs to.
     type Table: Table;
@@ -13,9 +17,6 @@ pub trait Column: Expression + Copy + Default + Send + Sync + 'static {
     const NAME: &'static str;
 }
 
-impl<C: Column, F: HasTable<C::Table, I>, I> ValidIn<F, I> for C {
-    type SqlTypeIn = <F::Nullable as Flag>::Apply<C::SqlType>;
-}
 
 impl<C: Column> GroupContains<C, Here> for C {}
 

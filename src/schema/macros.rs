@@ -135,6 +135,15 @@ macro_rules! __table_impl {
                     const NAME: &'static str = $col::NAME;
                 }
 
+                // Generated per column (not a blanket impl over `Column`) so that a column of
+                // a table missing from FROM reports the FROM rule itself.
+                impl<__F, __I> $crate::expr::ValidIn<__F, __I> for $col
+                where
+                    __F: $crate::schema::HasTable<table, __I>,
+                {
+                    type SqlTypeIn = <__F::Nullable as $crate::types::Flag>::Apply<$ty>;
+                }
+
                 $crate::__impl_arithmetic!([] $col);
             )+
         }
