@@ -83,6 +83,7 @@ pub mod dsl {
     pub use crate::expr::{
         avg, bool_and, bool_or, count, count_distinct, count_star, max, min, string_agg, sum,
     };
+    pub use crate::query::{all, any, exists, not_exists};
 }
 
 /// Everything a typical user of aludel needs, in one import.
@@ -93,7 +94,9 @@ pub mod prelude {
     pub use crate::expr::{
         BoolExpressionMethods, ExpressionMethods, IsAggregate, TextExpressionMethods,
     };
-    pub use crate::query::{Compile, JoinDsl, QueryDsl, delete, insert, update};
+    pub use crate::query::{
+        Compile, InSubqueryMethods, JoinDsl, QueryDsl, SubqueryDsl, delete, insert, update,
+    };
     pub use crate::schema::{CheckFirst, Column, MetaData, Table};
     pub use crate::types::lengths::*;
     pub use crate::types::{

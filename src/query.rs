@@ -13,6 +13,7 @@ mod join;
 mod returning;
 mod select;
 mod selection;
+mod subquery;
 mod table_dsl;
 mod update;
 
@@ -33,6 +34,10 @@ pub use select::{
     UngroupedSelectRule,
 };
 pub use selection::SelectableIn;
+pub use subquery::{
+    Correlated, Correlation, Exists, InOuter, InSubquery, InSubqueryMethods, OuterTablesIn,
+    Quantified, ScalarSubquery, SingleColumn, SubqueryDsl, all, any, exists, not_exists,
+};
 pub use table_dsl::QueryDsl;
 pub use update::{AssignmentList, NoSet, Set, UpdateStatement, update};
 

@@ -11,6 +11,8 @@ use std::marker::PhantomData;
 pub struct SqlBuilder<'a, D> {
     sql: String,
     binds: Vec<Value<'a>>,
+    qualify_columns: bool,
+    select_labels: Option<&'static [&'static str]>,
     _dialect: PhantomData<D>,
 }
 
@@ -23,7 +25,35 @@ impl<'a, D: Dialect> Default for SqlBuilder<'a, D> {
 impl<'a, D: Dialect> SqlBuilder<'a, D> {
     /// An empty builder.
     pub fn new() -> Self {
-        SqlBuilder { sql: String::with_capacity(128), binds: Vec::new(), _dialect: PhantomData }
+        SqlBuilder {
+            sql: String::with_capacity(128),
+            binds: Vec::new(),
+            qualify_columns: true,
+            select_labels: None,
+            _dialect: PhantomData,
+        }
+    }
+
+    /// Whether columns are written with their table (`"users"."id"`). Off where SQL allows
+    /// only bare output names, such as ORDER BY after UNION.
+    #[inline]
+    pub fn qualify_columns(&self) -> bool {
+        self.qualify_columns
+    }
+
+    /// Sets whether columns are written with their table; returns the previous setting.
+    pub fn set_qualify_columns(&mut self, qualify: bool) -> bool {
+        std::mem::replace(&mut self.qualify_columns, qualify)
+    }
+
+    /// Names the next select list's columns (`expr AS "name"`), for derived tables.
+    pub fn set_select_labels(&mut self, labels: &'static [&'static str]) {
+        self.select_labels = Some(labels);
+    }
+
+    /// Takes the labels set by [`SqlBuilder::set_select_labels`], if any.
+    pub fn take_select_labels(&mut self) -> Option<&'static [&'static str]> {
+        self.select_labels.take()
     }
 
     /// Appends SQL text written by aludel itself (keywords, punctuation).

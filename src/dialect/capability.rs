@@ -33,6 +33,14 @@ pub trait SupportsDistinctOn: Dialect {}
 )]
 pub trait SupportsRowLocking: Dialect {}
 
+/// `x op ANY (subquery)` / `x op ALL (subquery)` (PostgreSQL).
+#[diagnostic::on_unimplemented(
+    message = "the {Self} dialect has no `ANY` / `ALL` subquery comparisons",
+    label = "`any(...)` / `all(...)` are PostgreSQL-only",
+    note = "use `in_subquery`, or compare with `max(...)` / `min(...)` in a scalar subquery"
+)]
+pub trait SupportsAnyAll: Dialect {}
+
 /// `ORDER BY ... NULLS FIRST | NULLS LAST` (PostgreSQL; SQLite 3.30+).
 #[diagnostic::on_unimplemented(
     message = "the {Self} dialect has no `NULLS FIRST` / `NULLS LAST`",

@@ -1,6 +1,8 @@
 //! SQLite's spelling of SQL.
 
-use super::{Dialect, SupportsNullsOrdering, SupportsReturning};
+use super::{
+    DatePart, Dialect, QueryFragment, SqlBuilder, SupportsNullsOrdering, SupportsReturning,
+};
 use crate::types::TypeKind;
 use std::fmt::Write;
 
@@ -58,6 +60,45 @@ impl Dialect for Sqlite {
 
     fn write_bool(out: &mut String, value: bool) {
         out.push_str(if value { "1" } else { "0" });
+    }
+
+    fn write_cast_type(out: &mut String, kind: TypeKind) {
+        match kind {
+            // Dates and times are ISO-8601 text; a DATE/TIMESTAMP cast would make them numbers.
+            TypeKind::Date | TypeKind::Time | TypeKind::Timestamp | TypeKind::TimestampTz => {
+                out.push_str("TEXT")
+            }
+            other => Self::write_type(out, other),
+        }
+    }
+
+    fn walk_extract<'a>(
+        part: DatePart,
+        value: &'a dyn QueryFragment<Self>,
+        out: &mut SqlBuilder<'a, Self>,
+    ) {
+        out.push_sql("CAST(strftime('");
+        out.push_sql(part.strftime_format());
+        out.push_sql("', ");
+        value.walk(out);
+        out.push_sql(") AS INTEGER)");
+    }
+
+    fn walk_add_days<'a>(
+        value: &'a dyn QueryFragment<Self>,
+        days: &'a dyn QueryFragment<Self>,
+        kind: TypeKind,
+        out: &mut SqlBuilder<'a, Self>,
+    ) {
+        // Written back in the text format aludel stores (milliseconds kept for timestamps).
+        out.push_sql(match kind {
+            TypeKind::Date => "date(",
+            _ => "strftime('%Y-%m-%d %H:%M:%f', ",
+        });
+        value.walk(out);
+        out.push_sql(", printf('%+d days', ");
+        days.walk(out);
+        out.push_sql("))");
     }
 }
 

@@ -4,6 +4,7 @@ use super::clauses::{Distinct, DistinctOn, GroupBy, NoDistinct, NoOrder, NoWhere
 use super::select::{DefaultSelect, SelectClause, SelectStatement};
 use super::selection::SelectableIn;
 use super::AsQuery;
+use super::subquery::Correlated;
 use crate::expr::{ConditionIn, OrderIn};
 use crate::schema::{QuerySource, Table};
 
@@ -47,6 +48,12 @@ pub trait QueryDsl: QuerySource {
         G: SelectableIn<Self, I>,
     {
         SelectStatement::new(self).group_by(list)
+    }
+    /// Makes this FROM clause a correlated subquery's: its conditions and select list may
+    /// also use columns of `outer` (a table or a pair of tables of the enclosing query).
+    fn correlate<O>(self, outer: O) -> Correlated<Self, O> {
+        let _ = outer;
+        Correlated::new(self)
     }
     /// `SELECT * FROM table LIMIT n`.
     fn limit(self, n: i64) -> SelectStatement<Self> {

@@ -25,8 +25,10 @@ impl<C: Column, G: GroupContains<C, I>, I> ValidGrouping<G, I> for C {}
 impl<C: Column, D: Dialect> QueryFragment<D> for C {
     #[inline]
     fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
-        out.push_ident(<C::Table as Table>::NAME);
-        out.push_sql(".");
+        if out.qualify_columns() {
+            out.push_ident(<C::Table as Table>::NAME);
+            out.push_sql(".");
+        }
         out.push_ident(C::NAME);
     }
 }

@@ -189,6 +189,8 @@ pub struct TableDef {
     pub name: &'static str,
     /// The columns, in declaration order.
     pub columns: &'static [ColumnDef],
+    /// The columns' names, in declaration order.
+    pub column_names: &'static [&'static str],
     /// The primary key's column names.
     pub primary_key: &'static [&'static str],
     /// Table-level constraints and indexes.

@@ -38,6 +38,9 @@
 /// }
 /// ```
 ///
+/// The primary key list may be left out (`name { ... }`) for tables that only name the shape
+/// of a CTE or a derived table.
+///
 /// (Declare tables at module level, as here: a table module finds the tables it references
 /// through `super::*`.)
 ///
@@ -55,13 +58,13 @@ macro_rules! table {
     () => {};
     (
         $(#[$($tattr:tt)*])*
-        $name:ident ( $($pk:ident),+ $(,)? ) {
+        $name:ident $(( $($pk:ident),+ $(,)? ))? {
             $( $(#[$($cattr:tt)*])* $col:ident -> $ty:ty ),+ $(,)?
         }
         $($rest:tt)*
     ) => {
         $crate::__table_impl! {
-            [$([$($tattr)*])*] $name [$($pk)+] [$( { [$([$($cattr)*])*] $col $ty } )+]
+            [$([$($tattr)*])*] $name [$($($pk)+)?] [$( { [$([$($cattr)*])*] $col $ty } )+]
         }
         $crate::table! { $($rest)* }
     };
@@ -70,7 +73,7 @@ macro_rules! table {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __table_impl {
-    ([$($tattr:tt)*] $name:ident [$($pk:ident)+] [$({ [$($cattr:tt)*] $col:ident $ty:ty })+]) => {
+    ([$($tattr:tt)*] $name:ident [$($pk:ident)*] [$({ [$($cattr:tt)*] $col:ident $ty:ty })+]) => {
         #[doc = concat!("The `", stringify!($name), "` table and its columns.")]
         #[allow(non_camel_case_types, non_upper_case_globals, dead_code, unused_imports, missing_docs)]
         pub mod $name {
@@ -93,7 +96,7 @@ macro_rules! __table_impl {
                 const NAME: &'static str = $crate::__sql_name!(stringify!($name); $($tattr)*);
                 type AllColumns = ($($col,)+);
                 type AllSqlType = ($(<$col as $crate::expr::Expression>::SqlType,)+);
-                type PrimaryKey = ($($pk,)+);
+                type PrimaryKey = ($($pk,)*);
                 fn def() -> &'static $crate::schema::TableDef {
                     &DEF
                 }
@@ -110,7 +113,8 @@ macro_rules! __table_impl {
                         <<$ty as $crate::types::SqlType>::IsNullable as $crate::__private::Bit>::BOOL,
                     ); $($cattr)*)
                 ),+],
-                primary_key: &[$(<$pk as $crate::schema::Column>::NAME),+],
+                column_names: &[$(<$col as $crate::schema::Column>::NAME),+],
+                primary_key: &[$(<$pk as $crate::schema::Column>::NAME),*],
                 constraints: $crate::__table_constraints!([] $($tattr)*),
             };
 

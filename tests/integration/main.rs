@@ -7,6 +7,7 @@ mod grouping;
 mod joins;
 mod schema;
 mod select;
+mod subqueries;
 mod transactions;
 mod types;
 mod wide_schema;
