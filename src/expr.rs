@@ -13,6 +13,7 @@ mod in_list;
 mod methods;
 mod operators;
 mod ordering;
+mod window;
 
 pub use aggregate::{
     Agg, AggregateFunction, AggregateOutput, Avg, BoolAnd, BoolOr, Count, CountStar, Filtered,
@@ -20,17 +21,25 @@ pub use aggregate::{
     count_star, max, min, string_agg, sum,
 };
 pub use bind::Bound;
-pub use grouping::{
-    AggregatesNotMixed, GroupContains, InGroup, SelectFlags, ValidGrouping,
-};
+pub use grouping::{AggregatesNotMixed, GroupContains, InGroup, SelectFlags, ValidGrouping};
 pub use in_list::{Between, InList};
 pub use methods::{BoolExpressionMethods, ExpressionMethods, TextExpressionMethods};
 pub use operators::{
-    Add, And, ArithmeticOperand, Binary, BinaryOperator, Concat, Div, Eq, Ge, Gt, ILike, IsNotNull, IsNull, Le,
-    Like, Lt, Mul, Ne, Not, NotLike, Or, OperatorFor, Postfix, PostfixOperator, Prefix,
+    Add, And, ArithmeticOperand, Binary, BinaryOperator, Concat, Div, Eq, Ge, Gt, ILike, IsNotNull,
+    IsNull, Le, Like, Lt, Mul, Ne, Not, NotLike, OperatorFor, Or, Postfix, PostfixOperator, Prefix,
     PrefixOperator, Sub,
 };
 pub use ordering::{Asc, Desc, NullsFirst, NullsLast, OrderIn};
+pub use window::{
+    CumeDist, CurrentRow, DenseRank, FirstValue, Following, Frame, FrameBetween, Lag, LagFn,
+    LastValue, Lead, LeadFn, NoArg, NoFrame, NoPartition, NoWindowOrder, NthValue, Ntile,
+    OptionalArg, OptionalArgIn, Over, PartitionBy, PartitionIn, PartitionList, PercentRank,
+    Preceding, Rank, RowNumber, Shift, ShiftFunction, UnboundedFollowing, UnboundedPreceding,
+    Window, WindowArgsGrouping, WindowFunction, WindowOrder, WindowOrderBy, WindowOrderGrouping,
+    WindowPart, WindowPartGrouping, WindowPartIn, cume_dist, current_row, dense_rank,
+    first_value, following, lag, lag_by, lag_or, last_value, lead, lead_by, lead_or, nth_value,
+    ntile, percent_rank, preceding, rank, row_number, unbounded_following, unbounded_preceding,
+};
 
 use crate::types::{Comparable, Flag, SqlType};
 
@@ -89,6 +98,7 @@ pub trait AsExpression<ST: SqlType> {
     /// The expression this becomes.
     type Expr: Expression;
     /// Converts into the expression.
+    #[allow(clippy::wrong_self_convention)] // a conversion of a (usually `Copy`) value
     fn as_expression(self) -> Self::Expr;
 }
 

@@ -18,14 +18,14 @@ mod table_dsl;
 mod update;
 
 pub use clauses::{
-    Distinct, DistinctOn, GroupBy, Having, HavingAnd, Lock, NoDistinct, NoGroupBy, NoHaving, NoLock,
-    NoOrder, NoWhere, OrderBy, Where, WhereAnd,
+    Distinct, DistinctOn, GroupBy, Having, HavingAnd, Lock, NoDistinct, NoGroupBy, NoHaving,
+    NoLock, NoOrder, NoWhere, OrderBy, Where, WhereAnd,
 };
 pub use compile::{Compile, Compiled};
 pub use delete::{DeleteStatement, delete};
 pub use insert::{
-    Assignment, ColumnList, ColumnOf, InsertFromSelect, InsertRow, InsertStatement, InsertValues, NoValues,
-    RowComparable, Values, insert,
+    Assignment, ColumnList, ColumnOf, InsertFromSelect, InsertRow, InsertStatement, InsertValues,
+    NoValues, RowComparable, Values, insert,
 };
 pub use join::{Cross, FullOuter, Inner, Join, JoinDsl, JoinKind, LeftOuter, NoOn, On, RightOuter};
 pub use returning::{NoReturning, Returning};
@@ -52,6 +52,7 @@ pub trait AsQuery {
     /// The statement.
     type Query;
     /// Converts into the statement.
+    #[allow(clippy::wrong_self_convention)] // a conversion of a (usually `Copy`) value
     fn as_query(self) -> Self::Query;
 }
 

@@ -4,7 +4,7 @@
 //! `name.like(3)` do not compile.
 
 use super::operators::*;
-use super::{Asc, AsExpression, Between, Desc, Expression, InList};
+use super::{AsExpression, Asc, Between, Desc, Expression, InList};
 use crate::types::{BoolLike, Text, TextType};
 
 /// Comparisons, NULL tests, IN, BETWEEN and ordering on any expression.
@@ -49,10 +49,12 @@ pub trait ExpressionMethods: Expression + Sized {
         Binary::new(self, rhs.as_expression())
     }
     /// `self IS NULL`
+    #[allow(clippy::wrong_self_convention)] // SQL's name; expressions are consumed by value
     fn is_null(self) -> Postfix<IsNull, Self> {
         Postfix::new(self)
     }
     /// `self IS NOT NULL`
+    #[allow(clippy::wrong_self_convention)] // SQL's name; expressions are consumed by value
     fn is_not_null(self) -> Postfix<IsNotNull, Self> {
         Postfix::new(self)
     }
@@ -129,10 +131,7 @@ pub trait TextExpressionMethods: Expression + Sized {
         Binary::new(self, pattern.as_expression())
     }
     /// `self NOT LIKE pattern`
-    fn not_like<R: AsExpression<Text>>(
-        self,
-        pattern: R,
-    ) -> Binary<NotLike, Self, R::Expr>
+    fn not_like<R: AsExpression<Text>>(self, pattern: R) -> Binary<NotLike, Self, R::Expr>
     where
         Self::SqlType: TextType,
     {
