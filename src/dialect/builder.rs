@@ -68,6 +68,12 @@ impl<'a, D: Dialect> SqlBuilder<'a, D> {
         D::write_ident(&mut self.sql, name);
     }
 
+    /// Appends the dialect's name of a SQL type (as in DDL and CAST).
+    #[inline]
+    pub fn push_type_name(&mut self, kind: crate::types::TypeKind) {
+        D::write_type(&mut self.sql, kind);
+    }
+
     /// Appends a placeholder and records its value.
     #[inline]
     pub fn push_bind(&mut self, value: Value<'a>) {

@@ -199,6 +199,9 @@ pub trait RowComparable<Rhs> {}
 #[diagnostic::do_not_recommend]
 impl<A: SqlType, B: SqlType> RowComparable<B> for A where A::NotNull: Comparable<B::NotNull> {}
 
+// A single column is a one-column row.
+impl<A: SqlType, B: SqlType> RowComparable<(B,)> for A where A::NotNull: Comparable<B::NotNull> {}
+
 macro_rules! tuple_row_comparable {
     ($(($($a:ident $b:ident),+))*) => {$(
         impl<$($a: RowComparable<$b>, $b,)+> RowComparable<($($b,)+)> for ($($a,)+) {}

@@ -1,7 +1,7 @@
 //! Joins: the FROM clause as a tree of tables, with outer joins marking a side nullable.
 
-use super::select::SelectStatement;
 use super::AsQuery;
+use super::select::SelectStatement;
 use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
 use crate::expr::ConditionIn;
 use crate::schema::{FromClause, HasTable, InLeft, InRight, QuerySource};

@@ -1,7 +1,7 @@
 //! `RETURNING` on INSERT, UPDATE and DELETE.
 
-use crate::dialect::{QueryFragment, SqlBuilder, SupportsReturning};
 use crate::dialect::Dialect;
+use crate::dialect::{QueryFragment, SqlBuilder, SupportsReturning};
 use std::marker::PhantomData;
 
 /// No RETURNING clause: executing the statement yields a row count.

@@ -4,7 +4,9 @@ use super::clauses::*;
 use super::selection::SelectableIn;
 use super::{AsQuery, MaybeEmpty, Query};
 use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
-use crate::expr::{AggregatesNotMixed, ConditionIn, OrderIn, SelectFlags, ValidGrouping};
+use crate::expr::{
+    AggregatesNotMixed, ConditionIn, Expression, OrderIn, SelectFlags, ValidGrouping,
+};
 use crate::schema::{FromClause, QuerySource};
 use crate::types::Value;
 use std::marker::PhantomData;
@@ -268,7 +270,10 @@ impl<F: QuerySource, S, W, O, Dist, G, H, Lk> SelectStatement<F, S, W, O, Dist, 
 impl<F: QuerySource, S, W, O, Dist, H, Lk> SelectStatement<F, S, W, O, Dist, NoGroupBy, H, Lk> {
     /// `GROUP BY list`: an expression or a tuple of them, valid in FROM. An explicit select
     /// list must then select only grouped columns and aggregates.
-    pub fn group_by<G2, I, IG>(self, list: G2) -> SelectStatement<F, S, W, O, Dist, GroupBy<G2>, H, Lk>
+    pub fn group_by<G2, I, IG>(
+        self,
+        list: G2,
+    ) -> SelectStatement<F, S, W, O, Dist, GroupBy<G2>, H, Lk>
     where
         G2: SelectableIn<F, I>,
         S: SelectListFor<GroupBy<G2>, IG>,
@@ -291,7 +296,10 @@ impl<F: QuerySource, S, W, O, Dist, H, Lk> SelectStatement<F, S, W, O, Dist, NoG
 impl<F: QuerySource, S, W, O, Dist, G, H, Lk> SelectStatement<F, S, W, O, Dist, GroupBy<G>, H, Lk> {
     /// Adds a HAVING condition (ANDed with earlier ones): a condition over groups, using
     /// aggregates and grouped columns.
-    pub fn having<E, I, IG>(self, condition: E) -> SelectStatement<F, S, W, O, Dist, GroupBy<G>, H::Output, Lk>
+    pub fn having<E, I, IG>(
+        self,
+        condition: E,
+    ) -> SelectStatement<F, S, W, O, Dist, GroupBy<G>, H::Output, Lk>
     where
         E: ConditionIn<F, I> + ValidGrouping<G, IG>,
         H: HavingAnd<E>,
@@ -311,11 +319,14 @@ impl<F: QuerySource, S, W, O, Dist, G, H, Lk> SelectStatement<F, S, W, O, Dist, 
     }
 }
 
-impl<F: QuerySource, W, O, Dist, G, H, Lk> Query for SelectStatement<F, DefaultSelect, W, O, Dist, G, H, Lk> {
+impl<F: QuerySource, W, O, Dist, G, H, Lk> Query
+    for SelectStatement<F, DefaultSelect, W, O, Dist, G, H, Lk>
+{
     type SqlType = F::DefaultSqlType;
 }
 
-impl<F, S, I, W, O, Dist, G, H, Lk> Query for SelectStatement<F, SelectClause<S, I>, W, O, Dist, G, H, Lk>
+impl<F, S, I, W, O, Dist, G, H, Lk> Query
+    for SelectStatement<F, SelectClause<S, I>, W, O, Dist, G, H, Lk>
 where
     S: SelectableIn<F, I>,
 {
@@ -339,6 +350,8 @@ pub trait SelectListFragment<F, G, D: Dialect> {
 
 impl<F: QuerySource, G, D: Dialect> SelectListFragment<F, G, D> for DefaultSelect {
     fn walk_list<'a>(&'a self, from: &'a F, out: &mut SqlBuilder<'a, D>) {
+        // `SELECT *` keeps its columns' own names; labels (if any) must not reach a subquery.
+        out.take_select_labels();
         from.walk_default_selection(out);
     }
 }
@@ -355,14 +368,77 @@ impl<S, G> GroupingRule<GroupBy<G>> for S {}
 impl<F, G, S, I, D> SelectListFragment<F, G, D> for SelectClause<S, I>
 where
     D: Dialect,
-    S: QueryFragment<D> + GroupingRule<G>,
+    S: SelectList<D> + GroupingRule<G>,
 {
     fn walk_list<'a>(&'a self, _from: &'a F, out: &mut SqlBuilder<'a, D>) {
-        self.list.walk(out);
+        match out.take_select_labels() {
+            Some(labels) => self.list.walk_labeled(&mut labels.iter(), out),
+            None => self.list.walk_labeled(&mut [].iter(), out),
+        }
     }
 }
 
-impl<D: Dialect, F, S, W, O, Dist, G, H, Lk> QueryFragment<D> for SelectStatement<F, S, W, O, Dist, G, H, Lk>
+/// A select list for dialect `D`, written with `AS "label"` after each column while labels
+/// last (a derived table names its columns this way).
+pub trait SelectList<D: Dialect> {
+    /// Writes the list, labelling columns from `labels`.
+    fn walk_labeled<'a>(
+        &'a self,
+        labels: &mut std::slice::Iter<'_, &'static str>,
+        out: &mut SqlBuilder<'a, D>,
+    );
+}
+
+impl<E: Expression + QueryFragment<D>, D: Dialect> SelectList<D> for E {
+    fn walk_labeled<'a>(
+        &'a self,
+        labels: &mut std::slice::Iter<'_, &'static str>,
+        out: &mut SqlBuilder<'a, D>,
+    ) {
+        self.walk(out);
+        if let Some(label) = labels.next() {
+            out.push_sql(" AS ");
+            out.push_ident(label);
+        }
+    }
+}
+
+macro_rules! tuple_select_list {
+    ($(($first:ident $(, $rest:ident)*))*) => {$(
+        #[allow(non_snake_case)]
+        impl<D: Dialect, $first: SelectList<D>, $($rest: SelectList<D>),*> SelectList<D>
+            for ($first, $($rest,)*)
+        {
+            fn walk_labeled<'a>(
+                &'a self,
+                labels: &mut std::slice::Iter<'_, &'static str>,
+                out: &mut SqlBuilder<'a, D>,
+            ) {
+                let ($first, $($rest,)*) = self;
+                $first.walk_labeled(labels, out);
+                $( out.push_sql(", "); $rest.walk_labeled(labels, out); )*
+            }
+        }
+    )*};
+}
+
+tuple_select_list! {
+    (A)
+    (A, B)
+    (A, B, C)
+    (A, B, C, E)
+    (A, B, C, E, F)
+    (A, B, C, E, F, G)
+    (A, B, C, E, F, G, H)
+    (A, B, C, E, F, G, H, J)
+    (A, B, C, E, F, G, H, J, K)
+    (A, B, C, E, F, G, H, J, K, L)
+    (A, B, C, E, F, G, H, J, K, L, M)
+    (A, B, C, E, F, G, H, J, K, L, M, N)
+}
+
+impl<D: Dialect, F, S, W, O, Dist, G, H, Lk> QueryFragment<D>
+    for SelectStatement<F, S, W, O, Dist, G, H, Lk>
 where
     F: QuerySource + FromClause<D>,
     S: SelectListFragment<F, G, D>,
@@ -377,8 +453,10 @@ where
         out.push_sql("SELECT ");
         self.distinct.walk(out);
         self.select.walk_list(&self.from, out);
-        out.push_sql(" FROM ");
-        self.from.walk_from(out);
+        if F::HAS_FROM {
+            out.push_sql(" FROM ");
+            self.from.walk_from(out);
+        }
         self.where_clause.walk(out);
         self.group.walk(out);
         self.having.walk(out);

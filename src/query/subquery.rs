@@ -55,9 +55,8 @@ impl<F> OuterTablesIn<F, ()> for () {}
 
 impl<T: Table, F: HasTable<T, I>, I> OuterTablesIn<F, I> for T {}
 
-impl<A: Table, B: Table, F, IA, IB> OuterTablesIn<F, (IA, IB)> for (A, B)
-where
-    F: HasTable<A, IA> + HasTable<B, IB>,
+impl<A: Table, B: Table, F, IA, IB> OuterTablesIn<F, (IA, IB)> for (A, B) where
+    F: HasTable<A, IA> + HasTable<B, IB>
 {
 }
 
@@ -347,4 +346,3 @@ pub trait InSubqueryMethods: Expression + Sized {
 }
 
 impl<E: Expression> InSubqueryMethods for E {}
-

@@ -1,9 +1,9 @@
 //! Query-building methods directly on FROM sources: `users::table.filter(...)` starts a SELECT.
 
+use super::AsQuery;
 use super::clauses::{Distinct, DistinctOn, GroupBy, NoDistinct, NoOrder, NoWhere, OrderBy, Where};
 use super::select::{DefaultSelect, SelectClause, SelectStatement};
 use super::selection::SelectableIn;
-use super::AsQuery;
 use super::subquery::Correlated;
 use crate::expr::{ConditionIn, OrderIn};
 use crate::schema::{QuerySource, Table};

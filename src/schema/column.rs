@@ -17,7 +17,6 @@ pub trait Column: Expression + Copy + Default + Send + Sync + 'static {
     const NAME: &'static str;
 }
 
-
 impl<C: Column> GroupContains<C, Here> for C {}
 
 impl<C: Column, G: GroupContains<C, I>, I> ValidGrouping<G, I> for C {}

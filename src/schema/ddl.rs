@@ -124,9 +124,10 @@ pub fn create_table_sql<D: Dialect>(table: &TableDef, if_not_exists: bool) -> St
 
 /// The `CREATE INDEX` statements of `table`: declared indexes and indexed columns.
 pub fn create_index_sql<D: Dialect>(table: &TableDef, if_not_exists: bool) -> Vec<String> {
-    let column_indexes = table.columns.iter().filter(|c| c.index).map(|c| {
-        (format!("ix_{}_{}", table.name, c.name), std::slice::from_ref(&c.name), false)
-    });
+    let column_indexes =
+        table.columns.iter().filter(|c| c.index).map(|c| {
+            (format!("ix_{}_{}", table.name, c.name), std::slice::from_ref(&c.name), false)
+        });
     let declared = table.constraints.iter().filter_map(|c| match c {
         Constraint::Index { name, columns, unique } => Some((name.to_string(), *columns, *unique)),
         _ => None,
@@ -134,7 +135,8 @@ pub fn create_index_sql<D: Dialect>(table: &TableDef, if_not_exists: bool) -> Ve
     column_indexes
         .chain(declared)
         .map(|(name, columns, unique)| {
-            let mut out = String::from(if unique { "CREATE UNIQUE INDEX " } else { "CREATE INDEX " });
+            let mut out =
+                String::from(if unique { "CREATE UNIQUE INDEX " } else { "CREATE INDEX " });
             if if_not_exists {
                 out.push_str("IF NOT EXISTS ");
             }

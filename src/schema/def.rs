@@ -205,7 +205,8 @@ impl TableDef {
 
     /// Whether `column` is the table's single auto-incrementing primary key.
     pub fn is_autoincrement(&self, column: &ColumnDef) -> bool {
-        let integer = matches!(column.kind, TypeKind::SmallInt | TypeKind::Integer | TypeKind::BigInt);
+        let integer =
+            matches!(column.kind, TypeKind::SmallInt | TypeKind::Integer | TypeKind::BigInt);
         let sole_pk = self.primary_key.len() == 1 && self.primary_key[0] == column.name;
         sole_pk && column.autoincrement.unwrap_or(integer)
     }

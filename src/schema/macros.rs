@@ -165,14 +165,25 @@ macro_rules! __sql_name {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __ref_action {
-    (no_action) => { $crate::schema::ReferentialAction::NoAction };
-    (restrict) => { $crate::schema::ReferentialAction::Restrict };
-    (cascade) => { $crate::schema::ReferentialAction::Cascade };
-    (set_null) => { $crate::schema::ReferentialAction::SetNull };
-    (set_default) => { $crate::schema::ReferentialAction::SetDefault };
+    (no_action) => {
+        $crate::schema::ReferentialAction::NoAction
+    };
+    (restrict) => {
+        $crate::schema::ReferentialAction::Restrict
+    };
+    (cascade) => {
+        $crate::schema::ReferentialAction::Cascade
+    };
+    (set_null) => {
+        $crate::schema::ReferentialAction::SetNull
+    };
+    (set_default) => {
+        $crate::schema::ReferentialAction::SetDefault
+    };
     ($other:ident) => {
         compile_error!(concat!(
-            "unknown referential action `", stringify!($other),
+            "unknown referential action `",
+            stringify!($other),
             "`; expected no_action, restrict, cascade, set_null or set_default"
         ))
     };
@@ -279,6 +290,10 @@ macro_rules! __table_constraints {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __option {
-    () => { ::core::option::Option::None };
-    ($e:expr) => { ::core::option::Option::Some($e) };
+    () => {
+        ::core::option::Option::None
+    };
+    ($e:expr) => {
+        ::core::option::Option::Some($e)
+    };
 }

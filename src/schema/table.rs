@@ -51,6 +51,8 @@ impl<T: Table> HasTable<T, Here> for T {
 
 /// Something that can stand in FROM: a table, or a join of them.
 pub trait QuerySource: Sized {
+    /// Whether the statement has a FROM clause (`SELECT 1` has none).
+    const HAS_FROM: bool = true;
     /// The SQL row type of `SELECT *` over this source (outer joins make a side nullable).
     type DefaultSqlType;
     /// Writes the default select list: every column of every table, qualified.

@@ -1,0 +1,199 @@
+//! Set operations: UNION [ALL], INTERSECT, EXCEPT, with ORDER BY / LIMIT on the result.
+
+use super::clauses::{NoOrder, OrderBy};
+use super::insert::RowComparable;
+use super::select::SelectStatement;
+use super::{AsQuery, MaybeEmpty, Query};
+use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
+use crate::expr::OrderIn;
+use crate::types::Value;
+
+/// The two sides of a set operation have compatible rows: same arity, comparable types.
+#[diagnostic::on_unimplemented(
+    message = "the two sides of a set operation select different column types: `{Self}` and `{Rhs}`",
+    label = "both queries must select the same number of columns, of comparable SQL types"
+)]
+pub trait SetCompatible<Rhs> {}
+
+#[diagnostic::do_not_recommend]
+impl<L: RowComparable<R>, R> SetCompatible<R> for L {}
+
+/// `left op right [ORDER BY ...] [LIMIT n] [OFFSET n]`.
+#[derive(Debug, Clone)]
+#[must_use = "a query does nothing until it is executed"]
+pub struct CompoundSelect<L, R, O = NoOrder> {
+    left: L,
+    right: R,
+    op: &'static str,
+    order: O,
+    limit: Option<i64>,
+    offset: Option<i64>,
+}
+
+/// The FROM clause whose columns may name a compound query's output columns in ORDER BY.
+pub trait OutputScope {
+    /// The first member's FROM clause.
+    type From;
+}
+
+impl<F, S, W, O, Dist, G, H, Lk> OutputScope for SelectStatement<F, S, W, O, Dist, G, H, Lk> {
+    type From = F;
+}
+
+impl<L: OutputScope, R, O> OutputScope for CompoundSelect<L, R, O> {
+    type From = L::From;
+}
+
+/// Set operations on queries.
+///
+/// ```
+/// use aludel::prelude::*;
+/// aludel::table! {
+///     users (id) { id -> Integer, name -> Text, }
+///     admins (id) { id -> Integer, login -> Text, }
+/// }
+///
+/// let everyone = users::table
+///     .select(users::name)
+///     .union(admins::table.select(admins::login))
+///     .order_by(users::name)
+///     .limit(10);
+/// assert_eq!(
+///     everyone.compile::<Postgres>().sql(),
+///     r#"SELECT "users"."name" FROM "users" UNION SELECT "admins"."login" FROM "admins" ORDER BY "name" LIMIT $1"#
+/// );
+/// ```
+pub trait CombineDsl: AsQuery + Sized
+where
+    Self::Query: Query,
+{
+    /// `self UNION other`: distinct rows of both.
+    fn union<R>(self, other: R) -> CompoundSelect<Self::Query, R::Query>
+    where
+        R: AsQuery,
+        R::Query: Query,
+        <R::Query as Query>::SqlType: SetCompatible<<Self::Query as Query>::SqlType>,
+    {
+        combine(self, other, " UNION ")
+    }
+    /// `self UNION ALL other`: all rows of both.
+    fn union_all<R>(self, other: R) -> CompoundSelect<Self::Query, R::Query>
+    where
+        R: AsQuery,
+        R::Query: Query,
+        <R::Query as Query>::SqlType: SetCompatible<<Self::Query as Query>::SqlType>,
+    {
+        combine(self, other, " UNION ALL ")
+    }
+    /// `self INTERSECT other`: rows in both.
+    fn intersect<R>(self, other: R) -> CompoundSelect<Self::Query, R::Query>
+    where
+        R: AsQuery,
+        R::Query: Query,
+        <R::Query as Query>::SqlType: SetCompatible<<Self::Query as Query>::SqlType>,
+    {
+        combine(self, other, " INTERSECT ")
+    }
+    /// `self EXCEPT other`: rows of `self` not in `other`.
+    fn except<R>(self, other: R) -> CompoundSelect<Self::Query, R::Query>
+    where
+        R: AsQuery,
+        R::Query: Query,
+        <R::Query as Query>::SqlType: SetCompatible<<Self::Query as Query>::SqlType>,
+    {
+        combine(self, other, " EXCEPT ")
+    }
+}
+
+fn combine<L: AsQuery, R: AsQuery>(left: L, right: R, op: &'static str) -> CompoundSelect<L::Query, R::Query> {
+    CompoundSelect {
+        left: left.as_query(),
+        right: right.as_query(),
+        op,
+        order: NoOrder,
+        limit: None,
+        offset: None,
+    }
+}
+
+impl<F, S, W, O, Dist, G, H, Lk> CombineDsl for SelectStatement<F, S, W, O, Dist, G, H, Lk> where
+    Self: Query
+{
+}
+
+impl<L: Query, R, O> CombineDsl for CompoundSelect<L, R, O> {}
+
+impl<L: OutputScope, R> CompoundSelect<L, R, NoOrder> {
+    /// ORDER BY of the combined rows. Columns name the output columns (those of the first
+    /// query), and are written without their table, as SQL requires here.
+    pub fn order_by<O, I>(self, order: O) -> CompoundSelect<L, R, OrderBy<O>>
+    where
+        O: OrderIn<L::From, I>,
+    {
+        CompoundSelect {
+            left: self.left,
+            right: self.right,
+            op: self.op,
+            order: OrderBy(order),
+            limit: self.limit,
+            offset: self.offset,
+        }
+    }
+}
+
+impl<L, R, O> CompoundSelect<L, R, O> {
+    /// `LIMIT n` on the combined rows.
+    pub fn limit(mut self, n: i64) -> Self {
+        self.limit = Some(n);
+        self
+    }
+    /// `OFFSET n` on the combined rows.
+    pub fn offset(mut self, n: i64) -> Self {
+        self.offset = Some(n);
+        self
+    }
+}
+
+impl<L: Query, R, O> Query for CompoundSelect<L, R, O> {
+    type SqlType = L::SqlType;
+}
+
+impl<L, R, O> AsQuery for CompoundSelect<L, R, O> {
+    type Query = Self;
+    fn as_query(self) -> Self {
+        self
+    }
+}
+
+impl<L, R, O> MaybeEmpty for CompoundSelect<L, R, O> {}
+
+impl<L: super::subquery::Correlation, R, O> super::subquery::Correlation for CompoundSelect<L, R, O> {
+    type Outer = L::Outer;
+}
+
+impl<D, L, R, O> QueryFragment<D> for CompoundSelect<L, R, O>
+where
+    D: Dialect,
+    L: QueryFragment<D>,
+    R: QueryFragment<D>,
+    O: QueryFragment<D>,
+{
+    fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
+        self.left.walk(out);
+        out.push_sql(self.op);
+        self.right.walk(out);
+        let qualify = out.set_qualify_columns(false);
+        self.order.walk(out);
+        out.set_qualify_columns(qualify);
+        if let Some(n) = self.limit {
+            out.push_sql(" LIMIT ");
+            out.push_bind(Value::I64(n));
+        } else if self.offset.is_some() {
+            out.push_sql(D::LIMIT_ALL);
+        }
+        if let Some(n) = self.offset {
+            out.push_sql(" OFFSET ");
+            out.push_bind(Value::I64(n));
+        }
+    }
+}

@@ -1,0 +1,133 @@
+//! Common table expressions: `WITH [RECURSIVE] name (columns) AS (query) ...`.
+//!
+//! A CTE is named by a table declared with `table!` (its columns give the CTE's column names
+//! and types); the main query uses that table like any other, and the WITH clause travels with
+//! the statement.
+
+use super::insert::RowComparable;
+use super::{AsQuery, MaybeEmpty, Query};
+use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
+use crate::schema::Table;
+use std::marker::PhantomData;
+
+/// `name (columns) AS (query)`: the rows of `query` under the name and columns of table `T`.
+#[derive(Debug, Clone)]
+pub struct Cte<T, Q> {
+    query: Q,
+    _table: PhantomData<T>,
+}
+
+/// Defines the CTE `table` as the rows of `query`, whose row type must fit the table's columns.
+///
+/// ```
+/// use aludel::prelude::*;
+/// aludel::table! {
+///     orders (id) { id -> Integer, customer -> Text, total -> Integer, }
+///     big_orders { customer -> Text, total -> Integer, }
+/// }
+///
+/// let q = big_orders::table
+///     .select(big_orders::customer)
+///     .with(cte(big_orders::table, orders::table.select((orders::customer, orders::total)).filter(orders::total.gt(100))));
+/// assert_eq!(
+///     q.compile::<Sqlite>().sql(),
+///     r#"WITH "big_orders" ("customer", "total") AS (SELECT "orders"."customer", "orders"."total" FROM "orders" WHERE ("orders"."total" > ?1)) SELECT "big_orders"."customer" FROM "big_orders""#
+/// );
+/// ```
+pub fn cte<T, Q>(table: T, query: Q) -> Cte<T, Q::Query>
+where
+    T: Table,
+    Q: AsQuery,
+    Q::Query: Query,
+    <Q::Query as Query>::SqlType: RowComparable<T::AllSqlType>,
+{
+    let _ = table;
+    Cte { query: query.as_query(), _table: PhantomData }
+}
+
+/// One or more CTEs, written in order (later ones may use earlier ones).
+pub trait CteList<D: Dialect> {
+    /// Writes the list.
+    fn walk_ctes<'a>(&'a self, out: &mut SqlBuilder<'a, D>);
+}
+
+impl<D: Dialect, T: Table, Q: QueryFragment<D>> CteList<D> for Cte<T, Q> {
+    fn walk_ctes<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
+        out.push_ident(T::NAME);
+        out.push_sql(" (");
+        for (i, name) in T::def().column_names.iter().enumerate() {
+            if i > 0 {
+                out.push_sql(", ");
+            }
+            out.push_ident(name);
+        }
+        out.push_sql(") AS (");
+        self.query.walk(out);
+        out.push_sql(")");
+    }
+}
+
+impl<D: Dialect, A: CteList<D>, B: CteList<D>> CteList<D> for (A, B) {
+    fn walk_ctes<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
+        self.0.walk_ctes(out);
+        out.push_sql(", ");
+        self.1.walk_ctes(out);
+    }
+}
+
+/// `WITH ctes query`.
+#[derive(Debug, Clone)]
+#[must_use = "a query does nothing until it is executed"]
+pub struct WithQuery<C, Q> {
+    ctes: C,
+    query: Q,
+    recursive: bool,
+}
+
+impl<C, Q> WithQuery<C, Q> {
+    /// Adds another CTE after the ones already there.
+    pub fn with<T, Q2>(self, next: Cte<T, Q2>) -> WithQuery<(C, Cte<T, Q2>), Q> {
+        WithQuery { ctes: (self.ctes, next), query: self.query, recursive: self.recursive }
+    }
+    /// Adds a CTE that may refer to itself; the clause becomes `WITH RECURSIVE`.
+    pub fn with_recursive<T, Q2>(self, next: Cte<T, Q2>) -> WithQuery<(C, Cte<T, Q2>), Q> {
+        WithQuery { ctes: (self.ctes, next), query: self.query, recursive: true }
+    }
+}
+
+/// Attaching CTEs to a query.
+pub trait WithDsl: AsQuery + Sized {
+    /// `WITH cte query`.
+    fn with<T, Q>(self, cte: Cte<T, Q>) -> WithQuery<Cte<T, Q>, Self::Query> {
+        WithQuery { ctes: cte, query: self.as_query(), recursive: false }
+    }
+    /// `WITH RECURSIVE cte query`: the CTE's query may refer to its own table (typically
+    /// `base.union_all(step)`).
+    fn with_recursive<T, Q>(self, cte: Cte<T, Q>) -> WithQuery<Cte<T, Q>, Self::Query> {
+        WithQuery { ctes: cte, query: self.as_query(), recursive: true }
+    }
+}
+
+impl<T: AsQuery> WithDsl for T {}
+
+impl<C, Q: Query> Query for WithQuery<C, Q> {
+    type SqlType = Q::SqlType;
+}
+
+impl<C, Q> AsQuery for WithQuery<C, Q> {
+    type Query = Self;
+    fn as_query(self) -> Self {
+        self
+    }
+}
+
+impl<C, Q> MaybeEmpty for WithQuery<C, Q> {}
+
+impl<D: Dialect, C: CteList<D>, Q: QueryFragment<D>> QueryFragment<D> for WithQuery<C, Q> {
+    fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
+        out.push_sql(if self.recursive { "WITH RECURSIVE " } else { "WITH " });
+        self.ctes.walk_ctes(out);
+        out.push_sql(" ");
+        self.query.walk(out);
+    }
+}
