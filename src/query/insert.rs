@@ -1,6 +1,9 @@
 //! `INSERT`: one row, many rows in one statement, or the rows of a SELECT.
 
 use super::returning::{NoReturning, Returning};
+use super::derived::NoFrom;
+use super::update::AssignmentsIn;
+use super::upsert::NoConflict;
 use super::selection::SelectableIn;
 use super::{AsQuery, MaybeEmpty, Query};
 use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
@@ -28,16 +31,17 @@ use crate::types::{Comparable, SqlType};
 /// );
 /// ```
 pub fn insert<T: Table>(table: T) -> InsertStatement<T, NoValues, NoReturning> {
-    InsertStatement { table, values: NoValues, returning: NoReturning }
+    InsertStatement { table, values: NoValues, returning: NoReturning, conflict: NoConflict }
 }
 
 /// An `INSERT` statement into table `T`.
 #[derive(Debug, Clone)]
 #[must_use = "a statement does nothing until it is executed"]
-pub struct InsertStatement<T, V, R> {
+pub struct InsertStatement<T, V, R, C = NoConflict> {
     table: T,
     values: V,
     returning: R,
+    conflict: C,
 }
 
 /// The rows given to [`InsertStatement::values`].
@@ -267,11 +271,20 @@ pub struct InsertFromSelect<C, Q> {
     query: Q,
 }
 
-impl<T: Table, R> InsertStatement<T, NoValues, R> {
+impl<T: Table, R> InsertStatement<T, NoValues, R, NoConflict> {
     /// Sets the row(s) to insert: `column.eq(value)`, a tuple of them, or a `Vec` of such rows
     /// (inserted by one multi-row statement). Columns left out get their declared default.
-    pub fn values<V: InsertValues<T>>(self, values: V) -> InsertStatement<T, Values<V>, R> {
-        InsertStatement { table: self.table, values: Values(values), returning: self.returning }
+    pub fn values<V, I>(self, values: V) -> InsertStatement<T, Values<V>, R>
+    where
+        V: InsertValues<T>,
+        V::Row: AssignmentsIn<NoFrom, I>,
+    {
+        InsertStatement {
+            table: self.table,
+            values: Values(values),
+            returning: self.returning,
+            conflict: self.conflict,
+        }
     }
 
     /// Inserts the rows of `query` into `columns` (a column or a tuple of columns of `T`).
@@ -291,36 +304,53 @@ impl<T: Table, R> InsertStatement<T, NoValues, R> {
             table: self.table,
             values: InsertFromSelect { _columns: columns, query: query.as_query() },
             returning: self.returning,
+            conflict: self.conflict,
         }
     }
 }
 
-impl<T: Table, V> InsertStatement<T, V, NoReturning> {
-    /// `RETURNING list`: executing the statement then yields the inserted rows' values
-    /// (generated keys, defaults), in insertion order.
-    pub fn returning<S, I>(self, list: S) -> InsertStatement<T, V, Returning<S, I>>
-    where
-        S: SelectableIn<T, I>,
-    {
-        InsertStatement { table: self.table, values: self.values, returning: Returning::new(list) }
+impl<T, V, R> InsertStatement<T, V, R, NoConflict> {
+    pub(crate) fn with_conflict<C2>(self, conflict: C2) -> InsertStatement<T, V, R, C2> {
+        InsertStatement {
+            table: self.table,
+            values: self.values,
+            returning: self.returning,
+            conflict,
+        }
     }
 }
 
-impl<T, V, R> AsQuery for InsertStatement<T, V, R> {
+impl<T: Table, V, C> InsertStatement<T, V, NoReturning, C> {
+    /// `RETURNING list`: executing the statement then yields the inserted rows' values
+    /// (generated keys, defaults), in insertion order.
+    pub fn returning<S, I>(self, list: S) -> InsertStatement<T, V, Returning<S, I>, C>
+    where
+        S: SelectableIn<T, I>,
+    {
+        InsertStatement {
+            table: self.table,
+            values: self.values,
+            returning: Returning::new(list),
+            conflict: self.conflict,
+        }
+    }
+}
+
+impl<T, V, R, C> AsQuery for InsertStatement<T, V, R, C> {
     type Query = Self;
     fn as_query(self) -> Self {
         self
     }
 }
 
-impl<T, V, S, I> Query for InsertStatement<T, V, Returning<S, I>>
+impl<T, V, S, I, C> Query for InsertStatement<T, V, Returning<S, I>, C>
 where
     S: SelectableIn<T, I>,
 {
     type SqlType = S::RowType;
 }
 
-impl<T, V: InsertValues<T>, R> MaybeEmpty for InsertStatement<T, Values<V>, R> {
+impl<T, V: InsertValues<T>, R, C> MaybeEmpty for InsertStatement<T, Values<V>, R, C> {
     fn is_empty_statement(&self) -> bool {
         self.values.0.rows().is_empty()
     }
@@ -344,8 +374,9 @@ fn write_column_list<D: Dialect>(out: &mut SqlBuilder<'_, D>, columns: &[&str]) 
     out.push_sql(")");
 }
 
-impl<D, T, V, R> QueryFragment<D> for InsertStatement<T, Values<V>, R>
+impl<D, T, V, R, C> QueryFragment<D> for InsertStatement<T, Values<V>, R, C>
 where
+    C: QueryFragment<D>,
     D: Dialect,
     T: Table,
     V: InsertValues<T>,
@@ -384,6 +415,7 @@ where
                 out.push_sql(")");
             }
         }
+        self.conflict.walk(out);
         self.returning.walk(out);
     }
 }

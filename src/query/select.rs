@@ -267,6 +267,19 @@ impl<F: QuerySource, S, W, O, Dist, G, H, Lk> SelectStatement<F, S, W, O, Dist, 
     }
 }
 
+impl<F, S, W, O, Dist, G, H> SelectStatement<F, S, W, O, Dist, G, H, Lock> {
+    /// `NOWAIT`: fail at once instead of waiting for rows others have locked.
+    pub fn nowait(mut self) -> Self {
+        self.lock = self.lock.nowait();
+        self
+    }
+    /// `SKIP LOCKED`: leave out rows others have locked (work queues).
+    pub fn skip_locked(mut self) -> Self {
+        self.lock = self.lock.skip_locked();
+        self
+    }
+}
+
 impl<F: QuerySource, S, W, O, Dist, H, Lk> SelectStatement<F, S, W, O, Dist, NoGroupBy, H, Lk> {
     /// `GROUP BY list`: an expression or a tuple of them, valid in FROM. An explicit select
     /// list must then select only grouped columns and aggregates.

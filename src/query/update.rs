@@ -6,8 +6,9 @@ use super::returning::{NoReturning, Returning};
 use super::selection::SelectableIn;
 use super::{AsQuery, MaybeEmpty, Query};
 use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
-use crate::expr::{Binary, ConditionIn, Eq, Expression};
-use crate::schema::{Column, Table};
+use super::join::{Cross, Join, NoOn};
+use crate::expr::{Binary, ConditionIn, Eq, Expression, ValidIn};
+use crate::schema::{Column, FromClause, QuerySource, Table};
 
 /// Starts `UPDATE table`. SQLAlchemy's `update(table)`.
 ///
@@ -24,17 +25,24 @@ use crate::schema::{Column, Table};
 /// );
 /// ```
 pub fn update<T: Table>(table: T) -> UpdateStatement<T, NoSet, NoWhere, NoReturning> {
-    UpdateStatement { table, set: NoSet, where_clause: NoWhere, returning: NoReturning }
+    UpdateStatement {
+        table,
+        set: NoSet,
+        where_clause: NoWhere,
+        returning: NoReturning,
+        from: NoUpdateFrom,
+    }
 }
 
 /// An `UPDATE` statement on table `T`.
 #[derive(Debug, Clone)]
 #[must_use = "a statement does nothing until it is executed"]
-pub struct UpdateStatement<T, S, W, R> {
+pub struct UpdateStatement<T, S, W, R, Fr = NoUpdateFrom> {
     table: T,
     set: S,
     where_clause: W,
     returning: R,
+    from: Fr,
 }
 
 /// No SET list yet: the statement cannot be executed.
@@ -122,23 +130,120 @@ tuple_assignments! {
     (A, B, C, E, F, G, H, I, J, K, L, M)
 }
 
-impl<T: Table, W, R> UpdateStatement<T, NoSet, W, R> {
-    /// Sets the assignments: `column.eq(value_or_expression)` or a tuple of them.
-    pub fn set<A: AssignmentList<T>>(self, assignments: A) -> UpdateStatement<T, Set<A>, W, R> {
+/// The assignments' values are valid in FROM clause `F` (the target table, plus the tables of
+/// `UPDATE ... FROM`), proved by index `I`.
+pub trait AssignmentsIn<F, I> {}
+
+impl<C, E: ValidIn<F, I>, F, I> AssignmentsIn<F, I> for Binary<Eq, C, E> {}
+
+impl<F> AssignmentsIn<F, ()> for () {}
+
+macro_rules! tuple_assignments_in {
+    ($(($($t:ident $i:ident),+))*) => {$(
+        impl<F, $($t: AssignmentsIn<F, $i>, $i,)+> AssignmentsIn<F, ($($i,)+)> for ($($t,)+) {}
+    )*};
+}
+
+tuple_assignments_in! {
+    (A IA)
+    (A IA, B IB)
+    (A IA, B IB, C IC)
+    (A IA, B IB, C IC, E IE)
+    (A IA, B IB, C IC, E IE, G IG)
+    (A IA, B IB, C IC, E IE, G IG, H IH)
+    (A IA, B IB, C IC, E IE, G IG, H IH, J IJ)
+    (A IA, B IB, C IC, E IE, G IG, H IH, J IJ, K IK)
+    (A IA, B IB, C IC, E IE, G IG, H IH, J IJ, K IK, L IL)
+    (A IA, B IB, C IC, E IE, G IG, H IH, J IJ, K IK, L IL, M IM)
+    (A IA, B IB, C IC, E IE, G IG, H IH, J IJ, K IK, L IL, M IM, N IN)
+    (A IA, B IB, C IC, E IE, G IG, H IH, J IJ, K IK, L IL, M IM, N IN, O IO)
+}
+
+/// No `FROM` in the UPDATE: only the target table's columns are in scope.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoUpdateFrom;
+
+/// `UPDATE target SET ... FROM source`: `source`'s columns join the scope.
+#[derive(Debug, Clone, Copy)]
+pub struct UpdateFrom<X>(X);
+
+/// The FROM clause that an UPDATE's values and conditions are checked against.
+pub trait UpdateScope<T> {
+    /// The target alone, or the target cross-joined with the FROM source.
+    type Scope;
+}
+
+impl<T> UpdateScope<T> for NoUpdateFrom {
+    type Scope = T;
+}
+
+impl<T, X> UpdateScope<T> for UpdateFrom<X> {
+    type Scope = Join<T, X, Cross, NoOn>;
+}
+
+impl<D: Dialect> QueryFragment<D> for NoUpdateFrom {
+    fn walk<'a>(&'a self, _out: &mut SqlBuilder<'a, D>) {}
+}
+
+impl<D: Dialect, X: FromClause<D>> QueryFragment<D> for UpdateFrom<X> {
+    fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
+        out.push_sql(" FROM ");
+        self.0.walk_from(out);
+    }
+}
+
+impl<T: Table, W, R, Fr: UpdateScope<T>> UpdateStatement<T, NoSet, W, R, Fr> {
+    /// Sets the assignments: `column.eq(value_or_expression)` or a tuple of them. Values may
+    /// use the target's columns (and those of the `from` source).
+    pub fn set<A, I>(self, assignments: A) -> UpdateStatement<T, Set<A>, W, R, Fr>
+    where
+        A: AssignmentList<T> + AssignmentsIn<Fr::Scope, I>,
+    {
         UpdateStatement {
             table: self.table,
             set: Set(assignments),
             where_clause: self.where_clause,
             returning: self.returning,
+            from: self.from,
         }
     }
 }
 
-impl<T: Table, S, W, R> UpdateStatement<T, S, W, R> {
+impl<T: Table, S, W, R> UpdateStatement<T, S, W, R, NoUpdateFrom> {
+    /// `UPDATE target SET ... FROM source WHERE ...`: values and conditions may then use
+    /// `source`'s columns (join it to the target in `filter`).
+    ///
+    /// ```
+    /// use aludel::prelude::*;
+    /// aludel::table! {
+    ///     items (id) { id -> Integer, price -> Integer, }
+    ///     new_prices (id) { id -> Integer, price -> Integer, }
+    /// }
+    /// let q = update(items::table)
+    ///     .from(new_prices::table)
+    ///     .set(items::price.eq(new_prices::price))
+    ///     .filter(new_prices::id.eq(items::id));
+    /// assert_eq!(
+    ///     q.compile::<Sqlite>().sql(),
+    ///     r#"UPDATE "items" SET "price" = "new_prices"."price" FROM "new_prices" WHERE ("new_prices"."id" = "items"."id")"#
+    /// );
+    /// ```
+    pub fn from<X: QuerySource>(self, source: X) -> UpdateStatement<T, S, W, R, UpdateFrom<X>> {
+        UpdateStatement {
+            table: self.table,
+            set: self.set,
+            where_clause: self.where_clause,
+            returning: self.returning,
+            from: UpdateFrom(source),
+        }
+    }
+}
+
+impl<T: Table, S, W, R, Fr: UpdateScope<T>> UpdateStatement<T, S, W, R, Fr> {
     /// Adds a WHERE condition (ANDed with earlier ones).
-    pub fn filter<E, I>(self, condition: E) -> UpdateStatement<T, S, W::Output, R>
+    pub fn filter<E, I>(self, condition: E) -> UpdateStatement<T, S, W::Output, R, Fr>
     where
-        E: ConditionIn<T, I>,
+        E: ConditionIn<Fr::Scope, I>,
         W: WhereAnd<E>,
     {
         UpdateStatement {
@@ -146,13 +251,14 @@ impl<T: Table, S, W, R> UpdateStatement<T, S, W, R> {
             set: self.set,
             where_clause: self.where_clause.and_where(condition),
             returning: self.returning,
+            from: self.from,
         }
     }
 }
 
-impl<T: Table, S, W> UpdateStatement<T, S, W, NoReturning> {
+impl<T: Table, S, W, Fr> UpdateStatement<T, S, W, NoReturning, Fr> {
     /// `RETURNING list`: the updated rows' values.
-    pub fn returning<L, I>(self, list: L) -> UpdateStatement<T, S, W, Returning<L, I>>
+    pub fn returning<L, I>(self, list: L) -> UpdateStatement<T, S, W, Returning<L, I>, Fr>
     where
         L: SelectableIn<T, I>,
     {
@@ -161,39 +267,42 @@ impl<T: Table, S, W> UpdateStatement<T, S, W, NoReturning> {
             set: self.set,
             where_clause: self.where_clause,
             returning: Returning::new(list),
+            from: self.from,
         }
     }
 }
 
-impl<T, S, W, R> AsQuery for UpdateStatement<T, S, W, R> {
+impl<T, S, W, R, Fr> AsQuery for UpdateStatement<T, S, W, R, Fr> {
     type Query = Self;
     fn as_query(self) -> Self {
         self
     }
 }
 
-impl<T, S, W, L, I> Query for UpdateStatement<T, S, W, Returning<L, I>>
+impl<T, S, W, L, I, Fr> Query for UpdateStatement<T, S, W, Returning<L, I>, Fr>
 where
     L: SelectableIn<T, I>,
 {
     type SqlType = L::RowType;
 }
 
-impl<T, S, W, R> MaybeEmpty for UpdateStatement<T, S, W, R> {}
+impl<T, S, W, R, Fr> MaybeEmpty for UpdateStatement<T, S, W, R, Fr> {}
 
-impl<D, T, A, W, R> QueryFragment<D> for UpdateStatement<T, Set<A>, W, R>
+impl<D, T, A, W, R, Fr> QueryFragment<D> for UpdateStatement<T, Set<A>, W, R, Fr>
 where
     D: Dialect,
     T: Table,
     A: AssignmentsFragment<D>,
     W: QueryFragment<D>,
     R: QueryFragment<D>,
+    Fr: QueryFragment<D>,
 {
     fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
         out.push_sql("UPDATE ");
         out.push_ident(T::NAME);
         out.push_sql(" SET ");
         self.set.0.walk_assignments(out);
+        self.from.walk(out);
         self.where_clause.walk(out);
         self.returning.walk(out);
     }

@@ -1,0 +1,168 @@
+//! Upsert: `INSERT ... ON CONFLICT [(target)] DO NOTHING | DO UPDATE SET ...`.
+
+use super::insert::{ColumnList, InsertStatement, Values};
+use super::update::AssignmentsFragment;
+use crate::dialect::{Dialect, QueryFragment, SqlBuilder, SupportsOnConflict};
+use crate::expr::{Expression, ValidGrouping, ValidIn};
+use crate::schema::{Column, Table};
+use std::marker::PhantomData;
+use typenum::B0;
+
+/// No ON CONFLICT clause: a conflicting row is an error.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoConflict;
+
+impl<D: Dialect> QueryFragment<D> for NoConflict {
+    fn walk<'a>(&'a self, _out: &mut SqlBuilder<'a, D>) {}
+}
+
+/// `ON CONFLICT [(target)] action`.
+#[derive(Debug, Clone)]
+pub struct OnConflict<K, A> {
+    action: A,
+    _target: PhantomData<K>,
+}
+
+/// No conflict target: any unique constraint.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct AnyConflict;
+
+/// `DO NOTHING`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DoNothing;
+
+/// `DO UPDATE SET assignments`.
+#[derive(Debug, Clone)]
+pub struct DoUpdate<A>(A);
+
+/// The conflict target's column names.
+pub trait ConflictTarget {
+    /// Writes ` (columns)` or nothing.
+    fn write_target<D: Dialect>(out: &mut SqlBuilder<'_, D>);
+}
+
+impl ConflictTarget for AnyConflict {
+    fn write_target<D: Dialect>(_out: &mut SqlBuilder<'_, D>) {}
+}
+
+/// A conflict target: the column(s) of a unique constraint of table `T`.
+pub struct Target<T, K>(PhantomData<(T, K)>);
+
+impl<T, K: ColumnList<T>> ConflictTarget for Target<T, K> {
+    fn write_target<D: Dialect>(out: &mut SqlBuilder<'_, D>) {
+        let mut names = Vec::new();
+        K::push_names(&mut names);
+        out.push_sql(" (");
+        for (i, n) in names.iter().enumerate() {
+            if i > 0 {
+                out.push_sql(", ");
+            }
+            out.push_ident(n);
+        }
+        out.push_sql(")");
+    }
+}
+
+impl<D: SupportsOnConflict, K: ConflictTarget> QueryFragment<D> for OnConflict<K, DoNothing> {
+    fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
+        out.push_sql(" ON CONFLICT");
+        K::write_target(out);
+        out.push_sql(" DO NOTHING");
+    }
+}
+
+impl<D: SupportsOnConflict, K: ConflictTarget, A: AssignmentsFragment<D>> QueryFragment<D>
+    for OnConflict<K, DoUpdate<A>>
+{
+    fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
+        out.push_sql(" ON CONFLICT");
+        K::write_target(out);
+        out.push_sql(" DO UPDATE SET ");
+        self.action.0.walk_assignments(out);
+    }
+}
+
+/// `excluded."column"`: the value the conflicting INSERT proposed for `column`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Excluded<C>(C);
+
+/// The value the INSERT proposed for `column`, for use in `do_update`.
+pub fn excluded<C: Column>(column: C) -> Excluded<C> {
+    Excluded(column)
+}
+
+impl<C: Column> Expression for Excluded<C> {
+    type SqlType = C::SqlType;
+    type Aggregate = B0;
+    type Plain = B0;
+}
+
+impl<C: Column, F> ValidIn<F, ()> for Excluded<C> {
+    type SqlTypeIn = C::SqlType;
+}
+
+impl<C, G> ValidGrouping<G, ()> for Excluded<C> {}
+
+impl<D: SupportsOnConflict, C: Column> QueryFragment<D> for Excluded<C> {
+    fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
+        out.push_sql("excluded.");
+        out.push_ident(C::NAME);
+    }
+}
+
+crate::__impl_arithmetic!([C,] Excluded<C>);
+
+/// An INSERT whose conflict target is chosen, waiting for its action.
+#[derive(Debug, Clone)]
+#[must_use = "choose `do_nothing()` or `do_update(...)`"]
+pub struct ConflictBuilder<T, V, R, K> {
+    insert: InsertStatement<T, Values<V>, R, NoConflict>,
+    _target: PhantomData<K>,
+}
+
+impl<T: Table, V, R> InsertStatement<T, Values<V>, R, NoConflict> {
+    /// `ON CONFLICT DO NOTHING`: rows that would violate any unique constraint are skipped.
+    ///
+    /// ```
+    /// use aludel::prelude::*;
+    /// aludel::table! { users (id) { id -> Integer, #[unique] email -> Text, visits -> Integer, } }
+    ///
+    /// let q = insert(users::table)
+    ///     .values((users::email.eq("a@x"), users::visits.eq(1)))
+    ///     .on_conflict(users::email)
+    ///     .do_update(users::visits.eq(users::visits + excluded(users::visits)));
+    /// assert_eq!(
+    ///     q.compile::<Postgres>().sql(),
+    ///     r#"INSERT INTO "users" ("email", "visits") VALUES ($1, $2) ON CONFLICT ("email") DO UPDATE SET "visits" = ("users"."visits" + excluded."visits")"#
+    /// );
+    /// ```
+    pub fn on_conflict_do_nothing(self) -> InsertStatement<T, Values<V>, R, OnConflict<AnyConflict, DoNothing>> {
+        self.with_conflict(OnConflict { action: DoNothing, _target: PhantomData })
+    }
+
+    /// `ON CONFLICT (target)`: names the unique column(s) whose conflict is handled; follow
+    /// with `do_nothing()` or `do_update(...)`.
+    pub fn on_conflict<K: ColumnList<T>>(self, target: K) -> ConflictBuilder<T, V, R, K> {
+        let _ = target;
+        ConflictBuilder { insert: self, _target: PhantomData }
+    }
+}
+
+impl<T: Table, V, R, K> ConflictBuilder<T, V, R, K> {
+    /// `DO NOTHING`.
+    pub fn do_nothing(self) -> InsertStatement<T, Values<V>, R, OnConflict<Target<T, K>, DoNothing>> {
+        self.insert.with_conflict(OnConflict { action: DoNothing, _target: PhantomData })
+    }
+
+    /// `DO UPDATE SET assignments`: values may use the row's current columns and
+    /// [`excluded`] for the proposed ones.
+    pub fn do_update<A, I>(
+        self,
+        assignments: A,
+    ) -> InsertStatement<T, Values<V>, R, OnConflict<Target<T, K>, DoUpdate<A>>>
+    where
+        A: super::update::AssignmentList<T> + super::update::AssignmentsIn<T, I>,
+    {
+        self.insert.with_conflict(OnConflict { action: DoUpdate(assignments), _target: PhantomData })
+    }
+}
