@@ -84,13 +84,13 @@ impl Correlation for NoFrom {
     type Outer = ();
 }
 
-/// `SELECT values` without a table: constants and bound values (`select(1)` is `SELECT ?1`),
-/// for example the base case of a recursive CTE.
+/// `SELECT values` without a table: bound values with their types written out (see
+/// [`literal`]), for example the base case of a recursive CTE.
 ///
 /// ```
 /// use aludel::prelude::*;
 /// let q = select((1, "one"));
-/// assert_eq!(q.compile::<Postgres>().sql(), "SELECT $1, $2");
+/// assert_eq!(q.compile::<Postgres>().sql(), "SELECT CAST($1 AS INTEGER), CAST($2 AS TEXT)");
 /// ```
 pub fn select<S, I>(values: S) -> SelectStatement<NoFrom, super::select::SelectClause<S::Expr, I>>
 where
@@ -161,6 +161,13 @@ impl<D: Dialect, ST: crate::types::SqlType> QueryFragment<D> for Literal<'_, ST>
 }
 
 crate::__impl_arithmetic!(['a, ST,] Literal<'a, ST>);
+
+impl<ST> SelectValues for Literal<'static, ST> {
+    type Expr = Self;
+    fn into_select(self) -> Self {
+        self
+    }
+}
 
 impl<A: SelectValues, B: SelectValues> SelectValues for (A, B) {
     type Expr = (A::Expr, B::Expr);

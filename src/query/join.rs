@@ -3,8 +3,8 @@
 use super::AsQuery;
 use super::select::SelectStatement;
 use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
-use crate::expr::ConditionIn;
-use crate::schema::{FromClause, HasTable, InLeft, InRight, QuerySource};
+use crate::expr::{Binary, ConditionIn, Eq};
+use crate::schema::{Column, ForeignKey, FromClause, HasTable, InLeft, InRight, QuerySource, Table};
 use crate::types::Flag;
 use std::marker::PhantomData;
 use typenum::{B0, B1};
@@ -121,6 +121,33 @@ impl<D: Dialect, E: QueryFragment<D>> QueryFragment<D> for On<E> {
     }
 }
 
+/// Direction of a foreign-key join: the referenced (parent) table is joined.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ToParent<I>(I);
+/// Direction of a foreign-key join: the referencing (child) table is joined.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ToChild<I>(I);
+
+/// A foreign key that connects FROM clause `S` to one more table, in direction `Dir`.
+#[diagnostic::on_unimplemented(
+    message = "the foreign key `{Self}` does not connect to any table of this query",
+    label = "neither the column's table nor the table it references is in FROM"
+)]
+pub trait ForeignKeyPath<S, Dir>: ForeignKey {
+    /// The table the join adds.
+    type Joined: Table;
+}
+
+impl<C: ForeignKey, S: HasTable<C::Table, I>, I> ForeignKeyPath<S, ToParent<I>> for C {
+    type Joined = <C::Target as Column>::Table;
+}
+
+impl<C: ForeignKey, S: HasTable<<C::Target as Column>::Table, I>, I> ForeignKeyPath<S, ToChild<I>>
+    for C
+{
+    type Joined = C::Table;
+}
+
 /// Building joins from a table or a join.
 ///
 /// ```
@@ -180,6 +207,55 @@ pub trait JoinDsl: QuerySource + Sized {
         E: ConditionIn<Join<Self, R, FullOuter, NoOn>, I>,
     {
         Join { left: self, right, on: On(on), _kind: PhantomData }
+    }
+
+    /// `self INNER JOIN <table> ON fk = target` along the declared foreign key `fk`: joins the
+    /// referenced table when `fk`'s table is already in FROM, or `fk`'s own table when the
+    /// referenced one is. Several foreign keys between two tables are told apart by naming
+    /// the column.
+    ///
+    /// ```
+    /// use aludel::prelude::*;
+    /// aludel::table! {
+    ///     users (id) { id -> Integer, name -> Text, }
+    ///     posts (id) { id -> Integer, #[references(users::id)] author -> Integer, title -> Text, }
+    /// }
+    /// # fn main() {
+    /// let q = users::table.join_via(posts::author).select((users::name, posts::title));
+    /// assert_eq!(
+    ///     q.compile::<Sqlite>().sql(),
+    ///     r#"SELECT "users"."name", "posts"."title" FROM "users" INNER JOIN "posts" ON ("posts"."author" = "users"."id")"#
+    /// );
+    /// let back = posts::table.join_via(posts::author).select(users::name);
+    /// assert!(back.compile::<Sqlite>().sql().contains(r#"FROM "posts" INNER JOIN "users""#));
+    /// # }
+    /// ```
+    fn join_via<C, Dir>(self, fk: C) -> Join<Self, C::Joined, Inner, On<Binary<Eq, C, C::Target>>>
+    where
+        C: ForeignKeyPath<Self, Dir>,
+    {
+        Join {
+            left: self,
+            right: C::Joined::default(),
+            on: On(Binary::new(fk, C::Target::default())),
+            _kind: PhantomData,
+        }
+    }
+
+    /// Like [`join_via`](Self::join_via), as a LEFT OUTER JOIN.
+    fn outer_join_via<C, Dir>(
+        self,
+        fk: C,
+    ) -> Join<Self, C::Joined, LeftOuter, On<Binary<Eq, C, C::Target>>>
+    where
+        C: ForeignKeyPath<Self, Dir>,
+    {
+        Join {
+            left: self,
+            right: C::Joined::default(),
+            on: On(Binary::new(fk, C::Target::default())),
+            _kind: PhantomData,
+        }
     }
 
     /// `self CROSS JOIN right`. With a condition in WHERE this is also the implicit join

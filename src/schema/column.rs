@@ -17,6 +17,12 @@ pub trait Column: Expression + Copy + Default + Send + Sync + 'static {
     const NAME: &'static str;
 }
 
+/// A column declared with `#[references(table::column)]`: a foreign key to `Target`.
+pub trait ForeignKey: Column {
+    /// The referenced column.
+    type Target: Column;
+}
+
 impl<C: Column> GroupContains<C, Here> for C {}
 
 impl<C: Column, G: GroupContains<C, I>, I> ValidGrouping<G, I> for C {}

@@ -149,6 +149,7 @@ macro_rules! __table_impl {
                 }
 
                 $crate::__impl_arithmetic!([] $col);
+                $crate::__column_items!($col; $($cattr)*);
             )+
         }
     };
@@ -238,6 +239,21 @@ macro_rules! __column_def {
     };
     (@ $ty:ty, $acc:expr; [$($other:tt)*] $($rest:tt)*) => {
         compile_error!(concat!("unknown column attribute `#[", stringify!($($other)*), "]`"))
+    };
+}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __column_items {
+    ($col:ident;) => {};
+    ($col:ident; [references($t:ident :: $c:ident $($rest_attr:tt)*)] $($rest:tt)*) => {
+        impl $crate::schema::ForeignKey for $col {
+            type Target = $t::$c;
+        }
+        $crate::__column_items!($col; $($rest)*);
+    };
+    ($col:ident; [$($other:tt)*] $($rest:tt)*) => {
+        $crate::__column_items!($col; $($rest)*);
     };
 }
 

@@ -21,7 +21,11 @@ fn seed<C: Connection>(conn: &mut C) {
         .create_all(conn, CheckFirst::No)
         .unwrap();
     insert(authors::table)
-        .values(vec![(authors::name.eq("le guin"),), (authors::name.eq("herbert"),), (authors::name.eq("nobody"),)])
+        .values(vec![
+            (authors::name.eq("le guin"),),
+            (authors::name.eq("herbert"),),
+            (authors::name.eq("nobody"),),
+        ])
         .execute(conn)
         .unwrap();
     insert(books::table)
@@ -53,7 +57,11 @@ crate::backend_test!(inner_and_outer_joins, |conn| {
         .unwrap();
     assert_eq!(
         inner,
-        [("le guin".into(), "earthsea".into()), ("le guin".into(), "lathe".into()), ("herbert".into(), "dune".into())]
+        [
+            ("le guin".into(), "earthsea".into()),
+            ("le guin".into(), "lathe".into()),
+            ("herbert".into(), "dune".into())
+        ]
     );
 
     // LEFT OUTER JOIN: the right side is nullable in the result type.
@@ -103,7 +111,10 @@ crate::backend_test!(three_tables_and_implicit_joins, |conn| {
         .order_by(reviews::stars.desc())
         .load(conn)
         .unwrap();
-    assert_eq!(chain, [("le guin".into(), "earthsea".into(), 5), ("herbert".into(), "dune".into(), 4)]);
+    assert_eq!(
+        chain,
+        [("le guin".into(), "earthsea".into(), 5), ("herbert".into(), "dune".into(), 4)]
+    );
 
     // Left join then left join: both later sides nullable.
     let outer_chain: Vec<(String, Option<String>, Option<i32>)> = authors::table
@@ -125,8 +136,11 @@ crate::backend_test!(three_tables_and_implicit_joins, |conn| {
         .load(conn)
         .unwrap();
     assert_eq!(implicit, [("herbert".into(), "dune".into())]);
-    let pairs: Vec<(i32, i32)> =
-        authors::table.cross_join(books::table).select((authors::id, books::id)).load(conn).unwrap();
+    let pairs: Vec<(i32, i32)> = authors::table
+        .cross_join(books::table)
+        .select((authors::id, books::id))
+        .load(conn)
+        .unwrap();
     assert_eq!(pairs.len(), 12);
 });
 
@@ -141,3 +155,53 @@ fn join_sql() {
         r#"SELECT "authors"."name", "reviews"."stars" FROM "authors" INNER JOIN "books" ON ("books"."author_id" = "authors"."id") LEFT OUTER JOIN "reviews" ON (("reviews"."book_id" = "books"."id") AND ("reviews"."stars" > ?1))"#
     );
 }
+
+aludel::alias!(co_author = authors::table, other_book = books::table);
+
+crate::backend_test!(foreign_key_joins_and_self_joins, |conn| {
+    seed(conn);
+    // Along the declared foreign key, in both directions.
+    let via: Vec<(String, String)> = authors::table
+        .join_via(books::author_id)
+        .select((authors::name, books::title))
+        .order_by(books::id)
+        .load(conn)
+        .unwrap();
+    assert_eq!(via.len(), 3);
+    let back: Vec<(String, Option<String>)> = books::table
+        .outer_join_via(books::author_id)
+        .select((books::title, authors::name))
+        .order_by(books::id)
+        .load(conn)
+        .unwrap();
+    assert_eq!(back[3], ("anonymous".into(), None));
+    // Three tables along two foreign keys.
+    let stars: Vec<(String, i32)> = authors::table
+        .join_via(books::author_id)
+        .join_via(reviews::book_id)
+        .select((authors::name, reviews::stars))
+        .order_by(reviews::id)
+        .load(conn)
+        .unwrap();
+    assert_eq!(stars, [("le guin".into(), 5), ("herbert".into(), 4), ("herbert".into(), 2)]);
+
+    // A self-join through an alias: pairs of distinct books by the same author.
+    let pairs: Vec<(String, String)> = books::table
+        .join(
+            other_book,
+            other_book.col(books::author_id).eq(books::author_id).and(other_book.col(books::id).gt(books::id)),
+        )
+        .select((books::title, other_book.col(books::title)))
+        .load(conn)
+        .unwrap();
+    assert_eq!(pairs, [("earthsea".into(), "lathe".into())]);
+    // The same table twice under two names, in an outer join: the alias side is nullable.
+    let others: Vec<(String, Option<String>)> = authors::table
+        .outer_join(co_author, co_author.col(authors::id).eq(authors::id + 1))
+        .select((authors::name, co_author.col(authors::name)))
+        .order_by(authors::id)
+        .load(conn)
+        .unwrap();
+    assert_eq!(others[0], ("le guin".into(), Some("herbert".into())));
+    assert_eq!(others[2], ("nobody".into(), None));
+});
