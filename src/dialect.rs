@@ -7,13 +7,16 @@
 
 mod builder;
 mod capability;
+mod datetime;
 mod postgres;
 mod sqlite;
 
 pub use builder::{QueryFragment, SqlBuilder};
 pub use capability::{
-    SupportsDistinctOn, SupportsIlike, SupportsNullsOrdering, SupportsReturning, SupportsRowLocking,
+    SupportsAnyAll, SupportsDistinctOn, SupportsIlike, SupportsNullsOrdering, SupportsOnConflict,
+    SupportsReturning, SupportsRowLocking,
 };
+pub use datetime::DatePart;
 pub use postgres::Postgres;
 pub use sqlite::Sqlite;
 
@@ -60,4 +63,50 @@ pub trait Dialect: Copy + Default + std::fmt::Debug + Send + Sync + 'static {
     fn write_bool(out: &mut String, value: bool) {
         out.push_str(if value { "TRUE" } else { "FALSE" });
     }
+
+    /// Whether a bind parameter needs an explicit `CAST` where nothing around it fixes its
+    /// type: PostgreSQL reads an untyped parameter (as in `CASE WHEN c THEN $1 ...`) as text,
+    /// while SQLite values carry their own type.
+    const UNTYPED_BINDS_NEED_CAST: bool = false;
+
+    /// Writes the target type of `CAST(e AS <type>)`; by default the DDL name of the type.
+    fn write_cast_type(out: &mut String, kind: TypeKind) {
+        Self::write_type(out, kind);
+    }
+
+    /// Writes `ROUND(value, digits)` whose result keeps `value`'s SQL type `kind`.
+    fn walk_round_digits<'a>(
+        value: &'a dyn QueryFragment<Self>,
+        digits: &'a dyn QueryFragment<Self>,
+        _kind: TypeKind,
+        out: &mut SqlBuilder<'a, Self>,
+    ) {
+        out.push_sql("ROUND(");
+        value.walk(out);
+        out.push_sql(", ");
+        digits.walk(out);
+        out.push_sql(")");
+    }
+
+    /// Writes field `part` of a date/time `value` as an `INTEGER` (standard `EXTRACT`).
+    fn walk_extract<'a>(
+        part: DatePart,
+        value: &'a dyn QueryFragment<Self>,
+        out: &mut SqlBuilder<'a, Self>,
+    ) {
+        out.push_sql("CAST(EXTRACT(");
+        out.push_sql(part.sql_name());
+        out.push_sql(" FROM ");
+        value.walk(out);
+        out.push_sql(") AS INTEGER)");
+    }
+
+    /// Writes a date/time `value` of SQL type `kind` plus an `INTEGER` number of `days`,
+    /// keeping the type (no standard spelling takes the day count as a parameter).
+    fn walk_add_days<'a>(
+        value: &'a dyn QueryFragment<Self>,
+        days: &'a dyn QueryFragment<Self>,
+        kind: TypeKind,
+        out: &mut SqlBuilder<'a, Self>,
+    );
 }

@@ -8,11 +8,16 @@
 
 mod aggregate;
 mod bind;
+mod case;
+mod cast;
+mod functions;
 mod grouping;
 mod in_list;
 mod methods;
 mod operators;
 mod ordering;
+mod raw;
+mod typed_bind;
 mod window;
 
 pub use aggregate::{
@@ -21,24 +26,41 @@ pub use aggregate::{
     count_star, max, min, string_agg, sum,
 };
 pub use bind::Bound;
+pub use case::{
+    Branches, Case, CasePart, CasePartIn, Else, NoElse, SqlTypeOfValue, When, WithBranch, case_when,
+};
+pub use cast::{Cast, CastTo};
+pub use functions::datetime::{
+    AddDays, DateField, DateLike, Day, Extract, Month, Year, extract_day, extract_month,
+    extract_year,
+};
+pub use functions::null::{Coalesce, NullIf, coalesce, nullif};
+pub use functions::numeric::{Abs, FractionalType, Round, RoundTo, abs, round, round_to};
+pub use functions::string::{
+    Length, Lower, Replace, Substr, Trim, Upper, length, lower, replace, substring, trim, upper,
+};
+pub use functions::{ArgTypes, Arguments, ArgumentsIn, Call, SameAsFirst, ScalarFunction};
 pub use grouping::{AggregatesNotMixed, GroupContains, InGroup, SelectFlags, ValidGrouping};
 pub use in_list::{Between, InList};
 pub use methods::{BoolExpressionMethods, ExpressionMethods, TextExpressionMethods};
 pub use operators::{
-    Add, And, ArithmeticOperand, Binary, BinaryOperator, Concat, Div, Eq, Ge, Gt, ILike, IsNotNull,
-    IsNull, Le, Like, Lt, Mul, Ne, Not, NotLike, OperatorFor, Or, Postfix, PostfixOperator, Prefix,
-    PrefixOperator, Sub,
+    Add, And, ArithmeticOperand, Binary, BinaryOperator, Concat, Div, Eq, Ge, Gt, ILike,
+    IntegerType, IsNotNull, IsNull, Le, Like, Lt, Mul, Ne, Not, NotLike, OperatorFor, Or, Postfix,
+    PostfixOperator, Prefix, PrefixOperator, Rem, RemainderOperand, Sub,
 };
 pub use ordering::{Asc, Desc, NullsFirst, NullsLast, OrderIn};
+pub use raw::{SqlLiteral, sql};
+pub use typed_bind::{IntoExpression, TypedBind};
 pub use window::{
     CumeDist, CurrentRow, DenseRank, FirstValue, Following, Frame, FrameBetween, Lag, LagFn,
     LastValue, Lead, LeadFn, NoArg, NoFrame, NoPartition, NoWindowOrder, NthValue, Ntile,
     OptionalArg, OptionalArgIn, Over, PartitionBy, PartitionIn, PartitionList, PercentRank,
     Preceding, Rank, RowNumber, Shift, ShiftFunction, UnboundedFollowing, UnboundedPreceding,
-    Window, WindowArgsGrouping, WindowFunction, WindowOrder, WindowOrderBy, WindowOrderGrouping,
-    WindowPart, WindowPartGrouping, WindowPartIn, cume_dist, current_row, dense_rank,
-    first_value, following, lag, lag_by, lag_or, last_value, lead, lead_by, lead_or, nth_value,
-    ntile, percent_rank, preceding, rank, row_number, unbounded_following, unbounded_preceding,
+    Window, WindowArgsGrouping, WindowArgsIn, WindowFunction, WindowOrder, WindowOrderBy,
+    WindowOrderGrouping, WindowPart, WindowPartGrouping, WindowPartIn, cume_dist, current_row,
+    dense_rank, first_value, following, lag, lag_by, lag_or, last_value, lead, lead_by, lead_or,
+    nth_value, ntile, percent_rank, preceding, rank, row_number, unbounded_following,
+    unbounded_preceding,
 };
 
 use crate::types::{Comparable, Flag, SqlType};

@@ -81,9 +81,18 @@ pub use error::{Error, ErrorKind, OptionalExtension, Result};
 /// SQL functions and constructors, to import with `use aludel::dsl::*` (the prelude does).
 pub mod dsl {
     pub use crate::expr::{
+        Window, cume_dist, current_row, dense_rank, first_value, following, lag, lag_by, lag_or,
+        last_value, lead, lead_by, lead_or, nth_value, ntile, percent_rank, preceding, rank,
+        row_number, unbounded_following, unbounded_preceding,
+    };
+    pub use crate::expr::{
+        abs, case_when, coalesce, extract_day, extract_month, extract_year, length, lower, nullif,
+        replace, round, round_to, sql, substring, trim, upper,
+    };
+    pub use crate::expr::{
         avg, bool_and, bool_or, count, count_distinct, count_star, max, min, string_agg, sum,
     };
-    pub use crate::query::{all, any, exists, not_exists};
+    pub use crate::query::{all, any, cte, excluded, exists, literal, not_exists, select};
 }
 
 /// Everything a typical user of aludel needs, in one import.
@@ -91,13 +100,15 @@ pub mod prelude {
     pub use crate::conn::{Connection, PgConnection, RunQueryDsl, SqliteConnection};
     pub use crate::dialect::{Postgres, Sqlite};
     pub use crate::dsl::*;
+    pub use crate::expr::WindowFunction;
     pub use crate::expr::{
         BoolExpressionMethods, ExpressionMethods, IsAggregate, TextExpressionMethods,
     };
     pub use crate::query::{
-        Compile, InSubqueryMethods, JoinDsl, QueryDsl, SubqueryDsl, delete, insert, update,
+        CombineDsl, Compile, DerivedDsl, InSubqueryMethods, JoinDsl, QueryDsl, SubqueryDsl,
+        WithDsl, delete, insert, update,
     };
-    pub use crate::schema::{CheckFirst, Column, MetaData, Table};
+    pub use crate::schema::{AliasSource, CheckFirst, Column, MetaData, Table};
     pub use crate::types::lengths::*;
     pub use crate::types::{
         BigInt, Blob, Bool, Date, Double, Float, FromRow, Integer, Nullable, Numeric, SmallInt,

@@ -5,9 +5,13 @@
 //! boolean, assigned values of the column's type). A statement renders for any dialect with
 //! [`Compile::compile`]; executing it is the job of a connection.
 
+mod boxed;
 mod clauses;
 mod compile;
+mod compound;
+mod cte;
 mod delete;
+mod derived;
 mod insert;
 mod join;
 mod returning;
@@ -16,18 +20,26 @@ mod selection;
 mod subquery;
 mod table_dsl;
 mod update;
+mod upsert;
 
+pub use boxed::{BoxParts, BoxSelect, BoxedSelect, Conditions, MayJoin, Scope};
 pub use clauses::{
     Distinct, DistinctOn, GroupBy, Having, HavingAnd, Lock, NoDistinct, NoGroupBy, NoHaving,
     NoLock, NoOrder, NoWhere, OrderBy, Where, WhereAnd,
 };
 pub use compile::{Compile, Compiled};
+pub use compound::{CombineDsl, CompoundSelect, OutputScope, SetCompatible};
+pub use cte::{Cte, CteList, WithDsl, WithQuery, cte};
 pub use delete::{DeleteStatement, delete};
+pub use derived::{Derived, DerivedDsl, Literal, NoFrom, SelectValues, literal, select};
 pub use insert::{
     Assignment, ColumnList, ColumnOf, InsertFromSelect, InsertRow, InsertStatement, InsertValues,
     NoValues, RowComparable, Values, insert,
 };
-pub use join::{Cross, FullOuter, Inner, Join, JoinDsl, JoinKind, LeftOuter, NoOn, On, RightOuter};
+pub use join::{
+    Cross, ForeignKeyPath, FullOuter, Inner, Join, JoinDsl, JoinKind, LeftOuter, NoOn, On,
+    RightOuter, ToChild, ToParent,
+};
 pub use returning::{NoReturning, Returning};
 pub use select::{
     DefaultSelect, GroupingRule, SelectClause, SelectListFor, SelectListFragment, SelectStatement,
@@ -39,7 +51,14 @@ pub use subquery::{
     Quantified, ScalarSubquery, SingleColumn, SubqueryDsl, all, any, exists, not_exists,
 };
 pub use table_dsl::QueryDsl;
-pub use update::{AssignmentList, NoSet, Set, UpdateStatement, update};
+pub use update::{
+    AssignmentList, AssignmentsIn, NoSet, NoUpdateFrom, Set, UpdateFrom, UpdateScope,
+    UpdateStatement, update,
+};
+pub use upsert::{
+    AnyConflict, ConflictBuilder, ConflictTarget, DoNothing, DoUpdate, Excluded, NoConflict,
+    OnConflict, Target, excluded,
+};
 
 /// A statement that returns rows of SQL row type `SqlType`.
 pub trait Query {

@@ -3,6 +3,7 @@
 //! The [`table!`](crate::table) macro declares both at once. Queries use the types; DDL,
 //! reflection and the ORM use the runtime description.
 
+mod alias;
 mod column;
 mod ddl;
 mod def;
@@ -10,7 +11,8 @@ mod macros;
 mod metadata;
 mod table;
 
-pub use column::Column;
+pub use alias::{AliasSource, Aliased, walk_alias_from, walk_alias_selection};
+pub use column::{Column, ForeignKey};
 pub use ddl::{create_index_sql, create_table_sql, drop_table_sql};
 pub use def::{ColumnDef, ColumnDefault, Constraint, ForeignKeyRef, ReferentialAction, TableDef};
 pub use metadata::{CheckFirst, MetaData};

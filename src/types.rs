@@ -14,8 +14,8 @@ mod value;
 #[cfg(feature = "chrono")]
 mod chrono_impls;
 
-pub use flag::Flag;
 pub use aludel_derive::FromRow;
+pub use flag::Flag;
 pub use from_sql::{FromRow, FromSql, NullableRow, RowWidth, SqlRow};
 pub use sql_type::{
     BigInt, Blob, Bool, BoolLike, Comparable, Date, Double, Float, Integer, Nullable, Numeric,

@@ -21,7 +21,10 @@ pub fn derive_from_row(input: TokenStream) -> TokenStream {
 
 fn from_row(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
     let Data::Struct(data) = &input.data else {
-        return Err(syn::Error::new_spanned(&input.ident, "`FromRow` can only be derived for structs"));
+        return Err(syn::Error::new_spanned(
+            &input.ident,
+            "`FromRow` can only be derived for structs",
+        ));
     };
     let name = &input.ident;
     let types: Vec<_> = data.fields.iter().map(|f| &f.ty).collect();

@@ -104,7 +104,8 @@ impl Connection for SqliteConnection {
             .query(params_from_iter(binds.iter().map(value::ToSqlite)))
             .map_err(|e| map_error(e, Some(sql)))?;
         while let Some(row) = rows.next().map_err(|e| map_error(e, Some(sql)))? {
-            let loaded = U::from_row(&mut SqliteRow { row, index: 0 }).map_err(|e| e.with_sql(sql))?;
+            let loaded =
+                U::from_row(&mut SqliteRow { row, index: 0 }).map_err(|e| e.with_sql(sql))?;
             if !each(loaded)? {
                 break;
             }
@@ -125,4 +126,3 @@ impl Connection for SqliteConnection {
         self.depth = depth;
     }
 }
-

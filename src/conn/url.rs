@@ -15,7 +15,10 @@ pub(crate) enum SqliteTarget {
 /// `sqlite:///absolute/path.db` and `sqlite:path.db`.
 pub(crate) fn parse_sqlite(url: &str) -> Result<SqliteTarget> {
     let rest = url.strip_prefix("sqlite:").ok_or_else(|| {
-        Error::new(ErrorKind::InvalidUrl, format!("`{url}` is not a SQLite URL (expected `sqlite:...`)"))
+        Error::new(
+            ErrorKind::InvalidUrl,
+            format!("`{url}` is not a SQLite URL (expected `sqlite:...`)"),
+        )
     })?;
     let path = rest.strip_prefix("//").unwrap_or(rest);
     let path = path.split('?').next().unwrap_or_default();
@@ -47,7 +50,10 @@ mod tests {
         assert_eq!(parse_sqlite("sqlite::memory:").unwrap(), SqliteTarget::Memory);
         assert_eq!(parse_sqlite("sqlite://:memory:").unwrap(), SqliteTarget::Memory);
         assert_eq!(parse_sqlite("sqlite://a/b.db").unwrap(), SqliteTarget::File("a/b.db".into()));
-        assert_eq!(parse_sqlite("sqlite:///tmp/x.db").unwrap(), SqliteTarget::File("/tmp/x.db".into()));
+        assert_eq!(
+            parse_sqlite("sqlite:///tmp/x.db").unwrap(),
+            SqliteTarget::File("/tmp/x.db".into())
+        );
         assert_eq!(parse_sqlite("mysql://x").unwrap_err().kind(), ErrorKind::InvalidUrl);
         assert_eq!(parse_sqlite("sqlite://").unwrap_err().kind(), ErrorKind::InvalidUrl);
         assert!(check_postgres("postgresql://u@h/db").is_ok());

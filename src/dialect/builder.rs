@@ -68,10 +68,10 @@ impl<'a, D: Dialect> SqlBuilder<'a, D> {
         D::write_ident(&mut self.sql, name);
     }
 
-    /// Appends the dialect's name of a SQL type (as in DDL and CAST).
+    /// Appends the dialect's name of a SQL type as CAST spells it.
     #[inline]
     pub fn push_type_name(&mut self, kind: crate::types::TypeKind) {
-        D::write_type(&mut self.sql, kind);
+        D::write_cast_type(&mut self.sql, kind);
     }
 
     /// Appends a placeholder and records its value.

@@ -41,6 +41,13 @@ pub trait SupportsRowLocking: Dialect {}
 )]
 pub trait SupportsAnyAll: Dialect {}
 
+/// `INSERT ... ON CONFLICT` (PostgreSQL; SQLite 3.24+).
+#[diagnostic::on_unimplemented(
+    message = "the {Self} dialect has no `ON CONFLICT` clause",
+    label = "upsert is not available for this dialect"
+)]
+pub trait SupportsOnConflict: Dialect {}
+
 /// `ORDER BY ... NULLS FIRST | NULLS LAST` (PostgreSQL; SQLite 3.30+).
 #[diagnostic::on_unimplemented(
     message = "the {Self} dialect has no `NULLS FIRST` / `NULLS LAST`",

@@ -1,8 +1,8 @@
 //! PostgreSQL's spelling of SQL.
 
 use super::{
-    Dialect, QueryFragment, SqlBuilder, SupportsDistinctOn, SupportsIlike, SupportsNullsOrdering, SupportsReturning,
-    SupportsRowLocking, SupportsAnyAll,
+    Dialect, QueryFragment, SqlBuilder, SupportsAnyAll, SupportsDistinctOn, SupportsIlike,
+    SupportsNullsOrdering, SupportsReturning, SupportsRowLocking,
 };
 use crate::types::TypeKind;
 use std::fmt::Write;
@@ -75,10 +75,11 @@ impl Dialect for Postgres {
         out.push_sql("(");
         value.walk(out);
         if kind == TypeKind::Date {
-            // `date + integer` is a date; an interval would make it a timestamp.
-            out.push_sql(" + ");
+            // `date + integer` is a date (an interval would make it a timestamp); the cast
+            // picks that operator for an untyped parameter.
+            out.push_sql(" + CAST(");
             days.walk(out);
-            out.push_sql(")");
+            out.push_sql(" AS INTEGER))");
         } else {
             out.push_sql(" + make_interval(days => ");
             days.walk(out);
@@ -93,3 +94,4 @@ impl SupportsDistinctOn for Postgres {}
 impl SupportsNullsOrdering for Postgres {}
 impl SupportsRowLocking for Postgres {}
 impl SupportsAnyAll for Postgres {}
+impl super::SupportsOnConflict for Postgres {}

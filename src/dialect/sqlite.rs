@@ -104,3 +104,4 @@ impl Dialect for Sqlite {
 
 impl SupportsReturning for Sqlite {}
 impl SupportsNullsOrdering for Sqlite {}
+impl super::SupportsOnConflict for Sqlite {}

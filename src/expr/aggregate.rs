@@ -2,7 +2,10 @@
 
 use super::{AsExpression, Expression, ValidGrouping, ValidIn};
 use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
-use crate::types::{BigInt, Bool, BoolLike, Double, Float, Integer, Nullable, Numeric, SmallInt, SqlType, Text, TextType};
+use crate::types::{
+    BigInt, Bool, BoolLike, Double, Float, Integer, Nullable, Numeric, SmallInt, SqlType, Text,
+    TextType,
+};
 use std::marker::PhantomData;
 use typenum::{B0, B1};
 

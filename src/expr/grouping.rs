@@ -128,4 +128,3 @@ pub trait AggregatesNotMixed {}
 impl AggregatesNotMixed for (B0, B0) {}
 impl AggregatesNotMixed for (B0, B1) {}
 impl AggregatesNotMixed for (B1, B0) {}
-

@@ -90,6 +90,47 @@ pub trait ExpressionMethods: Expression + Sized {
     fn desc(self) -> Desc<Self> {
         Desc(self)
     }
+    /// `CAST(self AS T)`: the value as SQL type `T` (nullable if `self` is), for the type
+    /// pairs both dialects convert alike ([`CastTo`](super::CastTo)). Casting a fractional
+    /// number to an integer rounds on PostgreSQL but truncates on SQLite.
+    ///
+    /// ```
+    /// use aludel::prelude::*;
+    /// aludel::table! { users (id) { id -> Integer, name -> Text, } }
+    ///
+    /// let q = users::table.select(users::id.cast::<BigInt>());
+    /// assert_eq!(q.compile::<Sqlite>().sql(), r#"SELECT CAST("users"."id" AS BIGINT) FROM "users""#);
+    /// assert_eq!(q.compile::<Postgres>().sql(), r#"SELECT CAST("users"."id" AS BIGINT) FROM "users""#);
+    /// ```
+    fn cast<T: crate::types::SqlType>(self) -> super::Cast<Self, T>
+    where
+        <Self::SqlType as crate::types::SqlType>::NotNull: super::CastTo<T>,
+    {
+        super::Cast::new(self)
+    }
+    /// `self` (a `Date`, `Timestamp` or `TimestampTz`) plus `days` days, of the same type.
+    ///
+    /// ```
+    /// use aludel::prelude::*;
+    /// aludel::table! { events (id) { id -> Integer, day -> Date, at -> Timestamp, } }
+    ///
+    /// let q = events::table.select((events::day.add_days(7), events::at.add_days(-1)));
+    /// assert_eq!(
+    ///     q.compile::<Sqlite>().sql(),
+    ///     r#"SELECT date("events"."day", printf('%+d days', ?1)), strftime('%Y-%m-%d %H:%M:%f', "events"."at", printf('%+d days', ?2)) FROM "events""#
+    /// );
+    /// assert_eq!(
+    ///     q.compile::<Postgres>().sql(),
+    ///     r#"SELECT ("events"."day" + CAST($1 AS INTEGER)), ("events"."at" + make_interval(days => $2)) FROM "events""#
+    /// );
+    /// ```
+    fn add_days<N>(self, days: N) -> super::AddDays<Self, N::Expr>
+    where
+        Self::SqlType: super::DateLike,
+        N: AsExpression<crate::types::Integer>,
+    {
+        super::AddDays::new(self, days.as_expression())
+    }
 }
 
 impl<E: Expression> ExpressionMethods for E {}

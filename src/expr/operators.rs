@@ -125,6 +125,8 @@ binary_ops! {
     Mul " * " => |L, R| <EitherNullable<L, R> as Flag>::Apply<L::NotNull>;
     /// `/`
     Div " / " => |L, R| <EitherNullable<L, R> as Flag>::Apply<L::NotNull>;
+    /// `%`, the remainder of an integer division
+    Rem " % " => |L, R| <EitherNullable<L, R> as Flag>::Apply<L::NotNull>;
     /// `||`, text concatenation
     Concat " || " => |L, R| <EitherNullable<L, R> as Flag>::Apply<L::NotNull>;
 }
@@ -132,7 +134,7 @@ binary_ops! {
 macro_rules! everywhere {
     ($($op:ident)*) => {$( impl<D: Dialect> OperatorFor<D> for $op {} )*};
 }
-everywhere!(Eq Ne Lt Le Gt Ge And Or Like NotLike Add Sub Mul Div Concat);
+everywhere!(Eq Ne Lt Le Gt Ge And Or Like NotLike Add Sub Mul Div Rem Concat);
 impl<D: SupportsIlike> OperatorFor<D> for ILike {}
 
 /// A prefix operator such as `NOT`.
@@ -245,6 +247,22 @@ impl<D: Dialect, Op: PostfixOperator, E: QueryFragment<D>> QueryFragment<D> for 
 pub trait ArithmeticOperand<ST> {}
 impl<R, ST: crate::types::NumericType> ArithmeticOperand<ST> for R {}
 
+/// A right operand of `%` on SQL type `ST`, which must be an integer type (PostgreSQL has no
+/// remainder of floating-point numbers, and SQLite would truncate them first).
+pub trait RemainderOperand<ST> {}
+impl<R, ST: IntegerType> RemainderOperand<ST> for R {}
+
+/// SQL types that `%` works on.
+#[diagnostic::on_unimplemented(
+    message = "SQL `{Self}` is not an integer type",
+    label = "the remainder `%` needs SmallInt, Integer or BigInt operands"
+)]
+pub trait IntegerType: crate::types::NumericType {}
+impl IntegerType for crate::types::SmallInt {}
+impl IntegerType for crate::types::Integer {}
+impl IntegerType for crate::types::BigInt {}
+impl<T: IntegerType> IntegerType for crate::types::Nullable<T> {}
+
 /// Implements `+ - * /` between an expression type and anything usable as its SQL type.
 #[doc(hidden)]
 #[macro_export]
@@ -254,13 +272,17 @@ macro_rules! __impl_arithmetic {
         $crate::__impl_arithmetic!(@op [$($gen)*] $ty, Sub sub);
         $crate::__impl_arithmetic!(@op [$($gen)*] $ty, Mul mul);
         $crate::__impl_arithmetic!(@op [$($gen)*] $ty, Div div);
+        $crate::__impl_arithmetic!(@op [$($gen)*] $ty, Rem rem, RemainderOperand);
     };
     (@op [$($gen:tt)*] $ty:ty, $op:ident $method:ident) => {
+        $crate::__impl_arithmetic!(@op [$($gen)*] $ty, $op $method, ArithmeticOperand);
+    };
+    (@op [$($gen:tt)*] $ty:ty, $op:ident $method:ident, $operand:ident) => {
         impl<$($gen)* __Rhs> ::core::ops::$op<__Rhs> for $ty
         where
             $ty: $crate::expr::Expression,
             __Rhs: $crate::expr::AsExpression<<$ty as $crate::expr::Expression>::SqlType>
-                + $crate::expr::ArithmeticOperand<<$ty as $crate::expr::Expression>::SqlType>,
+                + $crate::expr::$operand<<$ty as $crate::expr::Expression>::SqlType>,
         {
             type Output = $crate::expr::Binary<$crate::expr::$op, $ty, __Rhs::Expr>;
             #[inline]

@@ -105,7 +105,11 @@ where
     }
 }
 
-fn combine<L: AsQuery, R: AsQuery>(left: L, right: R, op: &'static str) -> CompoundSelect<L::Query, R::Query> {
+fn combine<L: AsQuery, R: AsQuery>(
+    left: L,
+    right: R,
+    op: &'static str,
+) -> CompoundSelect<L::Query, R::Query> {
     CompoundSelect {
         left: left.as_query(),
         right: right.as_query(),
@@ -167,7 +171,9 @@ impl<L, R, O> AsQuery for CompoundSelect<L, R, O> {
 
 impl<L, R, O> MaybeEmpty for CompoundSelect<L, R, O> {}
 
-impl<L: super::subquery::Correlation, R, O> super::subquery::Correlation for CompoundSelect<L, R, O> {
+impl<L: super::subquery::Correlation, R, O> super::subquery::Correlation
+    for CompoundSelect<L, R, O>
+{
     type Outer = L::Outer;
 }
 

@@ -95,7 +95,8 @@ impl Correlation for NoFrom {
 pub fn select<S, I>(values: S) -> SelectStatement<NoFrom, super::select::SelectClause<S::Expr, I>>
 where
     S: SelectValues,
-    S::Expr: super::selection::SelectableIn<NoFrom, I> + super::select::SelectListFor<super::clauses::NoGroupBy, ()>,
+    S::Expr: super::selection::SelectableIn<NoFrom, I>
+        + super::select::SelectListFor<super::clauses::NoGroupBy, ()>,
 {
     SelectStatement::new(NoFrom).select(values.into_select())
 }
@@ -182,4 +183,3 @@ impl<A: SelectValues, B: SelectValues, C: SelectValues> SelectValues for (A, B, 
         (self.0.into_select(), self.1.into_select(), self.2.into_select())
     }
 }
-

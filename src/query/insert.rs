@@ -1,10 +1,10 @@
 //! `INSERT`: one row, many rows in one statement, or the rows of a SELECT.
 
-use super::returning::{NoReturning, Returning};
 use super::derived::NoFrom;
+use super::returning::{NoReturning, Returning};
+use super::selection::SelectableIn;
 use super::update::AssignmentsIn;
 use super::upsert::NoConflict;
-use super::selection::SelectableIn;
 use super::{AsQuery, MaybeEmpty, Query};
 use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
 use crate::expr::{Binary, Eq, Expression};

@@ -4,7 +4,9 @@ use super::AsQuery;
 use super::select::SelectStatement;
 use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
 use crate::expr::{Binary, ConditionIn, Eq};
-use crate::schema::{Column, ForeignKey, FromClause, HasTable, InLeft, InRight, QuerySource, Table};
+use crate::schema::{
+    Column, ForeignKey, FromClause, HasTable, InLeft, InRight, QuerySource, Table,
+};
 use crate::types::Flag;
 use std::marker::PhantomData;
 use typenum::{B0, B1};

@@ -23,7 +23,7 @@ impl<G> ValidGrouping<G, ()> for DefaultSelect {}
 /// is computed from the two when the statement is run).
 #[derive(Debug)]
 pub struct SelectClause<S, I> {
-    list: S,
+    pub(crate) list: S,
     _index: PhantomData<fn() -> I>,
 }
 
@@ -81,16 +81,16 @@ pub struct SelectStatement<
     H = NoHaving,
     Lk = NoLock,
 > {
-    from: F,
-    select: S,
-    where_clause: W,
-    order: O,
-    limit: Option<i64>,
-    offset: Option<i64>,
-    distinct: Dist,
-    group: G,
-    having: H,
-    lock: Lk,
+    pub(crate) from: F,
+    pub(crate) select: S,
+    pub(crate) where_clause: W,
+    pub(crate) order: O,
+    pub(crate) limit: Option<i64>,
+    pub(crate) offset: Option<i64>,
+    pub(crate) distinct: Dist,
+    pub(crate) group: G,
+    pub(crate) having: H,
+    pub(crate) lock: Lk,
 }
 
 impl<F: QuerySource> SelectStatement<F> {

@@ -2,11 +2,11 @@
 
 use super::clauses::{NoWhere, WhereAnd};
 use super::insert::ColumnOf;
+use super::join::{Cross, Join, NoOn};
 use super::returning::{NoReturning, Returning};
 use super::selection::SelectableIn;
 use super::{AsQuery, MaybeEmpty, Query};
 use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
-use super::join::{Cross, Join, NoOn};
 use crate::expr::{Binary, ConditionIn, Eq, Expression, ValidIn};
 use crate::schema::{Column, FromClause, QuerySource, Table};
 

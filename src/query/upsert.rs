@@ -136,7 +136,9 @@ impl<T: Table, V, R> InsertStatement<T, Values<V>, R, NoConflict> {
     ///     r#"INSERT INTO "users" ("email", "visits") VALUES ($1, $2) ON CONFLICT ("email") DO UPDATE SET "visits" = ("users"."visits" + excluded."visits")"#
     /// );
     /// ```
-    pub fn on_conflict_do_nothing(self) -> InsertStatement<T, Values<V>, R, OnConflict<AnyConflict, DoNothing>> {
+    pub fn on_conflict_do_nothing(
+        self,
+    ) -> InsertStatement<T, Values<V>, R, OnConflict<AnyConflict, DoNothing>> {
         self.with_conflict(OnConflict { action: DoNothing, _target: PhantomData })
     }
 
@@ -150,7 +152,9 @@ impl<T: Table, V, R> InsertStatement<T, Values<V>, R, NoConflict> {
 
 impl<T: Table, V, R, K> ConflictBuilder<T, V, R, K> {
     /// `DO NOTHING`.
-    pub fn do_nothing(self) -> InsertStatement<T, Values<V>, R, OnConflict<Target<T, K>, DoNothing>> {
+    pub fn do_nothing(
+        self,
+    ) -> InsertStatement<T, Values<V>, R, OnConflict<Target<T, K>, DoNothing>> {
         self.insert.with_conflict(OnConflict { action: DoNothing, _target: PhantomData })
     }
 
@@ -163,6 +167,7 @@ impl<T: Table, V, R, K> ConflictBuilder<T, V, R, K> {
     where
         A: super::update::AssignmentList<T> + super::update::AssignmentsIn<T, I>,
     {
-        self.insert.with_conflict(OnConflict { action: DoUpdate(assignments), _target: PhantomData })
+        self.insert
+            .with_conflict(OnConflict { action: DoUpdate(assignments), _target: PhantomData })
     }
 }

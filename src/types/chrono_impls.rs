@@ -38,7 +38,8 @@ impl FromSql<Time> for NaiveTime {
     }
 }
 
-const DATETIME_FORMATS: &[&str] = &["%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M"];
+const DATETIME_FORMATS: &[&str] =
+    &["%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M"];
 
 impl FromSql<Timestamp> for NaiveDateTime {
     fn from_sql(value: Value<'_>) -> Result<Self> {
@@ -56,13 +57,15 @@ impl FromSql<TimestampTz> for DateTime<Utc> {
     fn from_sql(value: Value<'_>) -> Result<Self> {
         match value {
             Value::TimestampTz(t) => Ok(t),
-            Value::Text(s) => parse(&s, &["%Y-%m-%d %H:%M:%S%.f%#z", "%Y-%m-%dT%H:%M:%S%.f%#z"], |t, f| {
-                DateTime::parse_from_str(t, f).ok().map(|d| d.with_timezone(&Utc))
-            })
-            .or_else(|_| {
-                parse(&s, DATETIME_FORMATS, |t, f| NaiveDateTime::parse_from_str(t, f).ok())
-                    .map(|n| n.and_utc())
-            }),
+            Value::Text(s) => {
+                parse(&s, &["%Y-%m-%d %H:%M:%S%.f%#z", "%Y-%m-%dT%H:%M:%S%.f%#z"], |t, f| {
+                    DateTime::parse_from_str(t, f).ok().map(|d| d.with_timezone(&Utc))
+                })
+                .or_else(|_| {
+                    parse(&s, DATETIME_FORMATS, |t, f| NaiveDateTime::parse_from_str(t, f).ok())
+                        .map(|n| n.and_utc())
+                })
+            }
             v => mismatch(&v, "DateTime<Utc>"),
         }
     }

@@ -221,7 +221,9 @@ impl FromSql<Float> for f32 {
         match value {
             Value::F32(v) => Ok(v),
             // SQLite stores REAL as 8 bytes; a value written from `f32` reads back exactly.
-            Value::F64(v) if v.is_finite() && v.abs() > f64::from(f32::MAX) => out_of_range(v, "f32"),
+            Value::F64(v) if v.is_finite() && v.abs() > f64::from(f32::MAX) => {
+                out_of_range(v, "f32")
+            }
             Value::F64(v) => Ok(v as f32),
             Value::I64(v) => Ok(v as f32),
             v => mismatch(&v, "f32"),

@@ -23,11 +23,19 @@ fn seed<C: Connection>(conn: &mut C) {
         .create_all(conn, CheckFirst::No)
         .unwrap();
     // A tree: 1 -> (2, 3), 2 -> 4, 4 -> 5.
-    for (name, manager, salary) in
-        [("root", None, 300), ("ann", Some(1), 200), ("bob", Some(1), 150), ("cy", Some(2), 120), ("di", Some(4), 100)]
-    {
+    for (name, manager, salary) in [
+        ("root", None, 300),
+        ("ann", Some(1), 200),
+        ("bob", Some(1), 150),
+        ("cy", Some(2), 120),
+        ("di", Some(4), 100),
+    ] {
         insert(employees::table)
-            .values((employees::name.eq(name), employees::manager_id.eq(manager), employees::salary.eq(salary)))
+            .values((
+                employees::name.eq(name),
+                employees::manager_id.eq(manager),
+                employees::salary.eq(salary),
+            ))
             .execute(conn)
             .unwrap();
     }
@@ -92,9 +100,9 @@ crate::backend_test!(ctes, |conn| {
         .order_by(payroll::pay.desc())
         .with(cte(
             payroll::table,
-            employees::table.select((employees::name, employees::salary)).union_all(
-                contractors::table.select((contractors::name, contractors::rate)),
-            ),
+            employees::table
+                .select((employees::name, employees::salary))
+                .union_all(contractors::table.select((contractors::name, contractors::rate))),
         ))
         .load(conn)
         .unwrap();
@@ -151,7 +159,6 @@ crate::backend_test!(recursive_ctes, |conn| {
         .unwrap();
     assert_eq!(under_ann, [("ann".to_owned(), 0), ("cy".to_owned(), 1), ("di".to_owned(), 2)]);
 });
-
 
 crate::backend_test!(derived_tables, |conn| {
     seed(conn);

@@ -15,9 +15,13 @@ crate::backend_test!(constraint_violations_name_the_statement, |conn| {
     MetaData::new([parents::table::def(), children::table::def()])
         .create_all(conn, CheckFirst::No)
         .unwrap();
-    insert(parents::table).values((parents::id.eq(1), parents::name.eq("p"))).execute(conn).unwrap();
+    insert(parents::table)
+        .values((parents::id.eq(1), parents::name.eq("p")))
+        .execute(conn)
+        .unwrap();
 
-    let dup = insert(parents::table).values((parents::id.eq(1), parents::name.eq("q"))).execute(conn);
+    let dup =
+        insert(parents::table).values((parents::id.eq(1), parents::name.eq("q"))).execute(conn);
     let err = dup.unwrap_err();
     assert_eq!(err.kind(), ErrorKind::UniqueViolation);
     assert!(err.sql().unwrap().starts_with(r#"INSERT INTO "parents""#), "{err}");
@@ -33,8 +37,10 @@ crate::backend_test!(constraint_violations_name_the_statement, |conn| {
     let err = delete(parents::table).execute(conn).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::ForeignKeyViolation);
 
-    conn.batch_execute("CREATE TABLE strict_names (id INTEGER PRIMARY KEY, name TEXT NOT NULL)").unwrap();
-    let err = conn.batch_execute("INSERT INTO strict_names (id, name) VALUES (1, NULL)").unwrap_err();
+    conn.batch_execute("CREATE TABLE strict_names (id INTEGER PRIMARY KEY, name TEXT NOT NULL)")
+        .unwrap();
+    let err =
+        conn.batch_execute("INSERT INTO strict_names (id, name) VALUES (1, NULL)").unwrap_err();
     assert_eq!(err.kind(), ErrorKind::NotNullViolation);
 
     let err = conn.batch_execute("SELEKT nonsense").unwrap_err();
@@ -61,7 +67,8 @@ fn malformed_urls_are_errors() {
 #[test]
 fn unreachable_server_is_a_connection_error() {
     // Port 1 on loopback: nothing listens there.
-    let err = PgConnection::connect("postgres://postgres@127.0.0.1:1/postgres?connect_timeout=2").unwrap_err();
+    let err = PgConnection::connect("postgres://postgres@127.0.0.1:1/postgres?connect_timeout=2")
+        .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Connection, "{err}");
 }
 

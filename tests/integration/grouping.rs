@@ -72,7 +72,11 @@ crate::backend_test!(group_by_and_having, |conn| {
         .unwrap();
     assert_eq!(
         busy,
-        [("north".into(), "apple".into(), Some(15)), ("south".into(), "apple".into(), Some(7)), ("east".into(), "pear".into(), Some(4))]
+        [
+            ("north".into(), "apple".into(), Some(15)),
+            ("south".into(), "apple".into(), Some(7)),
+            ("east".into(), "pear".into(), Some(4))
+        ]
     );
 
     // A grouped column inside an expression, WHERE before grouping.
@@ -85,14 +89,23 @@ crate::backend_test!(group_by_and_having, |conn| {
         .unwrap();
     assert_eq!(
         paid_units,
-        [("apple".into(), Some(7), Some(100)), ("pear".into(), Some(2), Some(20)), ("plum".into(), Some(1), Some(10))]
+        [
+            ("apple".into(), Some(7), Some(100)),
+            ("pear".into(), Some(2), Some(20)),
+            ("plum".into(), Some(1), Some(10))
+        ]
     );
 });
 
 crate::backend_test!(aggregates_without_group_by, |conn| {
     seed(conn);
     let (rows, notes, products, total): (i64, i64, i64, Option<i64>) = sales::table
-        .select((count_star(), count(sales::note), count_distinct(sales::product), sum(sales::units)))
+        .select((
+            count_star(),
+            count(sales::note),
+            count_distinct(sales::product),
+            sum(sales::units),
+        ))
         .first(conn)
         .unwrap();
     assert_eq!((rows, notes, products, total), (6, 3, 3, Some(29)));
@@ -114,7 +127,12 @@ crate::backend_test!(string_and_boolean_aggregates, |conn| {
     seed(conn);
     let per_region: Vec<(String, Option<bool>, Option<bool>, Option<String>)> = sales::table
         .group_by(sales::region)
-        .select((sales::region, bool_and(sales::paid), bool_or(sales::paid), string_agg(sales::product, "|")))
+        .select((
+            sales::region,
+            bool_and(sales::paid),
+            bool_or(sales::paid),
+            string_agg(sales::product, "|"),
+        ))
         .order_by(sales::region)
         .load(conn)
         .unwrap();

@@ -189,7 +189,10 @@ crate::backend_test!(foreign_key_joins_and_self_joins, |conn| {
     let pairs: Vec<(String, String)> = books::table
         .join(
             other_book,
-            other_book.col(books::author_id).eq(books::author_id).and(other_book.col(books::id).gt(books::id)),
+            other_book
+                .col(books::author_id)
+                .eq(books::author_id)
+                .and(other_book.col(books::id).gt(books::id)),
         )
         .select((books::title, other_book.col(books::title)))
         .load(conn)

@@ -5,9 +5,13 @@
 #![allow(clippy::type_complexity)]
 
 mod common;
+mod composition;
+mod dynamic;
 mod errors;
+mod functions;
 mod grouping;
 mod joins;
+mod rows_in_out;
 mod schema;
 mod select;
 mod subqueries;
@@ -15,4 +19,5 @@ mod transactions;
 mod types;
 mod ui;
 mod wide_schema;
+mod windows;
 mod write;

@@ -13,7 +13,9 @@ aludel::table! {
 }
 
 fn setup<C: Connection>(conn: &mut C) {
-    MetaData::new([counters::table::def(), updates::table::def()]).create_all(conn, CheckFirst::No).unwrap();
+    MetaData::new([counters::table::def(), updates::table::def()])
+        .create_all(conn, CheckFirst::No)
+        .unwrap();
 }
 
 crate::backend_test!(upsert, |conn| {
@@ -22,7 +24,10 @@ crate::backend_test!(upsert, |conn| {
         let hits: i32 = insert(counters::table)
             .values((counters::name.eq(name), counters::hits.eq(by)))
             .on_conflict(counters::name)
-            .do_update((counters::hits.eq(counters::hits + excluded(counters::hits)), counters::note.eq("bumped")))
+            .do_update((
+                counters::hits.eq(counters::hits + excluded(counters::hits)),
+                counters::note.eq("bumped"),
+            ))
             .returning(counters::hits)
             .first(conn)
             .unwrap();
@@ -52,11 +57,7 @@ crate::backend_test!(upsert, |conn| {
         .unwrap();
     assert_eq!(
         rows,
-        [
-            ("a".into(), 13, Some("bumped".into())),
-            ("b".into(), 5, None),
-            ("c".into(), 7, None)
-        ]
+        [("a".into(), 13, Some("bumped".into())), ("b".into(), 5, None), ("c".into(), 7, None)]
     );
 });
 
@@ -71,7 +72,10 @@ crate::backend_test!(update_from_and_returning_expressions, |conn| {
         .execute(conn)
         .unwrap();
     insert(updates::table)
-        .values(vec![(updates::name.eq("a"), updates::extra.eq(10)), (updates::name.eq("c"), updates::extra.eq(30))])
+        .values(vec![
+            (updates::name.eq("a"), updates::extra.eq(10)),
+            (updates::name.eq("c"), updates::extra.eq(30)),
+        ])
         .execute(conn)
         .unwrap();
     let changed: Vec<(String, i32)> = update(counters::table)
@@ -84,7 +88,8 @@ crate::backend_test!(update_from_and_returning_expressions, |conn| {
     let mut changed = changed;
     changed.sort();
     assert_eq!(changed, [("a".to_owned(), 22), ("c".to_owned(), 66)]);
-    let all: Vec<i32> = counters::table.select(counters::hits).order_by(counters::name).load(conn).unwrap();
+    let all: Vec<i32> =
+        counters::table.select(counters::hits).order_by(counters::name).load(conn).unwrap();
     assert_eq!(all, [11, 2, 33]);
 });
 
@@ -93,7 +98,10 @@ fn row_locks_on_postgres() {
     let Some(mut guard) = crate::common::pg("row_locks") else { return };
     let conn = &mut guard.conn;
     setup(conn);
-    insert(counters::table).values((counters::name.eq("a"), counters::hits.eq(1))).execute(conn).unwrap();
+    insert(counters::table)
+        .values((counters::name.eq("a"), counters::hits.eq(1)))
+        .execute(conn)
+        .unwrap();
     conn.transaction(|tx| -> aludel::Result<()> {
         let hits: i32 = counters::table
             .select(counters::hits)
@@ -101,7 +109,8 @@ fn row_locks_on_postgres() {
             .for_update()
             .first(tx)?;
         update(counters::table).set(counters::hits.eq(hits + 1)).execute(tx)?;
-        let skip: Vec<i32> = counters::table.select(counters::id).for_share().skip_locked().load(tx)?;
+        let skip: Vec<i32> =
+            counters::table.select(counters::id).for_share().skip_locked().load(tx)?;
         assert_eq!(skip.len(), 1);
         Ok(())
     })

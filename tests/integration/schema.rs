@@ -87,7 +87,8 @@ aludel::table! {
 
 #[test]
 fn foreign_key_cycles_are_reported() {
-    let err = MetaData::new([cycle_a::table::def(), cycle_b::table::def()]).sorted_tables().unwrap_err();
+    let err =
+        MetaData::new([cycle_a::table::def(), cycle_b::table::def()]).sorted_tables().unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Schema);
 }
 
@@ -127,7 +128,8 @@ crate::backend_test!(create_all_and_defaults, |conn| {
         members::level.eq(11i16),
     ));
     assert_eq!(bad_level.execute(conn).unwrap_err().kind(), ErrorKind::CheckViolation);
-    let orphan = insert(members::table).values((members::team_id.eq(999), members::handle.eq("eve")));
+    let orphan =
+        insert(members::table).values((members::team_id.eq(999), members::handle.eq("eve")));
     assert_eq!(orphan.execute(conn).unwrap_err().kind(), ErrorKind::ForeignKeyViolation);
     let same_team = insert(teams::table).values((teams::name.eq("core"), teams::region.eq("eu")));
     assert_eq!(same_team.execute(conn).unwrap_err().kind(), ErrorKind::UniqueViolation);
@@ -140,8 +142,16 @@ crate::backend_test!(create_all_and_defaults, |conn| {
         .unwrap();
     insert(assignments::table)
         .values(vec![
-            (assignments::team_id.eq(team), assignments::member_id.eq(member), assignments::task.eq("a")),
-            (assignments::team_id.eq(team), assignments::member_id.eq(member), assignments::task.eq("b")),
+            (
+                assignments::team_id.eq(team),
+                assignments::member_id.eq(member),
+                assignments::task.eq("a"),
+            ),
+            (
+                assignments::team_id.eq(team),
+                assignments::member_id.eq(member),
+                assignments::task.eq("b"),
+            ),
         ])
         .execute(conn)
         .unwrap();

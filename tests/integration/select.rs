@@ -27,7 +27,12 @@ fn seed<C: Connection>(conn: &mut C) {
         .values(
             rows.iter()
                 .map(|(n, a, c, s)| {
-                    (people::name.eq(*n), people::age.eq(*a), people::city.eq(*c), people::score.eq(*s))
+                    (
+                        people::name.eq(*n),
+                        people::age.eq(*a),
+                        people::city.eq(*c),
+                        people::score.eq(*s),
+                    )
                 })
                 .collect::<Vec<_>>(),
         )
@@ -98,7 +103,8 @@ crate::backend_test!(conditions, |conn| {
     seed(conn);
     let q = people::table.select(people::name).order_by(people::id);
 
-    let adults: Vec<String> = q.filter(people::age.ge(18).and(people::city.ne("rome"))).load(conn).unwrap();
+    let adults: Vec<String> =
+        q.filter(people::age.ge(18).and(people::city.ne("rome"))).load(conn).unwrap();
     assert_eq!(adults, ["ada"]);
     let either: Vec<String> =
         q.filter(people::city.eq("paris").or(people::score.gt(9.0))).load(conn).unwrap();
@@ -171,10 +177,16 @@ crate::backend_test!(ordering_and_paging, |conn| {
         .unwrap();
     assert_eq!(nulls_first, ["bob", "eve", "cy", "Ann", "ada", "dee"]);
 
-    let page: Vec<i32> =
-        people::table.select(people::id).order_by(people::id).limit(2).offset(3).load(conn).unwrap();
+    let page: Vec<i32> = people::table
+        .select(people::id)
+        .order_by(people::id)
+        .limit(2)
+        .offset(3)
+        .load(conn)
+        .unwrap();
     assert_eq!(page, [4, 5]);
-    let tail: Vec<i32> = people::table.select(people::id).order_by(people::id.desc()).offset(4).load(conn).unwrap();
+    let tail: Vec<i32> =
+        people::table.select(people::id).order_by(people::id.desc()).offset(4).load(conn).unwrap();
     assert_eq!(tail, [2, 1]);
 
     let cities: Vec<String> =
@@ -185,7 +197,8 @@ crate::backend_test!(ordering_and_paging, |conn| {
 crate::backend_test!(result_shapes, |conn| {
     seed(conn);
     // The whole row, as a tuple.
-    let first: (i32, String, Option<i32>, String, f64) = people::table.order_by(people::id).first(conn).unwrap();
+    let first: (i32, String, Option<i32>, String, f64) =
+        people::table.order_by(people::id).first(conn).unwrap();
     assert_eq!(first, (1, "ada".to_owned(), Some(36), "london".to_owned(), 9.5));
     // A struct.
     let people_over_30: Vec<Person> = people::table
@@ -242,7 +255,10 @@ fn rendering_without_a_connection() {
         r#"SELECT DISTINCT ON ("people"."city") "people"."id", "people"."name", "people"."age", "people"."city", "people"."score" FROM "people" ORDER BY "people"."city", "people"."score" DESC"#
     );
     let paged = people::table.select(people::id).offset(3);
-    assert_eq!(paged.compile::<Sqlite>().sql(), r#"SELECT "people"."id" FROM "people" LIMIT -1 OFFSET ?1"#);
+    assert_eq!(
+        paged.compile::<Sqlite>().sql(),
+        r#"SELECT "people"."id" FROM "people" LIMIT -1 OFFSET ?1"#
+    );
 }
 
 #[test]
@@ -265,6 +281,10 @@ fn postgres_only_constructs_run_on_postgres() {
         .unwrap();
     assert_eq!(
         best_per_city,
-        [("london".into(), "ada".into()), ("paris".into(), "bob".into()), ("rome".into(), "dee".into())]
+        [
+            ("london".into(), "ada".into()),
+            ("paris".into(), "bob".into()),
+            ("rome".into(), "dee".into())
+        ]
     );
 }

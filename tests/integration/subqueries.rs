@@ -12,7 +12,9 @@ aludel::table! {
 }
 
 fn seed<C: Connection>(conn: &mut C) {
-    MetaData::new([staff::table::def(), tasks::table::def()]).create_all(conn, CheckFirst::No).unwrap();
+    MetaData::new([staff::table::def(), tasks::table::def()])
+        .create_all(conn, CheckFirst::No)
+        .unwrap();
     insert(staff::table)
         .values(vec![
             (staff::name.eq("ann"), staff::dept.eq("eng"), staff::salary.eq(100)),
@@ -58,7 +60,12 @@ crate::backend_test!(scalar_and_correlated, |conn| {
         .unwrap();
     assert_eq!(
         hours,
-        [("ann".into(), Some(8)), ("ben".into(), None), ("cat".into(), Some(8)), ("dan".into(), None)]
+        [
+            ("ann".into(), Some(8)),
+            ("ben".into(), None),
+            ("cat".into(), Some(8)),
+            ("dan".into(), None)
+        ]
     );
 
     // A correlated subquery in WHERE: people who earn the most in their department. The
@@ -66,7 +73,11 @@ crate::backend_test!(scalar_and_correlated, |conn| {
     let per_task: Vec<(String, i64)> = staff::table
         .select((
             staff::name,
-            tasks::table.correlate(staff::table).select(count_star()).filter(tasks::owner.eq(staff::id)).scalar_subquery(),
+            tasks::table
+                .correlate(staff::table)
+                .select(count_star())
+                .filter(tasks::owner.eq(staff::id))
+                .scalar_subquery(),
         ))
         .filter(
             tasks::table
@@ -104,14 +115,24 @@ crate::backend_test!(in_and_exists, |conn| {
 
     let with_tasks: Vec<String> = staff::table
         .select(staff::name)
-        .filter(exists(tasks::table.correlate(staff::table).select(tasks::id).filter(tasks::owner.eq(staff::id))))
+        .filter(exists(
+            tasks::table
+                .correlate(staff::table)
+                .select(tasks::id)
+                .filter(tasks::owner.eq(staff::id)),
+        ))
         .order_by(staff::name)
         .load(conn)
         .unwrap();
     assert_eq!(with_tasks, ["ann", "cat"]);
     let without: Vec<String> = staff::table
         .select(staff::name)
-        .filter(not_exists(tasks::table.correlate(staff::table).select(tasks::id).filter(tasks::owner.eq(staff::id))))
+        .filter(not_exists(
+            tasks::table
+                .correlate(staff::table)
+                .select(tasks::id)
+                .filter(tasks::owner.eq(staff::id)),
+        ))
         .order_by(staff::name)
         .load(conn)
         .unwrap();
@@ -119,7 +140,9 @@ crate::backend_test!(in_and_exists, |conn| {
 
     // DELETE with a subquery.
     let removed = delete(tasks::table)
-        .filter(tasks::owner.in_subquery(staff::table.select(staff::id).filter(staff::dept.eq("ops"))))
+        .filter(
+            tasks::owner.in_subquery(staff::table.select(staff::id).filter(staff::dept.eq("ops"))),
+        )
         .execute(conn)
         .unwrap();
     assert_eq!(removed, 1);
@@ -140,7 +163,9 @@ fn any_and_all_on_postgres() {
     assert_eq!(top, ["ann"]);
     let in_ops: Vec<String> = staff::table
         .select(staff::name)
-        .filter(staff::salary.eq(any(staff::table.select(staff::salary).filter(staff::dept.eq("ops")))))
+        .filter(
+            staff::salary.eq(any(staff::table.select(staff::salary).filter(staff::dept.eq("ops")))),
+        )
         .order_by(staff::name)
         .load(conn)
         .unwrap();

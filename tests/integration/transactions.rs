@@ -59,12 +59,13 @@ crate::backend_test!(nested_transactions_are_savepoints, |conn| {
     conn.transaction(|outer| -> aludel::Result<()> {
         add(outer, "outer")?;
         assert_eq!(outer.transaction_depth(), 1);
-        let inner: aludel::Result<()> = outer.transaction(|inner| {
-            assert_eq!(inner.transaction_depth(), 2);
-            add(inner, "inner, undone")?;
-            add(inner, "outer") // unique violation: only the savepoint is rolled back
-        })
-        .map(|_| ());
+        let inner: aludel::Result<()> = outer
+            .transaction(|inner| {
+                assert_eq!(inner.transaction_depth(), 2);
+                add(inner, "inner, undone")?;
+                add(inner, "outer") // unique violation: only the savepoint is rolled back
+            })
+            .map(|_| ());
         assert_eq!(inner.unwrap_err().kind(), ErrorKind::UniqueViolation);
         outer.transaction(|inner| add(inner, "inner, kept"))?;
         Ok(())

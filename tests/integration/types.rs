@@ -31,7 +31,8 @@ aludel::table! {
     }
 }
 
-type Sample = (i32, i16, i64, f32, f64, String, String, String, bool, Vec<u8>, Option<i32>, Option<String>);
+type Sample =
+    (i32, i16, i64, f32, f64, String, String, String, bool, Vec<u8>, Option<i32>, Option<String>);
 
 crate::backend_test!(scalar_round_trip, |conn| {
     MetaData::new([samples::table::def()]).create_all(conn, CheckFirst::No).unwrap();
@@ -69,19 +70,28 @@ crate::backend_test!(scalar_round_trip, |conn| {
         .unwrap();
     let rows: Vec<Sample> = samples::table.order_by(samples::id).load(conn).unwrap();
     assert_eq!(rows.len(), 2);
-    let (_, small, big, real, double, exact, text, short, flag, bytes, maybe, maybe_text) = rows[0].clone();
+    let (_, small, big, real, double, exact, text, short, flag, bytes, maybe, maybe_text) =
+        rows[0].clone();
     assert_eq!((small, big, real, double), (i16::MIN, i64::MAX, 1.5, -2.25));
     assert_eq!(exact, "12345.678");
     assert_eq!(text, "héllo 'quoted' \"ident\"");
-    assert_eq!((short.as_str(), flag, bytes, maybe, maybe_text), ("eight ch", true, blob.clone(), Some(7), None));
+    assert_eq!(
+        (short.as_str(), flag, bytes, maybe, maybe_text),
+        ("eight ch", true, blob.clone(), Some(7), None)
+    );
     let second = &rows[1];
-    assert_eq!((second.1, second.2, second.4, second.8, second.10), (i16::MAX, i64::MIN, 1e300, false, None));
+    assert_eq!(
+        (second.1, second.2, second.4, second.8, second.10),
+        (i16::MAX, i64::MIN, 1e300, false, None)
+    );
     assert_eq!(second.11.as_deref(), Some("there"));
     // NUMERIC also loads as f64.
-    let exact: Vec<f64> = samples::table.select(samples::exact).order_by(samples::id).load(conn).unwrap();
+    let exact: Vec<f64> =
+        samples::table.select(samples::exact).order_by(samples::id).load(conn).unwrap();
     assert_eq!(exact, [12345.678, 0.5]);
     // Booleans compare as booleans on both backends.
-    let flagged: Vec<i32> = samples::table.select(samples::id).filter(samples::flag.eq(true)).load(conn).unwrap();
+    let flagged: Vec<i32> =
+        samples::table.select(samples::id).filter(samples::flag.eq(true)).load(conn).unwrap();
     assert_eq!(flagged, [1]);
 });
 
@@ -147,7 +157,8 @@ fn postgres_out_of_range_is_an_error() {
     let err = samples::table.select(samples::small * 2i16).first::<i16>(conn).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Conversion, "{err}");
     // A Varchar(8) rejects longer text instead of truncating it.
-    let err = update(samples::table).set(samples::short.eq("far too long")).execute(conn).unwrap_err();
+    let err =
+        update(samples::table).set(samples::short.eq("far too long")).execute(conn).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Database, "{err}");
     let short: String = samples::table.select(samples::short).first(conn).unwrap();
     assert_eq!(short, "s");
@@ -171,8 +182,14 @@ crate::backend_test!(dates_and_times_round_trip, |conn| {
         ))
         .execute(conn)
         .unwrap();
-    let row: (i32, NaiveDate, NaiveTime, chrono::NaiveDateTime, chrono::DateTime<Utc>, Option<NaiveDate>) =
-        times::table.first(conn).unwrap();
+    let row: (
+        i32,
+        NaiveDate,
+        NaiveTime,
+        chrono::NaiveDateTime,
+        chrono::DateTime<Utc>,
+        Option<NaiveDate>,
+    ) = times::table.first(conn).unwrap();
     assert_eq!((row.1, row.2, row.3, row.4, row.5), (day, clock, stamp, instant, None));
     let later: Vec<i32> = times::table
         .select(times::id)

@@ -110,45 +110,85 @@ aludel::table! {
 /// The query, written where it is used so its full type is checked there.
 macro_rules! eight_way_join {
     () => {
-    t10::table
-        .join(t11::table, t11::parent_id.eq(t10::id))
-        .join(t12::table, t12::parent_id.eq(t11::id))
-        .outer_join(t13::table, t13::parent_id.eq(t12::id))
-        .join(t14::table, t14::parent_id.eq(t12::id))
-        .join(t15::table, t15::parent_id.eq(t14::id))
-        .outer_join(t16::table, t16::parent_id.eq(t15::id))
-        .join(t97::table, t97::parent_id.eq(t10::id))
-        .select((t10::name, t11::name, t13::name, t16::score, t97::name))
-        .filter(t14::score.gt(0.5).and(t12::name.ne("x")))
-        .order_by((t10::id, t16::score.desc()))
+        t10::table
+            .join(t11::table, t11::parent_id.eq(t10::id))
+            .join(t12::table, t12::parent_id.eq(t11::id))
+            .outer_join(t13::table, t13::parent_id.eq(t12::id))
+            .join(t14::table, t14::parent_id.eq(t12::id))
+            .join(t15::table, t15::parent_id.eq(t14::id))
+            .outer_join(t16::table, t16::parent_id.eq(t15::id))
+            .join(t97::table, t97::parent_id.eq(t10::id))
+            .select((t10::name, t11::name, t13::name, t16::score, t97::name))
+            .filter(t14::score.gt(0.5).and(t12::name.ne("x")))
+            .order_by((t10::id, t16::score.desc()))
     };
 }
 
 crate::backend_test!(eight_table_join_over_wide_schema, |conn| {
-    let tables: Vec<_> = [t10::table::def(), t11::table::def(), t12::table::def(), t13::table::def(),
-        t14::table::def(), t15::table::def(), t16::table::def(), t97::table::def()].into();
+    let tables: Vec<_> = [
+        t10::table::def(),
+        t11::table::def(),
+        t12::table::def(),
+        t13::table::def(),
+        t14::table::def(),
+        t15::table::def(),
+        t16::table::def(),
+        t97::table::def(),
+    ]
+    .into();
     MetaData::new(tables).create_all(conn, CheckFirst::No).unwrap();
-    insert(t10::table).values((t10::id.eq(1), t10::parent_id.eq(0), t10::name.eq("root"), t10::score.eq(1.0))).execute(conn).unwrap();
-    insert(t11::table).values((t11::id.eq(1), t11::parent_id.eq(1), t11::name.eq("a"), t11::score.eq(1.0))).execute(conn).unwrap();
-    insert(t12::table).values((t12::id.eq(1), t12::parent_id.eq(1), t12::name.eq("b"), t12::score.eq(1.0))).execute(conn).unwrap();
-    insert(t14::table).values((t14::id.eq(1), t14::parent_id.eq(1), t14::name.eq("d"), t14::score.eq(0.9))).execute(conn).unwrap();
-    insert(t15::table).values((t15::id.eq(1), t15::parent_id.eq(1), t15::name.eq("e"), t15::score.eq(1.0))).execute(conn).unwrap();
-    insert(t97::table).values((t97::id.eq(1), t97::parent_id.eq(1), t97::name.eq("z"), t97::score.eq(1.0))).execute(conn).unwrap();
-    let rows: Vec<(String, String, Option<String>, Option<f64>, String)> = eight_way_join!().load(conn).unwrap();
+    insert(t10::table)
+        .values((t10::id.eq(1), t10::parent_id.eq(0), t10::name.eq("root"), t10::score.eq(1.0)))
+        .execute(conn)
+        .unwrap();
+    insert(t11::table)
+        .values((t11::id.eq(1), t11::parent_id.eq(1), t11::name.eq("a"), t11::score.eq(1.0)))
+        .execute(conn)
+        .unwrap();
+    insert(t12::table)
+        .values((t12::id.eq(1), t12::parent_id.eq(1), t12::name.eq("b"), t12::score.eq(1.0)))
+        .execute(conn)
+        .unwrap();
+    insert(t14::table)
+        .values((t14::id.eq(1), t14::parent_id.eq(1), t14::name.eq("d"), t14::score.eq(0.9)))
+        .execute(conn)
+        .unwrap();
+    insert(t15::table)
+        .values((t15::id.eq(1), t15::parent_id.eq(1), t15::name.eq("e"), t15::score.eq(1.0)))
+        .execute(conn)
+        .unwrap();
+    insert(t97::table)
+        .values((t97::id.eq(1), t97::parent_id.eq(1), t97::name.eq("z"), t97::score.eq(1.0)))
+        .execute(conn)
+        .unwrap();
+    let rows: Vec<(String, String, Option<String>, Option<f64>, String)> =
+        eight_way_join!().load(conn).unwrap();
     assert_eq!(rows, [("root".to_owned(), "a".to_owned(), None, None, "z".to_owned())]);
 });
 
 #[test]
 fn wide_schema_sorts_and_renders() {
     let defs = [
-        t00::table::def(), t01::table::def(), t02::table::def(), t03::table::def(), t04::table::def(),
-        t05::table::def(), t06::table::def(), t07::table::def(), t08::table::def(), t09::table::def(),
+        t00::table::def(),
+        t01::table::def(),
+        t02::table::def(),
+        t03::table::def(),
+        t04::table::def(),
+        t05::table::def(),
+        t06::table::def(),
+        t07::table::def(),
+        t08::table::def(),
+        t09::table::def(),
     ];
-    let order: Vec<_> = MetaData::new(defs.into_iter().rev()).sorted_tables().unwrap().iter().map(|t| t.name).collect();
+    let order: Vec<_> = MetaData::new(defs.into_iter().rev())
+        .sorted_tables()
+        .unwrap()
+        .iter()
+        .map(|t| t.name)
+        .collect();
     assert_eq!(order, ["t00", "t01", "t02", "t03", "t04", "t05", "t06", "t07", "t08", "t09"]);
     let query = eight_way_join!();
     let sql = query.compile::<Postgres>().sql().to_owned();
     assert_eq!(sql.matches(" JOIN ").count(), 7);
     assert!(sql.starts_with(r#"SELECT "t10"."name", "t11"."name", "t13"."name", "t16"."score", "t97"."name" FROM "t10" INNER JOIN "t11""#), "{sql}");
 }
-

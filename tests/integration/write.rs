@@ -38,7 +38,8 @@ crate::backend_test!(insert_one_many_and_from_select, |conn| {
         .enumerate()
         .map(|(i, o)| (accounts::owner.eq(o), accounts::balance.eq(i as i32)))
         .collect();
-    let ids: Vec<i64> = insert(accounts::table).values(rows).returning(accounts::id).load(conn).unwrap();
+    let ids: Vec<i64> =
+        insert(accounts::table).values(rows).returning(accounts::id).load(conn).unwrap();
     assert_eq!(ids, (2..=51).collect::<Vec<i64>>());
     let stored: Vec<(i64, String)> = accounts::table
         .select((accounts::id, accounts::owner))
@@ -50,7 +51,9 @@ crate::backend_test!(insert_one_many_and_from_select, |conn| {
     assert_eq!(stored[49], (51, "user49".to_owned()));
 
     // Zero rows: nothing to do, no invalid SQL.
-    let none: Vec<(aludel::expr::Binary<aludel::expr::Eq, accounts::owner, aludel::expr::Bound<'_, Text>>,)> = Vec::new();
+    let none: Vec<(
+        aludel::expr::Binary<aludel::expr::Eq, accounts::owner, aludel::expr::Bound<'_, Text>>,
+    )> = Vec::new();
     assert_eq!(insert(accounts::table).values(none).execute(conn).unwrap(), 0);
 
     // RETURNING of several columns, including a Rust-side default.
@@ -120,14 +123,24 @@ crate::backend_test!(update_and_delete, |conn| {
     assert_eq!(renamed, [(2, "bob!".to_owned()), (3, "cy!".to_owned())]);
 
     // An update that matches nothing changes nothing.
-    let none = update(accounts::table).set(accounts::balance.eq(0)).filter(accounts::id.eq(99)).execute(conn).unwrap();
+    let none = update(accounts::table)
+        .set(accounts::balance.eq(0))
+        .filter(accounts::id.eq(99))
+        .execute(conn)
+        .unwrap();
     assert_eq!(none, 0);
 
     // DELETE ... RETURNING, then a plain DELETE.
-    let gone: Vec<String> =
-        delete(accounts::table).filter(accounts::balance.gt(50)).returning(accounts::owner).load(conn).unwrap();
+    let gone: Vec<String> = delete(accounts::table)
+        .filter(accounts::balance.gt(50))
+        .returning(accounts::owner)
+        .load(conn)
+        .unwrap();
     assert_eq!(gone, ["cy!"]);
-    assert_eq!(delete(accounts::table).filter(accounts::owner.like("a%")).execute(conn).unwrap(), 1);
+    assert_eq!(
+        delete(accounts::table).filter(accounts::owner.like("a%")).execute(conn).unwrap(),
+        1
+    );
     let left: Vec<String> = accounts::table.select(accounts::owner).load(conn).unwrap();
     assert_eq!(left, ["bob!"]);
     assert_eq!(delete(accounts::table).execute(conn).unwrap(), 1);

@@ -13,9 +13,10 @@ const NEGATIVE: u16 = 0x4000;
 const NAN: u16 = 0xC000;
 
 fn groups(digits: &str) -> impl Iterator<Item = i16> + '_ {
-    digits.as_bytes().chunks(4).map(|chunk| {
-        chunk.iter().fold(0i16, |acc, d| acc * 10 + i16::from(d - b'0'))
-    })
+    digits
+        .as_bytes()
+        .chunks(4)
+        .map(|chunk| chunk.iter().fold(0i16, |acc, d| acc * 10 + i16::from(d - b'0')))
 }
 
 /// Writes decimal text such as `-12.0500` as a binary NUMERIC.

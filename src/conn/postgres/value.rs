@@ -49,7 +49,9 @@ impl ToSql for Value<'_> {
             Value::I64(v) => integer(*v, self, ty, out),
             Value::F32(v) => float(f64::from(*v), self, ty, out),
             Value::F64(v) => float(*v, self, ty, out),
-            Value::Numeric(s) if *ty == Type::NUMERIC => numeric::encode(s, out).map(|()| IsNull::No),
+            Value::Numeric(s) if *ty == Type::NUMERIC => {
+                numeric::encode(s, out).map(|()| IsNull::No)
+            }
             Value::Numeric(s) if matches!(*ty, Type::FLOAT4 | Type::FLOAT8) => {
                 float(s.trim().parse()?, self, ty, out)
             }
@@ -99,7 +101,8 @@ pub(super) fn from_row(row: &postgres::Row, index: usize) -> Result<Value<'_>> {
     let column = row.columns().get(index).ok_or_else(|| {
         Error::conversion(format!("the row has {} columns; column {index} was read", row.len()))
     })?;
-    let Raw(bytes) = row.try_get::<_, Raw<'_>>(index).map_err(|e| Error::conversion(e.to_string()))?;
+    let Raw(bytes) =
+        row.try_get::<_, Raw<'_>>(index).map_err(|e| Error::conversion(e.to_string()))?;
     let Some(raw) = bytes else {
         return Ok(Value::Null);
     };
@@ -108,7 +111,8 @@ pub(super) fn from_row(row: &postgres::Row, index: usize) -> Result<Value<'_>> {
 
 /// Whether the `index`-th value of `row` is NULL.
 pub(super) fn is_null(row: &postgres::Row, index: usize) -> Result<bool> {
-    let Raw(bytes) = row.try_get::<_, Raw<'_>>(index).map_err(|e| Error::conversion(e.to_string()))?;
+    let Raw(bytes) =
+        row.try_get::<_, Raw<'_>>(index).map_err(|e| Error::conversion(e.to_string()))?;
     Ok(bytes.is_none())
 }
 
@@ -131,7 +135,9 @@ fn decode<'a>(ty: &Type, raw: &'a [u8]) -> Result<Value<'a>, BoxError> {
         #[cfg(feature = "chrono")]
         Type::TIMESTAMP => Value::Timestamp(chrono::NaiveDateTime::from_sql(ty, raw)?),
         #[cfg(feature = "chrono")]
-        Type::TIMESTAMPTZ => Value::TimestampTz(chrono::DateTime::<chrono::Utc>::from_sql(ty, raw)?),
+        Type::TIMESTAMPTZ => {
+            Value::TimestampTz(chrono::DateTime::<chrono::Utc>::from_sql(ty, raw)?)
+        }
         #[cfg(not(feature = "chrono"))]
         Type::DATE | Type::TIME | Type::TIMESTAMP | Type::TIMESTAMPTZ => {
             return Err(format!("reading {ty} values needs aludel's `chrono` feature").into());

@@ -19,7 +19,9 @@ impl rusqlite::ToSql for ToSqlite<'_, '_> {
             Value::I64(v) => ToSqlOutput::Borrowed(ValueRef::Integer(*v)),
             Value::F32(v) => ToSqlOutput::Borrowed(ValueRef::Real(f64::from(*v))),
             Value::F64(v) => ToSqlOutput::Borrowed(ValueRef::Real(*v)),
-            Value::Numeric(s) | Value::Text(s) => ToSqlOutput::Borrowed(ValueRef::Text(s.as_bytes())),
+            Value::Numeric(s) | Value::Text(s) => {
+                ToSqlOutput::Borrowed(ValueRef::Text(s.as_bytes()))
+            }
             Value::Blob(b) => ToSqlOutput::Borrowed(ValueRef::Blob(b)),
             #[cfg(feature = "chrono")]
             Value::Date(d) => text(d.format("%Y-%m-%d").to_string()),

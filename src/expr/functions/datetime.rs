@@ -1,0 +1,193 @@
+//! Date and time functions: extracting the year, month or day, and adding days. Each
+//! dialect spells them its own way ([`Dialect::walk_extract`], [`Dialect::walk_add_days`]).
+
+use crate::dialect::{DatePart, Dialect, QueryFragment, SqlBuilder};
+use crate::expr::{Expression, ValidGrouping, ValidIn};
+use crate::types::{Date, Flag, Integer, Nullable, SqlType, Timestamp, TimestampTz};
+use std::marker::PhantomData;
+
+/// SQL types that hold a calendar date: `Date`, `Timestamp`, `TimestampTz`.
+#[diagnostic::on_unimplemented(
+    message = "SQL `{Self}` is not a date or timestamp type",
+    label = "this function needs a Date, Timestamp or TimestampTz expression"
+)]
+pub trait DateLike: SqlType {}
+impl DateLike for Date {}
+impl DateLike for Timestamp {}
+impl DateLike for TimestampTz {}
+impl<T: DateLike> DateLike for Nullable<T> {}
+
+/// A field of a date, as a type: [`Year`], [`Month`], [`Day`].
+pub trait DateField: 'static {
+    /// The field.
+    const PART: DatePart;
+}
+
+macro_rules! date_fields {
+    ($($(#[$doc:meta])* $name:ident => $part:ident;)*) => {$(
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, Default)]
+        pub struct $name;
+        impl DateField for $name {
+            const PART: DatePart = DatePart::$part;
+        }
+    )*};
+}
+
+date_fields! {
+    /// The year.
+    Year => Year;
+    /// The month (1-12).
+    Month => Month;
+    /// The day of the month (1-31).
+    Day => Day;
+}
+
+/// Field `P` of a date/time expression, as an `Integer`.
+#[derive(Debug, Clone, Copy)]
+pub struct Extract<P, E> {
+    value: E,
+    _part: PhantomData<P>,
+}
+
+fn extract<P, E>(value: E) -> Extract<P, E> {
+    Extract { value, _part: PhantomData }
+}
+
+type IntegerLike<T> = <<T as SqlType>::IsNullable as Flag>::Apply<Integer>;
+
+impl<P, E: Expression> Expression for Extract<P, E> {
+    type SqlType = IntegerLike<E::SqlType>;
+    type Aggregate = E::Aggregate;
+    type Plain = E::Plain;
+}
+
+impl<P, E: ValidIn<F, I>, F, I> ValidIn<F, I> for Extract<P, E> {
+    type SqlTypeIn = IntegerLike<E::SqlTypeIn>;
+}
+
+impl<P, E: ValidGrouping<G, I>, G, I> ValidGrouping<G, I> for Extract<P, E> {}
+
+impl<D: Dialect, P: DateField, E: QueryFragment<D>> QueryFragment<D> for Extract<P, E> {
+    fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
+        D::walk_extract(P::PART, &self.value, out);
+    }
+}
+
+crate::__impl_arithmetic!([P, E,] Extract<P, E>);
+
+/// The year of a date or timestamp, as an `Integer`.
+///
+/// ```
+/// use aludel::prelude::*;
+/// aludel::table! { events (id) { id -> Integer, day -> Date, } }
+///
+/// let q = events::table.select(extract_year(events::day));
+/// assert_eq!(
+///     q.compile::<Sqlite>().sql(),
+///     r#"SELECT CAST(strftime('%Y', "events"."day") AS INTEGER) FROM "events""#
+/// );
+/// assert_eq!(
+///     q.compile::<Postgres>().sql(),
+///     r#"SELECT CAST(EXTRACT(YEAR FROM "events"."day") AS INTEGER) FROM "events""#
+/// );
+/// ```
+pub fn extract_year<E>(e: E) -> Extract<Year, E>
+where
+    E: Expression,
+    E::SqlType: DateLike,
+{
+    extract(e)
+}
+
+/// The month (1-12) of a date or timestamp, as an `Integer`.
+///
+/// ```
+/// use aludel::prelude::*;
+/// aludel::table! { events (id) { id -> Integer, at -> Timestamp, } }
+///
+/// let q = events::table.select(extract_month(events::at));
+/// assert_eq!(
+///     q.compile::<Sqlite>().sql(),
+///     r#"SELECT CAST(strftime('%m', "events"."at") AS INTEGER) FROM "events""#
+/// );
+/// assert_eq!(
+///     q.compile::<Postgres>().sql(),
+///     r#"SELECT CAST(EXTRACT(MONTH FROM "events"."at") AS INTEGER) FROM "events""#
+/// );
+/// ```
+pub fn extract_month<E>(e: E) -> Extract<Month, E>
+where
+    E: Expression,
+    E::SqlType: DateLike,
+{
+    extract(e)
+}
+
+/// The day of the month (1-31) of a date or timestamp, as an `Integer`.
+///
+/// ```
+/// use aludel::prelude::*;
+/// aludel::table! { events (id) { id -> Integer, day -> Date, } }
+///
+/// let q = events::table.select(extract_day(events::day));
+/// assert_eq!(
+///     q.compile::<Sqlite>().sql(),
+///     r#"SELECT CAST(strftime('%d', "events"."day") AS INTEGER) FROM "events""#
+/// );
+/// assert_eq!(
+///     q.compile::<Postgres>().sql(),
+///     r#"SELECT CAST(EXTRACT(DAY FROM "events"."day") AS INTEGER) FROM "events""#
+/// );
+/// ```
+pub fn extract_day<E>(e: E) -> Extract<Day, E>
+where
+    E: Expression,
+    E::SqlType: DateLike,
+{
+    extract(e)
+}
+
+/// A date or timestamp plus a number of days, of the same type; built by
+/// [`ExpressionMethods::add_days`](crate::expr::ExpressionMethods::add_days).
+#[derive(Debug, Clone, Copy)]
+pub struct AddDays<E, N> {
+    value: E,
+    days: N,
+}
+
+impl<E, N> AddDays<E, N> {
+    pub(crate) fn new(value: E, days: N) -> Self {
+        AddDays { value, days }
+    }
+}
+
+type ShiftedType<E, N> =
+    <<<N as SqlType>::IsNullable as Flag>::Or<<E as SqlType>::IsNullable> as Flag>::Apply<
+        <E as SqlType>::NotNull,
+    >;
+
+impl<E: Expression, N: Expression> Expression for AddDays<E, N> {
+    type SqlType = ShiftedType<E::SqlType, N::SqlType>;
+    type Aggregate = <E::Aggregate as Flag>::Or<N::Aggregate>;
+    type Plain = <E::Plain as Flag>::Or<N::Plain>;
+}
+
+impl<E: ValidIn<F, IE>, N: ValidIn<F, IN>, F, IE, IN> ValidIn<F, (IE, IN)> for AddDays<E, N> {
+    type SqlTypeIn = ShiftedType<E::SqlTypeIn, N::SqlTypeIn>;
+}
+
+impl<E: ValidGrouping<G, IE>, N: ValidGrouping<G, IN>, G, IE, IN> ValidGrouping<G, (IE, IN)>
+    for AddDays<E, N>
+{
+}
+
+impl<D: Dialect, E, N> QueryFragment<D> for AddDays<E, N>
+where
+    E: Expression + QueryFragment<D>,
+    N: QueryFragment<D>,
+{
+    fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
+        D::walk_add_days(&self.value, &self.days, <E::SqlType as SqlType>::KIND, out);
+    }
+}
