@@ -42,8 +42,7 @@ pub use join::{
 };
 pub use returning::{NoReturning, Returning};
 pub use select::{
-    DefaultSelect, GroupingRule, SelectClause, SelectListFor, SelectListFragment, SelectStatement,
-    UngroupedSelectRule,
+    DefaultSelect, SelectClause, SelectList, SelectListFor, SelectListFragment, SelectStatement,
 };
 pub use selection::SelectableIn;
 pub use subquery::{

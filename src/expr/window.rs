@@ -57,9 +57,10 @@
 //! use aludel::prelude::*;
 //! aludel::table! { sales (id) { id -> Integer, region -> Text, amount -> Integer, } }
 //!
+//! let mut conn = SqliteConnection::open("sqlite::memory:").unwrap();
 //! let mixed = sales::table
-//!     .select((sales::region, rank().over(Window::new().order_by(sum(sales::amount)))));
-//! let _ = mixed.compile::<Sqlite>();
+//!     .select((sales::region, rank().over(Window::new().order_by(sum(sales::amount)))))
+//!     .load::<(String, i64)>(&mut conn);
 //! ```
 //!
 //! Not checked by types (the database reports them): a windowed expression in `WHERE`,

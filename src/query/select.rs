@@ -111,6 +111,11 @@ impl<F: QuerySource> SelectStatement<F> {
     }
 }
 
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` selects a column that is neither in GROUP BY nor inside an aggregate function",
+    label = "every selected column must be grouped or aggregated",
+    note = "add the column to `group_by(...)`, or wrap it in an aggregate such as `max(...)`"
+)]
 /// Checks a select list against the grouping of the query: with GROUP BY, every plain column
 /// must be grouped (proved by index `I`); without, nothing is checked here (mixing aggregates
 /// with plain columns is refused when the statement is rendered).
@@ -338,8 +343,19 @@ impl<F: QuerySource, W, O, Dist, G, H, Lk> Query
     type SqlType = F::DefaultSqlType;
 }
 
+// The no-GROUP-BY rule sits directly on the statement's `Query` impl (rather than deeper in
+// rendering) so that running a mixed select list reports our message first.
+impl<F, S, I, W, O, Dist, H, Lk> Query
+    for SelectStatement<F, SelectClause<S, I>, W, O, Dist, NoGroupBy, H, Lk>
+where
+    S: SelectableIn<F, I> + SelectFlags,
+    (S::Aggregate, S::Plain): AggregatesNotMixed,
+{
+    type SqlType = S::RowType;
+}
+
 impl<F, S, I, W, O, Dist, G, H, Lk> Query
-    for SelectStatement<F, SelectClause<S, I>, W, O, Dist, G, H, Lk>
+    for SelectStatement<F, SelectClause<S, I>, W, O, Dist, GroupBy<G>, H, Lk>
 where
     S: SelectableIn<F, I>,
 {
@@ -369,19 +385,10 @@ impl<F: QuerySource, G, D: Dialect> SelectListFragment<F, G, D> for DefaultSelec
     }
 }
 
-/// Without GROUP BY, a select list must not mix aggregates and plain columns.
-pub trait UngroupedSelectRule {}
-impl<S: SelectFlags> UngroupedSelectRule for S where (S::Aggregate, S::Plain): AggregatesNotMixed {}
-
-/// The rule for a select list in a query with grouping `G`.
-pub trait GroupingRule<G> {}
-impl<S: UngroupedSelectRule> GroupingRule<NoGroupBy> for S {}
-impl<S, G> GroupingRule<GroupBy<G>> for S {}
-
 impl<F, G, S, I, D> SelectListFragment<F, G, D> for SelectClause<S, I>
 where
     D: Dialect,
-    S: SelectList<D> + GroupingRule<G>,
+    S: SelectList<D>,
 {
     fn walk_list<'a>(&'a self, _from: &'a F, out: &mut SqlBuilder<'a, D>) {
         match out.take_select_labels() {

@@ -1,12 +1,14 @@
 //! Query-building methods directly on FROM sources: `users::table.filter(...)` starts a SELECT.
 
 use super::AsQuery;
+use super::boxed::{BoxedSelect, Scope};
 use super::clauses::{Distinct, DistinctOn, GroupBy, NoDistinct, NoOrder, NoWhere, OrderBy, Where};
 use super::select::{DefaultSelect, SelectClause, SelectStatement};
 use super::selection::SelectableIn;
 use super::subquery::Correlated;
+use crate::dialect::Dialect;
 use crate::expr::{ConditionIn, OrderIn};
-use crate::schema::{QuerySource, Table};
+use crate::schema::{FromClause, QuerySource, Table};
 
 /// The [`SelectStatement`] builder methods, available on every table and join.
 pub trait QueryDsl: QuerySource {
@@ -54,6 +56,15 @@ pub trait QueryDsl: QuerySource {
     fn correlate<O>(self, outer: O) -> Correlated<Self, O> {
         let _ = outer;
         Correlated::new(self)
+    }
+    /// `SELECT * FROM table`, boxed for dialect `D`: conditions, orderings and joins can then
+    /// be added at runtime (see [`BoxedSelect`]).
+    fn into_boxed<'a, D>(self) -> BoxedSelect<'a, Scope<Self, ()>, Self::DefaultSqlType, D>
+    where
+        D: Dialect,
+        Self: FromClause<D> + 'a,
+    {
+        SelectStatement::new(self).into_boxed()
     }
     /// `SELECT * FROM table LIMIT n`.
     fn limit(self, n: i64) -> SelectStatement<Self> {

@@ -62,6 +62,8 @@ into_sql_copy! {
     f32 => Float, |v| Value::F32(v);
     f64 => Double, |v| Value::F64(v);
     f64 => Numeric, |v| Value::Numeric(Cow::Owned(v.to_string()));
+    i32 => Numeric, |v| Value::I32(v);
+    i64 => Numeric, |v| Value::I64(v);
     bool => Bool, |v| Value::Bool(v);
 }
 

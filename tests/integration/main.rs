@@ -4,6 +4,7 @@
 // Result rows are tuples by design; spelling them out is the point of these tests.
 #![allow(clippy::type_complexity)]
 
+mod analytics;
 mod common;
 mod composition;
 mod dynamic;

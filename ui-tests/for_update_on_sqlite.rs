@@ -1,0 +1,13 @@
+//! FOR UPDATE is PostgreSQL-only.
+
+use aludel::prelude::*;
+
+aludel::table! {
+    users (id) { id -> Integer, name -> Text, email -> Nullable<Text>, age -> Integer, }
+    posts (id) { id -> Integer, #[references(users::id)] user_id -> Integer, title -> Text, }
+}
+
+fn main() {
+    let mut conn = SqliteConnection::open("sqlite::memory:").unwrap();
+    let _ = users::table.select(users::id).for_update().load::<i32>(&mut conn);
+}
