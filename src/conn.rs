@@ -4,16 +4,22 @@
 //! `first`, `one` on every statement. Backends: [`SqliteConnection`] (embedded, the default)
 //! and [`PgConnection`].
 
+mod engine;
+mod pool;
 mod postgres;
 mod run;
 mod schema_ops;
 mod sqlite;
+mod state;
 mod transaction;
 mod url;
 
 pub use self::postgres::PgConnection;
-pub use run::RunQueryDsl;
+pub use engine::{Engine, EngineBuilder};
+pub use pool::{Connect, PgTarget, PoolConfig, PoolStatus, PooledConnection, SqliteTarget};
+pub use run::{RunQueryDsl, execute_many};
 pub use sqlite::SqliteConnection;
+pub use state::{ConnState, Echo, Instrumentation, SqlCache, StatementEvent};
 
 use crate::dialect::Dialect;
 use crate::error::Result;
@@ -45,17 +51,58 @@ pub trait Connection: Sized {
         each: &mut dyn FnMut(U) -> Result<bool>,
     ) -> Result<()>;
 
+    /// Like [`Connection::query_sql`], but reads rows from the database one at a time where
+    /// the driver would otherwise fetch the whole result first: memory stays flat however
+    /// many rows there are.
+    ///
+    /// # Errors
+    /// As [`Connection::query_sql`].
+    fn stream_sql<ST, U: FromRow<ST>>(
+        &mut self,
+        sql: &str,
+        binds: &[Value<'_>],
+        each: &mut dyn FnMut(U) -> Result<bool>,
+    ) -> Result<()> {
+        self.query_sql(sql, binds, each)
+    }
+
     /// Runs a script of statements without binds (DDL, `BEGIN`, ...). Never pass data here.
     ///
     /// # Errors
     /// The database's error.
     fn batch_execute(&mut self, sql: &str) -> Result<()>;
 
-    /// How many transactions (including savepoints) are open on this connection.
-    fn transaction_depth(&self) -> usize;
+    /// The connection's bookkeeping: transaction depth, statement cache, instrumentation.
+    #[doc(hidden)]
+    fn state(&self) -> &ConnState;
 
     #[doc(hidden)]
-    fn set_transaction_depth(&mut self, depth: usize);
+    fn state_mut(&mut self) -> &mut ConnState;
+
+    /// How many transactions (including savepoints) are open on this connection.
+    fn transaction_depth(&self) -> usize {
+        self.state().depth
+    }
+
+    #[doc(hidden)]
+    fn set_transaction_depth(&mut self, depth: usize) {
+        self.state_mut().depth = depth;
+    }
+
+    /// Echo, statement counting and the statement hook of this connection.
+    fn instrumentation(&mut self) -> &mut Instrumentation {
+        &mut self.state_mut().instrumentation
+    }
+
+    /// The number of statements this connection has run.
+    fn statement_count(&self) -> u64 {
+        self.state().instrumentation.statement_count()
+    }
+
+    /// Sets how much of each statement is logged (off by default).
+    fn set_echo(&mut self, echo: Echo) {
+        self.state_mut().instrumentation.set_echo(echo);
+    }
 
     /// Runs `f` in a transaction: commits when it returns `Ok`, rolls back when it returns
     /// `Err` or panics. Inside another transaction it uses a savepoint, so an inner failure

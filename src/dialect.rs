@@ -11,7 +11,7 @@ mod datetime;
 mod postgres;
 mod sqlite;
 
-pub use builder::{QueryFragment, SqlBuilder};
+pub use builder::{QueryFragment, Shape, SqlBuilder};
 pub use capability::{
     SupportsAnyAll, SupportsDistinctOn, SupportsIlike, SupportsNullsOrdering, SupportsOnConflict,
     SupportsReturning, SupportsRowLocking,

@@ -25,6 +25,10 @@ pub enum ErrorKind {
     CheckViolation,
     /// The connection could not be opened, or was lost while in use.
     Connection,
+    /// No pooled connection became free within the engine's checkout timeout: all of them
+    /// (`max_size + max_overflow`) stayed checked out. Return connections sooner (drop the
+    /// guards), or raise the pool's size or its timeout.
+    PoolTimeout,
     /// A connection URL could not be understood.
     InvalidUrl,
     /// A value read from (or written to) the database does not fit the Rust type:

@@ -98,6 +98,7 @@ pub mod dsl {
 /// Everything a typical user of aludel needs, in one import.
 pub mod prelude {
     pub use crate::conn::{Connection, PgConnection, RunQueryDsl, SqliteConnection};
+    pub use crate::conn::{Engine, PoolConfig};
     pub use crate::dialect::{Postgres, Sqlite};
     pub use crate::dsl::*;
     pub use crate::expr::WindowFunction;

@@ -74,11 +74,21 @@ pub trait AsQuery {
     fn as_query(self) -> Self::Query;
 }
 
-/// Does this statement have nothing to do (an INSERT of zero rows)? Executing it is then a
-/// no-op rather than invalid SQL.
+/// How a statement runs in batches: an INSERT of many rows is split into several statements
+/// when its binds exceed the dialect's limit, and an INSERT of no rows does nothing.
 pub trait MaybeEmpty {
     /// `true` when executing would change nothing and return no rows.
     fn is_empty_statement(&self) -> bool {
         false
+    }
+
+    /// The number of rows the statement writes, if it can be split by rows.
+    fn batch_rows(&self) -> Option<usize> {
+        None
+    }
+
+    /// Restricts rendering to rows `start..end` (`None`: all rows).
+    fn select_batch(&self, rows: Option<(usize, usize)>) {
+        let _ = rows;
     }
 }

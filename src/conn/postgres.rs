@@ -5,6 +5,7 @@ mod numeric;
 mod value;
 
 use super::Connection;
+use super::state::ConnState;
 use super::url::check_postgres;
 use crate::dialect::Postgres;
 use crate::error::Result;
@@ -13,6 +14,7 @@ use error::map_error;
 use postgres::fallible_iterator::FallibleIterator;
 use postgres::{Client, NoTls, Statement};
 use std::collections::HashMap;
+use std::time::Instant;
 
 /// A connection to a PostgreSQL server.
 ///
@@ -21,7 +23,7 @@ use std::collections::HashMap;
 pub struct PgConnection {
     client: Client,
     statements: HashMap<String, Statement>,
-    depth: usize,
+    state: ConnState,
 }
 
 impl std::fmt::Debug for PgConnection {
@@ -53,7 +55,7 @@ impl PgConnection {
 
     /// Wraps a connected `postgres::Client`.
     pub fn from_client(client: Client) -> Self {
-        PgConnection { client, statements: HashMap::new(), depth: 0 }
+        PgConnection { client, statements: HashMap::new(), state: ConnState::default() }
     }
 
     /// The underlying client, for what aludel does not cover.
@@ -104,18 +106,79 @@ impl SqlRow for PgRow<'_> {
     }
 }
 
+impl PgConnection {
+    fn params<'v>(binds: &'v [Value<'_>]) -> Vec<&'v (dyn postgres::types::ToSql + Sync)> {
+        binds.iter().map(|v| v as &(dyn postgres::types::ToSql + Sync)).collect()
+    }
+
+    /// Loads through the driver's `query` (all rows in one call: fastest when the caller keeps
+    /// them all) or its row iterator (one row at a time: flat memory for huge results).
+    fn run_query<ST, U: FromRow<ST>>(
+        &mut self,
+        sql: &str,
+        binds: &[Value<'_>],
+        each: &mut dyn FnMut(U) -> Result<bool>,
+        stream: bool,
+    ) -> Result<()> {
+        let stmt = self.prepare(sql)?;
+        let mut feed = |row: &postgres::Row| -> Result<bool> {
+            U::from_row(&mut PgRow { row, index: 0 })
+                .map_err(|e| e.with_sql(sql))
+                .and_then(&mut *each)
+        };
+        if stream {
+            let result = (|| {
+                let mut rows = self.client.query_raw(&stmt, binds.iter())?;
+                while let Some(row) = rows.next()? {
+                    match feed(&row) {
+                        Ok(true) => {}
+                        other => return Ok(other.map(|_| ())),
+                    }
+                }
+                Ok(Ok(()))
+            })();
+            match result {
+                Ok(outcome) => outcome,
+                Err(e) => Err(self.fail(e, sql)),
+            }
+        } else {
+            let rows = match self.client.query(&stmt, &Self::params(binds)) {
+                Ok(rows) => rows,
+                Err(e) => return Err(self.fail(e, sql)),
+            };
+            for row in &rows {
+                if !feed(row)? {
+                    break;
+                }
+            }
+            Ok(())
+        }
+    }
+
+    fn instrumented<T>(
+        &mut self,
+        sql: &str,
+        binds: &[Value<'_>],
+        run: impl FnOnce(&mut Self) -> Result<T>,
+    ) -> Result<T> {
+        let start = self.state.instrumentation.timing().then(Instant::now);
+        let result = run(self);
+        self.state.instrumentation.record(sql, binds, start.map(|s| s.elapsed()), result.is_ok());
+        result
+    }
+}
+
 impl Connection for PgConnection {
     type Dialect = Postgres;
 
     fn execute_sql(&mut self, sql: &str, binds: &[Value<'_>]) -> Result<usize> {
-        log::debug!(target: "aludel::sql", "{sql} -- {binds:?}");
-        let stmt = self.prepare(sql)?;
-        let params: Vec<&(dyn postgres::types::ToSql + Sync)> =
-            binds.iter().map(|v| v as &(dyn postgres::types::ToSql + Sync)).collect();
-        match self.client.execute(&stmt, &params) {
-            Ok(n) => Ok(n as usize),
-            Err(e) => Err(self.fail(e, sql)),
-        }
+        self.instrumented(sql, binds, |this| {
+            let stmt = this.prepare(sql)?;
+            match this.client.execute(&stmt, &Self::params(binds)) {
+                Ok(n) => Ok(n as usize),
+                Err(e) => Err(this.fail(e, sql)),
+            }
+        })
     }
 
     fn query_sql<ST, U: FromRow<ST>>(
@@ -124,42 +187,30 @@ impl Connection for PgConnection {
         binds: &[Value<'_>],
         each: &mut dyn FnMut(U) -> Result<bool>,
     ) -> Result<()> {
-        log::debug!(target: "aludel::sql", "{sql} -- {binds:?}");
-        let stmt = self.prepare(sql)?;
-        let result = (|| {
-            let mut rows = self.client.query_raw(&stmt, binds.iter())?;
-            let mut outcome = Ok(());
-            while let Some(row) = rows.next()? {
-                match U::from_row(&mut PgRow { row: &row, index: 0 }).and_then(&mut *each) {
-                    Ok(true) => {}
-                    Ok(false) => break,
-                    Err(e) => {
-                        outcome = Err(e.with_sql(sql));
-                        break;
-                    }
-                }
-            }
-            Ok(outcome)
-        })();
-        match result {
-            Ok(outcome) => outcome,
-            Err(e) => Err(self.fail(e, sql)),
-        }
+        self.instrumented(sql, binds, |this| this.run_query(sql, binds, each, false))
+    }
+
+    fn stream_sql<ST, U: FromRow<ST>>(
+        &mut self,
+        sql: &str,
+        binds: &[Value<'_>],
+        each: &mut dyn FnMut(U) -> Result<bool>,
+    ) -> Result<()> {
+        self.instrumented(sql, binds, |this| this.run_query(sql, binds, each, true))
     }
 
     fn batch_execute(&mut self, sql: &str) -> Result<()> {
-        log::debug!(target: "aludel::sql", "{sql}");
-        match self.client.batch_execute(sql) {
+        self.instrumented(sql, &[], |this| match this.client.batch_execute(sql) {
             Ok(()) => Ok(()),
-            Err(e) => Err(self.fail(e, sql)),
-        }
+            Err(e) => Err(this.fail(e, sql)),
+        })
     }
 
-    fn transaction_depth(&self) -> usize {
-        self.depth
+    fn state(&self) -> &ConnState {
+        &self.state
     }
 
-    fn set_transaction_depth(&mut self, depth: usize) {
-        self.depth = depth;
+    fn state_mut(&mut self) -> &mut ConnState {
+        &mut self.state
     }
 }

@@ -1,10 +1,12 @@
 //! Running statements: `execute`, `load`, `first`, `one`, `one_or_none`.
 
 use super::Connection;
-use crate::dialect::{QueryFragment, SqlBuilder};
+use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder};
 use crate::error::{Error, ErrorKind, Result};
 use crate::query::{AsQuery, MaybeEmpty, Query};
 use crate::types::FromRow;
+use crate::types::Value;
+use std::sync::Arc;
 
 /// The row type of a statement.
 type RowOf<Q> = <<Q as AsQuery>::Query as Query>::SqlType;
@@ -35,13 +37,12 @@ pub trait RunQueryDsl<C: Connection>: AsQuery + Sized {
         Self::Query: QueryFragment<C::Dialect> + MaybeEmpty,
     {
         let query = self.as_query();
-        if query.is_empty_statement() {
-            return Ok(0);
-        }
-        let mut out = SqlBuilder::<C::Dialect>::new();
-        query.walk(&mut out);
-        let (sql, binds) = out.finish();
-        conn.execute_sql(&sql, &binds)
+        let mut changed = 0;
+        in_batches(&query, conn, |conn, sql, binds| {
+            changed += conn.execute_sql(sql, binds)?;
+            Ok(())
+        })?;
+        Ok(changed)
     }
 
     /// Runs the query and loads every row as `U`.
@@ -54,11 +55,51 @@ pub trait RunQueryDsl<C: Connection>: AsQuery + Sized {
         U: FromRow<RowOf<Self>>,
     {
         let mut rows = Vec::new();
-        run_query(self.as_query(), conn, &mut |row| {
+        run_query(self.as_query(), conn, false, &mut |row| {
             rows.push(row);
             Ok(true)
         })?;
         Ok(rows)
+    }
+
+    /// Runs the query and hands each row to `f` as it arrives, without keeping the result in
+    /// memory: a million rows take the memory of one. Return `Ok(false)` from `f` to stop.
+    ///
+    /// # Errors
+    /// The database's error, a conversion error, or `f`'s error.
+    fn for_each<U, F>(self, conn: &mut C, mut f: F) -> Result<()>
+    where
+        Self::Query: Query + QueryFragment<C::Dialect> + MaybeEmpty,
+        U: FromRow<RowOf<Self>>,
+        F: FnMut(U) -> Result<bool>,
+    {
+        run_query(self.as_query(), conn, true, &mut f)
+    }
+
+    /// Runs the query and hands the rows to `f` in chunks of `size` (the last may be
+    /// smaller), streaming like [`for_each`](Self::for_each).
+    ///
+    /// # Errors
+    /// As [`for_each`](Self::for_each).
+    fn load_chunks<U, F>(self, conn: &mut C, size: usize, mut f: F) -> Result<()>
+    where
+        Self::Query: Query + QueryFragment<C::Dialect> + MaybeEmpty,
+        U: FromRow<RowOf<Self>>,
+        F: FnMut(Vec<U>) -> Result<()>,
+    {
+        let size = size.max(1);
+        let mut chunk = Vec::with_capacity(size);
+        run_query(self.as_query(), conn, true, &mut |row| {
+            chunk.push(row);
+            if chunk.len() == size {
+                f(std::mem::replace(&mut chunk, Vec::with_capacity(size)))?;
+            }
+            Ok(true)
+        })?;
+        if !chunk.is_empty() {
+            f(chunk)?;
+        }
+        Ok(())
     }
 
     /// The first row.
@@ -72,7 +113,7 @@ pub trait RunQueryDsl<C: Connection>: AsQuery + Sized {
         U: FromRow<RowOf<Self>>,
     {
         let mut found = None;
-        run_query(self.as_query(), conn, &mut |row| {
+        run_query(self.as_query(), conn, true, &mut |row| {
             found = Some(row);
             Ok(false)
         })?;
@@ -102,7 +143,7 @@ pub trait RunQueryDsl<C: Connection>: AsQuery + Sized {
     {
         let mut found = None;
         let mut count = 0;
-        run_query(self.as_query(), conn, &mut |row| {
+        run_query(self.as_query(), conn, true, &mut |row| {
             count += 1;
             found = Some(row);
             Ok(count < 2)
@@ -116,17 +157,162 @@ pub trait RunQueryDsl<C: Connection>: AsQuery + Sized {
 
 impl<T: AsQuery, C: Connection> RunQueryDsl<C> for T {}
 
-fn run_query<Q, C, U>(query: Q, conn: &mut C, each: &mut dyn FnMut(U) -> Result<bool>) -> Result<()>
+/// Runs many statements of one type (typically updates by primary key) in one transaction,
+/// rendering their SQL once and reusing the prepared statement: the bulk form of `execute`.
+/// Returns the total number of rows changed.
+///
+/// ```
+/// use aludel::prelude::*;
+/// use aludel::conn::execute_many;
+/// aludel::table! { items (id) { id -> Integer, price -> Integer, } }
+///
+/// # fn main() -> aludel::Result<()> {
+/// let mut conn = SqliteConnection::open("sqlite::memory:")?;
+/// MetaData::new([items::table::def()]).create_all(&mut conn, CheckFirst::No)?;
+/// insert(items::table).values(vec![(items::price.eq(1),), (items::price.eq(2),)]).execute(&mut conn)?;
+/// let new_prices = [(1, 10), (2, 20)];
+/// let changed = execute_many(
+///     &mut conn,
+///     new_prices.iter().map(|(id, p)| update(items::table).set(items::price.eq(*p)).filter(items::id.eq(*id))),
+/// )?;
+/// assert_eq!(changed, 2);
+/// # Ok(()) }
+/// ```
+///
+/// # Errors
+/// The first statement's error; the transaction is then rolled back and nothing is changed.
+pub fn execute_many<C, Q, I>(conn: &mut C, statements: I) -> Result<usize>
+where
+    C: Connection,
+    I: IntoIterator<Item = Q>,
+    Q: AsQuery,
+    Q::Query: QueryFragment<C::Dialect> + MaybeEmpty,
+{
+    conn.transaction(|conn| {
+        let mut changed = 0;
+        for statement in statements {
+            changed += statement.execute(conn)?;
+        }
+        Ok(changed)
+    })
+}
+
+/// The SQL text of a statement: cached per connection when its type allows, or just rendered.
+enum SqlText {
+    Cached(Arc<str>),
+    Rendered(String),
+}
+
+impl std::ops::Deref for SqlText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            SqlText::Cached(s) => s,
+            SqlText::Rendered(s) => s,
+        }
+    }
+}
+
+/// Renders `query` for `conn`'s dialect: the SQL text from the connection's cache when the
+/// statement's type and shape determine it (collecting only the binds), otherwise in full.
+fn render<'q, C, Q>(conn: &mut C, query: &'q Q) -> (SqlText, Vec<Value<'q>>)
+where
+    C: Connection,
+    Q: QueryFragment<C::Dialect>,
+{
+    let mut shape = Shape::default();
+    if !query.shape(&mut shape) {
+        let mut out = SqlBuilder::<C::Dialect>::new();
+        query.walk(&mut out);
+        let (sql, binds) = out.finish();
+        return (SqlText::Rendered(sql), binds);
+    }
+    let type_name = std::any::type_name::<Q>();
+    if let Some((sql, count)) = conn.state().cache.get(type_name, shape.key()) {
+        let mut out = SqlBuilder::<C::Dialect>::binds_only(count);
+        query.walk(&mut out);
+        let (_, binds) = out.finish();
+        if binds.len() == count {
+            return (SqlText::Cached(sql), binds);
+        }
+    }
+    let mut out = SqlBuilder::<C::Dialect>::new();
+    query.walk(&mut out);
+    let (sql, binds) = out.finish();
+    let sql: Arc<str> = sql.into();
+    conn.state_mut().cache.insert(type_name, shape.key(), sql.clone(), binds.len());
+    (SqlText::Cached(sql), binds)
+}
+
+/// Runs `query` once, or (an INSERT with more binds than the dialect allows) in batches of
+/// rows inside one transaction, calling `run` for each statement.
+fn in_batches<C, Q>(
+    query: &Q,
+    conn: &mut C,
+    mut run: impl FnMut(&mut C, &str, &[Value<'_>]) -> Result<()>,
+) -> Result<()>
+where
+    C: Connection,
+    Q: QueryFragment<C::Dialect> + MaybeEmpty,
+{
+    if query.is_empty_statement() {
+        return Ok(());
+    }
+    query.select_batch(None);
+    let (sql, binds) = render(conn, query);
+    let max = <C::Dialect as Dialect>::MAX_BINDS;
+    let rows = query.batch_rows().unwrap_or(1).max(1);
+    if binds.len() <= max || rows == 1 {
+        return run(conn, &sql, &binds);
+    }
+    drop(binds);
+    let per_row = sql_binds_per_row(query, conn, rows);
+    let batch = (max / per_row.max(1)).max(1);
+    let result = conn.transaction(|conn| {
+        let mut start = 0;
+        while start < rows {
+            let end = (start + batch).min(rows);
+            query.select_batch(Some((start, end)));
+            let (sql, binds) = render(conn, query);
+            run(conn, &sql, &binds)?;
+            start = end;
+        }
+        Ok(())
+    });
+    query.select_batch(None);
+    result
+}
+
+/// Binds per row of a batched INSERT (rows of one type bind the same number of values).
+fn sql_binds_per_row<C: Connection, Q: QueryFragment<C::Dialect> + MaybeEmpty>(
+    query: &Q,
+    _conn: &mut C,
+    rows: usize,
+) -> usize {
+    query.select_batch(Some((0, 1)));
+    let mut out = SqlBuilder::<C::Dialect>::binds_only(8);
+    query.walk(&mut out);
+    let per_row = out.finish().1.len();
+    query.select_batch(None);
+    per_row.max(1).min(usize::MAX / rows.max(1))
+}
+
+fn run_query<Q, C, U>(
+    query: Q,
+    conn: &mut C,
+    stream: bool,
+    each: &mut dyn FnMut(U) -> Result<bool>,
+) -> Result<()>
 where
     C: Connection,
     Q: Query + QueryFragment<C::Dialect> + MaybeEmpty,
     U: FromRow<Q::SqlType>,
 {
-    if query.is_empty_statement() {
-        return Ok(());
-    }
-    let mut out = SqlBuilder::<C::Dialect>::new();
-    query.walk(&mut out);
-    let (sql, binds) = out.finish();
-    conn.query_sql::<Q::SqlType, U>(&sql, &binds, each)
+    in_batches(&query, conn, |conn, sql, binds| {
+        if stream {
+            conn.stream_sql::<Q::SqlType, U>(sql, binds, each)
+        } else {
+            conn.query_sql::<Q::SqlType, U>(sql, binds, each)
+        }
+    })
 }

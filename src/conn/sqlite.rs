@@ -4,12 +4,14 @@ mod error;
 mod value;
 
 use super::Connection;
+use super::state::ConnState;
 use super::url::{SqliteTarget, parse_sqlite};
 use crate::dialect::Sqlite;
 use crate::error::Result;
 use crate::types::{FromRow, SqlRow, Value};
 use error::map_error;
 use rusqlite::params_from_iter;
+use std::time::Instant;
 
 /// A connection to a SQLite database (a file, or in memory).
 ///
@@ -17,7 +19,7 @@ use rusqlite::params_from_iter;
 /// per connection by their SQL.
 pub struct SqliteConnection {
     conn: rusqlite::Connection,
-    depth: usize,
+    state: ConnState,
 }
 
 impl std::fmt::Debug for SqliteConnection {
@@ -49,7 +51,7 @@ impl SqliteConnection {
     pub fn from_rusqlite(conn: rusqlite::Connection) -> Result<Self> {
         conn.execute_batch("PRAGMA foreign_keys = ON").map_err(|e| map_error(e, None))?;
         conn.set_prepared_statement_cache_capacity(256);
-        Ok(SqliteConnection { conn, depth: 0 })
+        Ok(SqliteConnection { conn, state: ConnState::default() })
     }
 
     /// The underlying `rusqlite` connection, for what aludel does not cover.
@@ -82,23 +84,13 @@ impl SqlRow for SqliteRow<'_, '_> {
     }
 }
 
-impl Connection for SqliteConnection {
-    type Dialect = Sqlite;
-
-    fn execute_sql(&mut self, sql: &str, binds: &[Value<'_>]) -> Result<usize> {
-        log::debug!(target: "aludel::sql", "{sql} -- {binds:?}");
-        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| map_error(e, Some(sql)))?;
-        stmt.execute(params_from_iter(binds.iter().map(value::ToSqlite)))
-            .map_err(|e| map_error(e, Some(sql)))
-    }
-
-    fn query_sql<ST, U: FromRow<ST>>(
+impl SqliteConnection {
+    fn run_query<ST, U: FromRow<ST>>(
         &mut self,
         sql: &str,
         binds: &[Value<'_>],
         each: &mut dyn FnMut(U) -> Result<bool>,
     ) -> Result<()> {
-        log::debug!(target: "aludel::sql", "{sql} -- {binds:?}");
         let mut stmt = self.conn.prepare_cached(sql).map_err(|e| map_error(e, Some(sql)))?;
         let mut rows = stmt
             .query(params_from_iter(binds.iter().map(value::ToSqlite)))
@@ -112,17 +104,46 @@ impl Connection for SqliteConnection {
         }
         Ok(())
     }
+}
+
+impl Connection for SqliteConnection {
+    type Dialect = Sqlite;
+
+    fn execute_sql(&mut self, sql: &str, binds: &[Value<'_>]) -> Result<usize> {
+        let start = self.state.instrumentation.timing().then(Instant::now);
+        let result = self
+            .conn
+            .prepare_cached(sql)
+            .and_then(|mut stmt| stmt.execute(params_from_iter(binds.iter().map(value::ToSqlite))))
+            .map_err(|e| map_error(e, Some(sql)));
+        self.state.instrumentation.record(sql, binds, start.map(|s| s.elapsed()), result.is_ok());
+        result
+    }
+
+    fn query_sql<ST, U: FromRow<ST>>(
+        &mut self,
+        sql: &str,
+        binds: &[Value<'_>],
+        each: &mut dyn FnMut(U) -> Result<bool>,
+    ) -> Result<()> {
+        let start = self.state.instrumentation.timing().then(Instant::now);
+        let result = self.run_query(sql, binds, each);
+        self.state.instrumentation.record(sql, binds, start.map(|s| s.elapsed()), result.is_ok());
+        result
+    }
 
     fn batch_execute(&mut self, sql: &str) -> Result<()> {
-        log::debug!(target: "aludel::sql", "{sql}");
-        self.conn.execute_batch(sql).map_err(|e| map_error(e, Some(sql)))
+        let start = self.state.instrumentation.timing().then(Instant::now);
+        let result = self.conn.execute_batch(sql).map_err(|e| map_error(e, Some(sql)));
+        self.state.instrumentation.record(sql, &[], start.map(|s| s.elapsed()), result.is_ok());
+        result
     }
 
-    fn transaction_depth(&self) -> usize {
-        self.depth
+    fn state(&self) -> &ConnState {
+        &self.state
     }
 
-    fn set_transaction_depth(&mut self, depth: usize) {
-        self.depth = depth;
+    fn state_mut(&mut self) -> &mut ConnState {
+        &mut self.state
     }
 }

@@ -10,6 +10,7 @@ use std::marker::PhantomData;
 /// value aside, so rendering cannot produce an injection.
 pub struct SqlBuilder<'a, D> {
     sql: String,
+    render_sql: bool,
     binds: Vec<Value<'a>>,
     qualify_columns: bool,
     select_labels: Option<&'static [&'static str]>,
@@ -27,7 +28,20 @@ impl<'a, D: Dialect> SqlBuilder<'a, D> {
     pub fn new() -> Self {
         SqlBuilder {
             sql: String::with_capacity(128),
+            render_sql: true,
             binds: Vec::new(),
+            qualify_columns: true,
+            select_labels: None,
+            _dialect: PhantomData,
+        }
+    }
+
+    /// A builder that only collects binds: for a statement whose SQL text is already cached.
+    pub fn binds_only(capacity: usize) -> Self {
+        SqlBuilder {
+            sql: String::new(),
+            render_sql: false,
+            binds: Vec::with_capacity(capacity),
             qualify_columns: true,
             select_labels: None,
             _dialect: PhantomData,
@@ -59,26 +73,42 @@ impl<'a, D: Dialect> SqlBuilder<'a, D> {
     /// Appends SQL text written by aludel itself (keywords, punctuation).
     #[inline]
     pub fn push_sql(&mut self, sql: &str) {
-        self.sql.push_str(sql);
+        if self.render_sql {
+            self.sql.push_str(sql);
+        }
     }
 
     /// Appends a quoted identifier.
     #[inline]
     pub fn push_ident(&mut self, name: &str) {
-        D::write_ident(&mut self.sql, name);
+        if self.render_sql {
+            D::write_ident(&mut self.sql, name);
+        }
     }
 
     /// Appends the dialect's name of a SQL type as CAST spells it.
     #[inline]
     pub fn push_type_name(&mut self, kind: crate::types::TypeKind) {
-        D::write_cast_type(&mut self.sql, kind);
+        if self.render_sql {
+            D::write_cast_type(&mut self.sql, kind);
+        }
     }
 
     /// Appends a placeholder and records its value.
     #[inline]
     pub fn push_bind(&mut self, value: Value<'a>) {
         self.binds.push(value);
-        D::write_placeholder(&mut self.sql, self.binds.len());
+        if self.render_sql {
+            D::write_placeholder(&mut self.sql, self.binds.len());
+        }
+    }
+
+    /// Appends to the SQL text through `write` (for dialect helpers that format directly);
+    /// skipped when only binds are collected.
+    pub fn push_with(&mut self, write: impl FnOnce(&mut String)) {
+        if self.render_sql {
+            write(&mut self.sql);
+        }
     }
 
     /// The SQL written so far.
@@ -103,11 +133,40 @@ impl<'a, D: Dialect> SqlBuilder<'a, D> {
 pub trait QueryFragment<D: Dialect> {
     /// Writes this fragment's SQL and binds.
     fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>);
+
+    /// Adds to `shape` whatever runtime state changes this fragment's SQL text (an IN list's
+    /// length, whether a LIMIT is set, ...), and returns `true` if the SQL text is then fully
+    /// determined by the statement's type and `shape`, so it can be cached. The default,
+    /// `false`, is always correct: the SQL is rendered every time.
+    fn shape(&self, shape: &mut Shape) -> bool {
+        let _ = shape;
+        false
+    }
+}
+
+/// The runtime part of a statement's SQL shape, for the statement cache.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Shape(u64);
+
+impl Shape {
+    /// Mixes a value into the shape.
+    #[inline]
+    pub fn add(&mut self, value: u64) {
+        self.0 = (self.0.rotate_left(7) ^ value).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+
+    /// The accumulated key.
+    pub fn key(&self) -> u64 {
+        self.0
+    }
 }
 
 impl<D: Dialect> QueryFragment<D> for () {
     #[inline]
     fn walk<'a>(&'a self, _out: &mut SqlBuilder<'a, D>) {}
+    fn shape(&self, _shape: &mut Shape) -> bool {
+        true
+    }
 }
 
 /// Renders comma-separated tuples of fragments (select lists, ORDER BY lists, SET lists).
@@ -122,6 +181,11 @@ macro_rules! tuple_fragment {
                 let ($first, $($rest,)*) = self;
                 $first.walk(out);
                 $( out.push_sql(", "); $rest.walk(out); )*
+            }
+            #[inline]
+            fn shape(&self, shape: &mut Shape) -> bool {
+                let ($first, $($rest,)*) = self;
+                $first.shape(shape) $(&& $rest.shape(shape))*
             }
         }
     )*};

@@ -1,7 +1,7 @@
 //! Aggregate functions: COUNT, SUM, AVG, MIN, MAX, string and boolean aggregates, FILTER.
 
 use super::{AsExpression, Expression, ValidGrouping, ValidIn};
-use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
+use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder};
 use crate::types::{
     BigInt, Bool, BoolLike, Double, Float, Integer, Nullable, Numeric, SmallInt, SqlType, Text,
     TextType,
@@ -155,6 +155,10 @@ impl<D: Dialect, Fn: AggregateFunction, E: QueryFragment<D>> QueryFragment<D> fo
         self.arg.walk(out);
         out.push_sql(")");
     }
+    fn shape(&self, shape: &mut Shape) -> bool {
+        shape.add(u64::from(self.distinct));
+        self.arg.shape(shape)
+    }
 }
 
 /// `COUNT(e)`: the number of non-NULL values.
@@ -234,6 +238,10 @@ impl<D: Dialect> QueryFragment<D> for CountStar {
     fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
         out.push_sql("COUNT(*)");
     }
+    fn shape(&self, shape: &mut Shape) -> bool {
+        let _ = shape;
+        true
+    }
 }
 
 /// `STRING_AGG(e, separator)` (SQLite: `GROUP_CONCAT`): the values joined into one text.
@@ -273,6 +281,9 @@ impl<D: Dialect, E: QueryFragment<D>, S: QueryFragment<D>> QueryFragment<D> for 
         out.push_sql(", ");
         self.separator.walk(out);
         out.push_sql(")");
+    }
+    fn shape(&self, shape: &mut Shape) -> bool {
+        self.arg.shape(shape) && self.separator.shape(shape)
     }
 }
 
@@ -317,6 +328,9 @@ impl<D: Dialect, A: QueryFragment<D>, C: QueryFragment<D>> QueryFragment<D> for 
         out.push_sql(" FILTER (WHERE ");
         self.condition.walk(out);
         out.push_sql(")");
+    }
+    fn shape(&self, shape: &mut Shape) -> bool {
+        self.aggregate.shape(shape) && self.condition.shape(shape)
     }
 }
 

@@ -1,7 +1,7 @@
 //! Rust values as bind parameters.
 
 use super::{AsExpression, Expression, ValidGrouping, ValidIn};
-use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
+use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder};
 use crate::types::{IntoSql, SqlType, Value};
 use std::marker::PhantomData;
 use typenum::B0;
@@ -46,6 +46,10 @@ impl<D: Dialect, ST> QueryFragment<D> for Bound<'_, ST> {
     #[inline]
     fn walk<'b>(&'b self, out: &mut SqlBuilder<'b, D>) {
         out.push_bind(self.value.reborrow());
+    }
+    fn shape(&self, shape: &mut Shape) -> bool {
+        let _ = shape;
+        true
     }
 }
 

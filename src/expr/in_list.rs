@@ -1,7 +1,7 @@
 //! `IN (list)` and `BETWEEN`.
 
 use super::{Expression, ValidGrouping, ValidIn};
-use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
+use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder};
 use crate::types::{Bool, Flag, SqlType};
 
 /// `E IN (v1, v2, ...)` or `E NOT IN (...)`, each value a bind parameter.
@@ -49,6 +49,11 @@ impl<D: Dialect, E: QueryFragment<D>, V: QueryFragment<D>> QueryFragment<D> for 
             v.walk(out);
         }
         out.push_sql("))");
+    }
+    fn shape(&self, shape: &mut Shape) -> bool {
+        shape.add(self.values.len() as u64);
+        shape.add(u64::from(self.negated));
+        self.expr.shape(shape) && self.values.iter().all(|v| v.shape(shape))
     }
 }
 
@@ -103,5 +108,8 @@ where
         out.push_sql(" AND ");
         self.high.walk(out);
         out.push_sql(")");
+    }
+    fn shape(&self, shape: &mut Shape) -> bool {
+        self.expr.shape(shape) && self.low.shape(shape) && self.high.shape(shape)
     }
 }

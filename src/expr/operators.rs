@@ -2,7 +2,7 @@
 //! operator itself a zero-sized type that names its SQL and its result type.
 
 use super::{Expression, ValidGrouping, ValidIn};
-use crate::dialect::{Dialect, QueryFragment, SqlBuilder, SupportsIlike};
+use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder, SupportsIlike};
 use crate::types::{Bool, Flag, SqlType};
 use std::marker::PhantomData;
 
@@ -79,6 +79,9 @@ where
         out.push_sql(Op::SQL);
         self.rhs.walk(out);
         out.push_sql(")");
+    }
+    fn shape(&self, shape: &mut Shape) -> bool {
+        self.lhs.shape(shape) && self.rhs.shape(shape)
     }
 }
 
@@ -184,6 +187,9 @@ impl<D: Dialect, Op: PrefixOperator, E: QueryFragment<D>> QueryFragment<D> for P
         self.expr.walk(out);
         out.push_sql(")");
     }
+    fn shape(&self, shape: &mut Shape) -> bool {
+        self.expr.shape(shape)
+    }
 }
 
 /// A postfix operator such as `IS NULL`; its result is a not-null boolean.
@@ -239,6 +245,9 @@ impl<D: Dialect, Op: PostfixOperator, E: QueryFragment<D>> QueryFragment<D> for 
         self.expr.walk(out);
         out.push_sql(Op::SQL);
         out.push_sql(")");
+    }
+    fn shape(&self, shape: &mut Shape) -> bool {
+        self.expr.shape(shape)
     }
 }
 

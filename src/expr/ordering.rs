@@ -1,7 +1,7 @@
 //! ORDER BY terms.
 
 use super::{Expression, ValidIn};
-use crate::dialect::{Dialect, QueryFragment, SqlBuilder, SupportsNullsOrdering};
+use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder, SupportsNullsOrdering};
 
 /// `E ASC`
 #[derive(Debug, Clone, Copy)]
@@ -29,6 +29,9 @@ macro_rules! direction {
                 self.0.walk(out);
                 out.push_sql($sql);
             }
+            fn shape(&self, shape: &mut Shape) -> bool {
+                self.0.shape(shape)
+            }
         }
     )*};
 }
@@ -40,6 +43,9 @@ macro_rules! nulls {
             fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
                 self.0.walk(out);
                 out.push_sql($sql);
+            }
+            fn shape(&self, shape: &mut Shape) -> bool {
+                self.0.shape(shape)
             }
         }
     )*};

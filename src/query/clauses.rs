@@ -1,6 +1,8 @@
 //! The optional clauses of a statement, each a type: absent or present.
 
-use crate::dialect::{Dialect, QueryFragment, SqlBuilder, SupportsDistinctOn, SupportsRowLocking};
+use crate::dialect::{
+    Dialect, QueryFragment, Shape, SqlBuilder, SupportsDistinctOn, SupportsRowLocking,
+};
 use crate::expr::{And, Binary};
 
 /// No WHERE clause.
@@ -34,12 +36,19 @@ impl<P, E> WhereAnd<E> for Where<P> {
 
 impl<D: Dialect> QueryFragment<D> for NoWhere {
     fn walk<'a>(&'a self, _out: &mut SqlBuilder<'a, D>) {}
+    fn shape(&self, shape: &mut Shape) -> bool {
+        let _ = shape;
+        true
+    }
 }
 
 impl<D: Dialect, E: QueryFragment<D>> QueryFragment<D> for Where<E> {
     fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
         out.push_sql(" WHERE ");
         self.0.walk(out);
+    }
+    fn shape(&self, shape: &mut Shape) -> bool {
+        self.0.shape(shape)
     }
 }
 
@@ -52,12 +61,19 @@ pub struct OrderBy<O>(pub(crate) O);
 
 impl<D: Dialect> QueryFragment<D> for NoOrder {
     fn walk<'a>(&'a self, _out: &mut SqlBuilder<'a, D>) {}
+    fn shape(&self, shape: &mut Shape) -> bool {
+        let _ = shape;
+        true
+    }
 }
 
 impl<D: Dialect, O: QueryFragment<D>> QueryFragment<D> for OrderBy<O> {
     fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
         out.push_sql(" ORDER BY ");
         self.0.walk(out);
+    }
+    fn shape(&self, shape: &mut Shape) -> bool {
+        self.0.shape(shape)
     }
 }
 
@@ -73,11 +89,19 @@ pub struct DistinctOn<E>(pub(crate) E);
 
 impl<D: Dialect> QueryFragment<D> for NoDistinct {
     fn walk<'a>(&'a self, _out: &mut SqlBuilder<'a, D>) {}
+    fn shape(&self, shape: &mut Shape) -> bool {
+        let _ = shape;
+        true
+    }
 }
 
 impl<D: Dialect> QueryFragment<D> for Distinct {
     fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
         out.push_sql("DISTINCT ");
+    }
+    fn shape(&self, shape: &mut Shape) -> bool {
+        let _ = shape;
+        true
     }
 }
 
@@ -86,6 +110,9 @@ impl<D: SupportsDistinctOn, E: QueryFragment<D>> QueryFragment<D> for DistinctOn
         out.push_sql("DISTINCT ON (");
         self.0.walk(out);
         out.push_sql(") ");
+    }
+    fn shape(&self, shape: &mut Shape) -> bool {
+        self.0.shape(shape)
     }
 }
 
@@ -98,12 +125,19 @@ pub struct GroupBy<G>(pub(crate) G);
 
 impl<D: Dialect> QueryFragment<D> for NoGroupBy {
     fn walk<'a>(&'a self, _out: &mut SqlBuilder<'a, D>) {}
+    fn shape(&self, shape: &mut Shape) -> bool {
+        let _ = shape;
+        true
+    }
 }
 
 impl<D: Dialect, G: QueryFragment<D>> QueryFragment<D> for GroupBy<G> {
     fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
         out.push_sql(" GROUP BY ");
         self.0.walk(out);
+    }
+    fn shape(&self, shape: &mut Shape) -> bool {
+        self.0.shape(shape)
     }
 }
 
@@ -116,12 +150,19 @@ pub struct Having<E>(pub(crate) E);
 
 impl<D: Dialect> QueryFragment<D> for NoHaving {
     fn walk<'a>(&'a self, _out: &mut SqlBuilder<'a, D>) {}
+    fn shape(&self, shape: &mut Shape) -> bool {
+        let _ = shape;
+        true
+    }
 }
 
 impl<D: Dialect, E: QueryFragment<D>> QueryFragment<D> for Having<E> {
     fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
         out.push_sql(" HAVING ");
         self.0.walk(out);
+    }
+    fn shape(&self, shape: &mut Shape) -> bool {
+        self.0.shape(shape)
     }
 }
 
@@ -173,11 +214,20 @@ impl Lock {
 
 impl<D: Dialect> QueryFragment<D> for NoLock {
     fn walk<'a>(&'a self, _out: &mut SqlBuilder<'a, D>) {}
+    fn shape(&self, shape: &mut Shape) -> bool {
+        let _ = shape;
+        true
+    }
 }
 
 impl<D: SupportsRowLocking> QueryFragment<D> for Lock {
     fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
         out.push_sql(self.mode);
         out.push_sql(self.wait);
+    }
+    fn shape(&self, shape: &mut Shape) -> bool {
+        shape.add(self.mode.len() as u64);
+        shape.add(self.wait.len() as u64);
+        true
     }
 }

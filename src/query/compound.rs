@@ -4,7 +4,7 @@ use super::clauses::{NoOrder, OrderBy};
 use super::insert::RowComparable;
 use super::select::SelectStatement;
 use super::{AsQuery, MaybeEmpty, Query};
-use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
+use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder};
 use crate::expr::OrderIn;
 use crate::types::Value;
 
@@ -201,5 +201,10 @@ where
             out.push_sql(" OFFSET ");
             out.push_bind(Value::I64(n));
         }
+    }
+    fn shape(&self, shape: &mut Shape) -> bool {
+        shape.add(self.op.len() as u64);
+        shape.add(u64::from(self.limit.is_some()) | u64::from(self.offset.is_some()) << 1);
+        self.left.shape(shape) && self.right.shape(shape) && self.order.shape(shape)
     }
 }

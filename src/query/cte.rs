@@ -6,7 +6,7 @@
 
 use super::insert::RowComparable;
 use super::{AsQuery, MaybeEmpty, Query};
-use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
+use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder};
 use crate::schema::Table;
 use std::marker::PhantomData;
 
@@ -49,6 +49,8 @@ where
 pub trait CteList<D: Dialect> {
     /// Writes the list.
     fn walk_ctes<'a>(&'a self, out: &mut SqlBuilder<'a, D>);
+    /// As [`QueryFragment::shape`].
+    fn ctes_shape(&self, shape: &mut Shape) -> bool;
 }
 
 impl<D: Dialect, T: Table, Q: QueryFragment<D>> CteList<D> for Cte<T, Q> {
@@ -65,6 +67,9 @@ impl<D: Dialect, T: Table, Q: QueryFragment<D>> CteList<D> for Cte<T, Q> {
         self.query.walk(out);
         out.push_sql(")");
     }
+    fn ctes_shape(&self, shape: &mut Shape) -> bool {
+        self.query.shape(shape)
+    }
 }
 
 impl<D: Dialect, A: CteList<D>, B: CteList<D>> CteList<D> for (A, B) {
@@ -72,6 +77,9 @@ impl<D: Dialect, A: CteList<D>, B: CteList<D>> CteList<D> for (A, B) {
         self.0.walk_ctes(out);
         out.push_sql(", ");
         self.1.walk_ctes(out);
+    }
+    fn ctes_shape(&self, shape: &mut Shape) -> bool {
+        self.0.ctes_shape(shape) && self.1.ctes_shape(shape)
     }
 }
 
@@ -129,5 +137,9 @@ impl<D: Dialect, C: CteList<D>, Q: QueryFragment<D>> QueryFragment<D> for WithQu
         self.ctes.walk_ctes(out);
         out.push_sql(" ");
         self.query.walk(out);
+    }
+    fn shape(&self, shape: &mut Shape) -> bool {
+        shape.add(u64::from(self.recursive));
+        self.ctes.ctes_shape(shape) && self.query.shape(shape)
     }
 }

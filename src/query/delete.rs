@@ -4,7 +4,7 @@ use super::clauses::{NoWhere, WhereAnd};
 use super::returning::{NoReturning, Returning};
 use super::selection::SelectableIn;
 use super::{AsQuery, MaybeEmpty, Query};
-use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
+use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder};
 use crate::expr::ConditionIn;
 use crate::schema::Table;
 
@@ -90,5 +90,8 @@ where
         out.push_ident(T::NAME);
         self.where_clause.walk(out);
         self.returning.walk(out);
+    }
+    fn shape(&self, shape: &mut Shape) -> bool {
+        self.where_clause.shape(shape) && self.returning.shape(shape)
     }
 }

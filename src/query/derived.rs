@@ -4,7 +4,7 @@ use super::insert::RowComparable;
 use super::select::SelectStatement;
 use super::subquery::Correlation;
 use super::{AsQuery, Query};
-use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
+use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder};
 use crate::schema::{FromClause, HasTable, Here, QuerySource, Table};
 use std::marker::PhantomData;
 use typenum::B0;
@@ -53,6 +53,9 @@ impl<Q: QueryFragment<D>, T: Table, D: Dialect> FromClause<D> for Derived<Q, T> 
         out.push_sql(") AS ");
         out.push_ident(T::NAME);
     }
+    fn from_shape(&self, shape: &mut Shape) -> bool {
+        self.query.shape(shape)
+    }
 }
 
 impl<Q, T> Correlation for Derived<Q, T> {
@@ -78,6 +81,9 @@ impl QuerySource for NoFrom {
 
 impl<D: Dialect> FromClause<D> for NoFrom {
     fn walk_from<'a>(&'a self, _out: &mut SqlBuilder<'a, D>) {}
+    fn from_shape(&self, _shape: &mut Shape) -> bool {
+        true
+    }
 }
 
 impl Correlation for NoFrom {
@@ -158,6 +164,9 @@ impl<D: Dialect, ST: crate::types::SqlType> QueryFragment<D> for Literal<'_, ST>
         out.push_sql(" AS ");
         out.push_type_name(ST::KIND);
         out.push_sql(")");
+    }
+    fn shape(&self, shape: &mut Shape) -> bool {
+        QueryFragment::<D>::shape(&self.0, shape)
     }
 }
 

@@ -6,7 +6,7 @@ use super::selection::SelectableIn;
 use super::update::AssignmentsIn;
 use super::upsert::NoConflict;
 use super::{AsQuery, MaybeEmpty, Query};
-use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
+use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder};
 use crate::expr::{Binary, Eq, Expression};
 use crate::schema::{Column, ColumnDefault, Table};
 use crate::types::{Comparable, SqlType};
@@ -44,9 +44,23 @@ pub struct InsertStatement<T, V, R, C = NoConflict> {
     conflict: C,
 }
 
-/// The rows given to [`InsertStatement::values`].
+/// The rows given to [`InsertStatement::values`], and which of them the next rendering
+/// writes (a batch, when the rows are too many for one statement).
 #[derive(Debug, Clone)]
-pub struct Values<V>(V);
+pub struct Values<V>(V, std::cell::Cell<Option<(usize, usize)>>);
+
+impl<V> Values<V> {
+    fn selected<T>(&self) -> &[V::Row]
+    where
+        V: InsertValues<T>,
+    {
+        let rows = self.0.rows();
+        match self.1.get() {
+            Some((start, end)) => &rows[start.min(rows.len())..end.min(rows.len())],
+            None => rows,
+        }
+    }
+}
 
 /// No values given yet.
 #[derive(Debug, Clone, Copy, Default)]
@@ -99,6 +113,8 @@ pub trait InsertRow<T> {
 pub trait RowValues<D: Dialect> {
     /// Writes the values.
     fn walk_values<'a>(&'a self, out: &mut SqlBuilder<'a, D>);
+    /// As [`QueryFragment::shape`].
+    fn row_shape(&self, shape: &mut Shape) -> bool;
 }
 
 impl<T, C: Column + ColumnOf<T>, E: Expression> InsertRow<T> for Binary<Eq, C, E> {
@@ -111,6 +127,9 @@ impl<D: Dialect, C, E: QueryFragment<D>> RowValues<D> for Binary<Eq, C, E> {
     fn walk_values<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
         self.rhs().walk(out);
     }
+    fn row_shape(&self, shape: &mut Shape) -> bool {
+        self.rhs().shape(shape)
+    }
 }
 
 impl<T> InsertRow<T> for () {
@@ -119,6 +138,9 @@ impl<T> InsertRow<T> for () {
 
 impl<D: Dialect> RowValues<D> for () {
     fn walk_values<'a>(&'a self, _out: &mut SqlBuilder<'a, D>) {}
+    fn row_shape(&self, _shape: &mut Shape) -> bool {
+        true
+    }
 }
 
 /// The rows of an INSERT: one row, or a `Vec` of rows of one shape (one multi-row statement).
@@ -161,6 +183,10 @@ macro_rules! tuple_rows {
                 let ($first, $($rest,)*) = self;
                 $first.walk_values(out);
                 $( out.push_sql(", "); $rest.walk_values(out); )*
+            }
+            fn row_shape(&self, shape: &mut Shape) -> bool {
+                let ($first, $($rest,)*) = self;
+                $first.row_shape(shape) $(&& $rest.row_shape(shape))*
             }
         }
         impl<Tb, $first: InsertRow<Tb>, $($rest: InsertRow<Tb>),*> InsertValues<Tb> for ($first, $($rest,)*) {
@@ -281,7 +307,7 @@ impl<T: Table, R> InsertStatement<T, NoValues, R, NoConflict> {
     {
         InsertStatement {
             table: self.table,
-            values: Values(values),
+            values: Values(values, std::cell::Cell::new(None)),
             returning: self.returning,
             conflict: self.conflict,
         }
@@ -354,6 +380,14 @@ impl<T, V: InsertValues<T>, R, C> MaybeEmpty for InsertStatement<T, Values<V>, R
     fn is_empty_statement(&self) -> bool {
         self.values.0.rows().is_empty()
     }
+
+    fn batch_rows(&self) -> Option<usize> {
+        Some(self.values.0.rows().len())
+    }
+
+    fn select_batch(&self, rows: Option<(usize, usize)>) {
+        self.values.1.set(rows);
+    }
 }
 
 impl<T, C, Q, R> MaybeEmpty for InsertStatement<T, InsertFromSelect<C, Q>, R> {}
@@ -400,7 +434,7 @@ where
         } else {
             write_column_list(out, &columns);
             out.push_sql(" VALUES ");
-            for (i, row) in self.values.0.rows().iter().enumerate() {
+            for (i, row) in self.values.selected::<T>().iter().enumerate() {
                 out.push_sql(if i == 0 { "(" } else { ", (" });
                 row.walk_values(out);
                 for (j, (_, default)) in defaults.iter().enumerate() {
@@ -417,6 +451,13 @@ where
         }
         self.conflict.walk(out);
         self.returning.walk(out);
+    }
+    fn shape(&self, shape: &mut Shape) -> bool {
+        let rows = self.values.selected::<T>();
+        shape.add(rows.len() as u64);
+        rows.iter().all(|row| row.row_shape(shape))
+            && self.conflict.shape(shape)
+            && self.returning.shape(shape)
     }
 }
 
@@ -436,5 +477,8 @@ where
         out.push_sql(" ");
         self.values.query.walk(out);
         self.returning.walk(out);
+    }
+    fn shape(&self, shape: &mut Shape) -> bool {
+        self.values.query.shape(shape) && self.returning.shape(shape)
     }
 }

@@ -2,7 +2,7 @@
 
 use super::AsQuery;
 use super::select::SelectStatement;
-use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
+use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder};
 use crate::expr::{Binary, ConditionIn, Eq};
 use crate::schema::{
     Column, ForeignKey, FromClause, HasTable, InLeft, InRight, QuerySource, Table,
@@ -110,16 +110,25 @@ where
         self.right.walk_from(out);
         self.on.walk(out);
     }
+    fn from_shape(&self, shape: &mut Shape) -> bool {
+        self.left.from_shape(shape) && self.right.from_shape(shape) && self.on.shape(shape)
+    }
 }
 
 impl<D: Dialect> QueryFragment<D> for NoOn {
     fn walk<'a>(&'a self, _out: &mut SqlBuilder<'a, D>) {}
+    fn shape(&self, _shape: &mut Shape) -> bool {
+        true
+    }
 }
 
 impl<D: Dialect, E: QueryFragment<D>> QueryFragment<D> for On<E> {
     fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
         out.push_sql(" ON ");
         self.0.walk(out);
+    }
+    fn shape(&self, shape: &mut Shape) -> bool {
+        self.0.shape(shape)
     }
 }
 

@@ -1,7 +1,7 @@
 //! `RETURNING` on INSERT, UPDATE and DELETE.
 
 use crate::dialect::Dialect;
-use crate::dialect::{QueryFragment, SqlBuilder, SupportsReturning};
+use crate::dialect::{QueryFragment, Shape, SqlBuilder, SupportsReturning};
 use std::marker::PhantomData;
 
 /// No RETURNING clause: executing the statement yields a row count.
@@ -29,11 +29,17 @@ impl<S, I> Returning<S, I> {
 
 impl<D: Dialect> QueryFragment<D> for NoReturning {
     fn walk<'a>(&'a self, _out: &mut SqlBuilder<'a, D>) {}
+    fn shape(&self, _shape: &mut Shape) -> bool {
+        true
+    }
 }
 
 impl<D: SupportsReturning, S: QueryFragment<D>, I> QueryFragment<D> for Returning<S, I> {
     fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
         out.push_sql(" RETURNING ");
         self.list.walk(out);
+    }
+    fn shape(&self, shape: &mut Shape) -> bool {
+        self.list.shape(shape)
     }
 }

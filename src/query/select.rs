@@ -3,7 +3,7 @@
 use super::clauses::*;
 use super::selection::SelectableIn;
 use super::{AsQuery, MaybeEmpty, Query};
-use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
+use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder};
 use crate::expr::{
     AggregatesNotMixed, ConditionIn, Expression, OrderIn, SelectFlags, ValidGrouping,
 };
@@ -375,6 +375,8 @@ impl<F, S, W, O, Dist, G, H, Lk> MaybeEmpty for SelectStatement<F, S, W, O, Dist
 pub trait SelectListFragment<F, G, D: Dialect> {
     /// Writes the list.
     fn walk_list<'a>(&'a self, from: &'a F, out: &mut SqlBuilder<'a, D>);
+    /// As [`QueryFragment::shape`].
+    fn list_shape(&self, shape: &mut Shape) -> bool;
 }
 
 impl<F: QuerySource, G, D: Dialect> SelectListFragment<F, G, D> for DefaultSelect {
@@ -382,6 +384,9 @@ impl<F: QuerySource, G, D: Dialect> SelectListFragment<F, G, D> for DefaultSelec
         // `SELECT *` keeps its columns' own names; labels (if any) must not reach a subquery.
         out.take_select_labels();
         from.walk_default_selection(out);
+    }
+    fn list_shape(&self, _shape: &mut Shape) -> bool {
+        true
     }
 }
 
@@ -396,6 +401,9 @@ where
             None => self.list.walk_labeled(&mut [].iter(), out),
         }
     }
+    fn list_shape(&self, shape: &mut Shape) -> bool {
+        self.list.list_shape(shape)
+    }
 }
 
 /// A select list for dialect `D`, written with `AS "label"` after each column while labels
@@ -407,9 +415,16 @@ pub trait SelectList<D: Dialect> {
         labels: &mut std::slice::Iter<'_, &'static str>,
         out: &mut SqlBuilder<'a, D>,
     );
+
+    /// As [`QueryFragment::shape`].
+    fn list_shape(&self, shape: &mut Shape) -> bool;
 }
 
 impl<E: Expression + QueryFragment<D>, D: Dialect> SelectList<D> for E {
+    fn list_shape(&self, shape: &mut Shape) -> bool {
+        self.shape(shape)
+    }
+
     fn walk_labeled<'a>(
         &'a self,
         labels: &mut std::slice::Iter<'_, &'static str>,
@@ -437,6 +452,10 @@ macro_rules! tuple_select_list {
                 let ($first, $($rest,)*) = self;
                 $first.walk_labeled(labels, out);
                 $( out.push_sql(", "); $rest.walk_labeled(labels, out); )*
+            }
+            fn list_shape(&self, shape: &mut Shape) -> bool {
+                let ($first, $($rest,)*) = self;
+                $first.list_shape(shape) $(&& $rest.list_shape(shape))*
             }
         }
     )*};
@@ -492,5 +511,16 @@ where
             out.push_bind(Value::I64(n));
         }
         self.lock.walk(out);
+    }
+    fn shape(&self, shape: &mut Shape) -> bool {
+        shape.add(u64::from(self.limit.is_some()) | u64::from(self.offset.is_some()) << 1);
+        self.from.from_shape(shape)
+            && self.select.list_shape(shape)
+            && self.where_clause.shape(shape)
+            && self.order.shape(shape)
+            && self.distinct.shape(shape)
+            && self.group.shape(shape)
+            && self.having.shape(shape)
+            && self.lock.shape(shape)
     }
 }

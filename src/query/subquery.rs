@@ -7,7 +7,7 @@
 
 use super::select::SelectStatement;
 use super::{AsQuery, Query};
-use crate::dialect::{Dialect, QueryFragment, SqlBuilder, SupportsAnyAll};
+use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder, SupportsAnyAll};
 use crate::expr::{Expression, ValidGrouping, ValidIn};
 use crate::schema::{FromClause, HasTable, InLeft, InRight, QuerySource, Table};
 use crate::types::{Bool, Comparable, Flag, Nullable, SqlType};
@@ -108,6 +108,9 @@ impl<F: FromClause<D>, O, D: Dialect> FromClause<D> for Correlated<F, O> {
     fn walk_from<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
         self.from.walk_from(out);
     }
+    fn from_shape(&self, shape: &mut Shape) -> bool {
+        self.from.from_shape(shape)
+    }
 }
 
 impl<F, O> Correlation for Correlated<F, O> {
@@ -151,6 +154,9 @@ impl<D: Dialect, Q: QueryFragment<D>> QueryFragment<D> for ScalarSubquery<Q> {
         self.0.walk(out);
         out.push_sql(")");
     }
+    fn shape(&self, shape: &mut Shape) -> bool {
+        self.0.shape(shape)
+    }
 }
 
 crate::__impl_arithmetic!([Q,] ScalarSubquery<Q>);
@@ -187,6 +193,10 @@ impl<D: Dialect, E: QueryFragment<D>, Q: QueryFragment<D>> QueryFragment<D> for 
         out.push_sql(if self.negated { " NOT IN (" } else { " IN (" });
         self.query.walk(out);
         out.push_sql("))");
+    }
+    fn shape(&self, shape: &mut Shape) -> bool {
+        shape.add(u64::from(self.negated));
+        self.expr.shape(shape) && self.query.shape(shape)
     }
 }
 
@@ -245,6 +255,10 @@ impl<D: Dialect, Q: QueryFragment<D>> QueryFragment<D> for Exists<Q> {
         self.query.walk(out);
         out.push_sql(")");
     }
+    fn shape(&self, shape: &mut Shape) -> bool {
+        shape.add(u64::from(self.negated));
+        self.query.shape(shape)
+    }
 }
 
 /// `ANY (SELECT ...)` / `ALL (SELECT ...)` on the right of a comparison (PostgreSQL only).
@@ -300,6 +314,10 @@ impl<D: SupportsAnyAll, Q: QueryFragment<D>> QueryFragment<D> for Quantified<Q> 
         out.push_sql(self.keyword);
         self.query.walk(out);
         out.push_sql(")");
+    }
+    fn shape(&self, shape: &mut Shape) -> bool {
+        shape.add(self.keyword.len() as u64);
+        self.query.shape(shape)
     }
 }
 

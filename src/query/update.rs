@@ -6,7 +6,7 @@ use super::join::{Cross, Join, NoOn};
 use super::returning::{NoReturning, Returning};
 use super::selection::SelectableIn;
 use super::{AsQuery, MaybeEmpty, Query};
-use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
+use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder};
 use crate::expr::{Binary, ConditionIn, Eq, Expression, ValidIn};
 use crate::schema::{Column, FromClause, QuerySource, Table};
 
@@ -64,6 +64,8 @@ pub trait AssignmentList<T> {}
 pub trait AssignmentsFragment<D: Dialect> {
     /// Writes the list.
     fn walk_assignments<'a>(&'a self, out: &mut SqlBuilder<'a, D>);
+    /// As [`QueryFragment::shape`].
+    fn assignments_shape(&self, shape: &mut Shape) -> bool;
 }
 
 impl<T, C: Column + ColumnOf<T>, E: Expression> AssignmentList<T> for Binary<Eq, C, E> {}
@@ -77,6 +79,9 @@ where
         out.push_ident(A::NAME);
         out.push_sql(" = ");
         self.assigned().walk(out);
+    }
+    fn assignments_shape(&self, shape: &mut Shape) -> bool {
+        self.assigned().shape(shape)
     }
 }
 
@@ -110,6 +115,10 @@ macro_rules! tuple_assignments {
                 let ($first, $($rest,)*) = self;
                 $first.walk_assignments(out);
                 $( out.push_sql(", "); $rest.walk_assignments(out); )*
+            }
+            fn assignments_shape(&self, shape: &mut Shape) -> bool {
+                let ($first, $($rest,)*) = self;
+                $first.assignments_shape(shape) $(&& $rest.assignments_shape(shape))*
             }
         }
     )*};
@@ -183,12 +192,18 @@ impl<T, X> UpdateScope<T> for UpdateFrom<X> {
 
 impl<D: Dialect> QueryFragment<D> for NoUpdateFrom {
     fn walk<'a>(&'a self, _out: &mut SqlBuilder<'a, D>) {}
+    fn shape(&self, _shape: &mut Shape) -> bool {
+        true
+    }
 }
 
 impl<D: Dialect, X: FromClause<D>> QueryFragment<D> for UpdateFrom<X> {
     fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
         out.push_sql(" FROM ");
         self.0.walk_from(out);
+    }
+    fn shape(&self, shape: &mut Shape) -> bool {
+        self.0.from_shape(shape)
     }
 }
 
@@ -305,5 +320,11 @@ where
         self.from.walk(out);
         self.where_clause.walk(out);
         self.returning.walk(out);
+    }
+    fn shape(&self, shape: &mut Shape) -> bool {
+        self.set.0.assignments_shape(shape)
+            && self.from.shape(shape)
+            && self.where_clause.shape(shape)
+            && self.returning.shape(shape)
     }
 }

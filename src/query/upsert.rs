@@ -2,7 +2,7 @@
 
 use super::insert::{ColumnList, InsertStatement, Values};
 use super::update::AssignmentsFragment;
-use crate::dialect::{Dialect, QueryFragment, SqlBuilder, SupportsOnConflict};
+use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder, SupportsOnConflict};
 use crate::expr::{Expression, ValidGrouping, ValidIn};
 use crate::schema::{Column, Table};
 use std::marker::PhantomData;
@@ -14,6 +14,9 @@ pub struct NoConflict;
 
 impl<D: Dialect> QueryFragment<D> for NoConflict {
     fn walk<'a>(&'a self, _out: &mut SqlBuilder<'a, D>) {}
+    fn shape(&self, _shape: &mut Shape) -> bool {
+        true
+    }
 }
 
 /// `ON CONFLICT [(target)] action`.
@@ -69,6 +72,9 @@ impl<D: SupportsOnConflict, K: ConflictTarget> QueryFragment<D> for OnConflict<K
         K::write_target(out);
         out.push_sql(" DO NOTHING");
     }
+    fn shape(&self, _shape: &mut Shape) -> bool {
+        true
+    }
 }
 
 impl<D: SupportsOnConflict, K: ConflictTarget, A: AssignmentsFragment<D>> QueryFragment<D>
@@ -79,6 +85,9 @@ impl<D: SupportsOnConflict, K: ConflictTarget, A: AssignmentsFragment<D>> QueryF
         K::write_target(out);
         out.push_sql(" DO UPDATE SET ");
         self.action.0.walk_assignments(out);
+    }
+    fn shape(&self, shape: &mut Shape) -> bool {
+        self.action.0.assignments_shape(shape)
     }
 }
 
@@ -107,6 +116,9 @@ impl<D: SupportsOnConflict, C: Column> QueryFragment<D> for Excluded<C> {
     fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
         out.push_sql("excluded.");
         out.push_ident(C::NAME);
+    }
+    fn shape(&self, _shape: &mut Shape) -> bool {
+        true
     }
 }
 

@@ -1,7 +1,7 @@
 //! Columns as types.
 
 use super::table::{Here, Table};
-use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
+use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder};
 use crate::expr::{Expression, GroupContains, ValidGrouping};
 
 /// A column declared with [`table!`](crate::table). Columns are expressions of their SQL type.
@@ -35,5 +35,9 @@ impl<C: Column, D: Dialect> QueryFragment<D> for C {
             out.push_sql(".");
         }
         out.push_ident(C::NAME);
+    }
+    fn shape(&self, shape: &mut Shape) -> bool {
+        let _ = shape;
+        true
     }
 }

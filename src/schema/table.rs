@@ -1,7 +1,7 @@
 //! Tables as types, and the type-level FROM clause.
 
 use super::def::TableDef;
-use crate::dialect::{Dialect, SqlBuilder};
+use crate::dialect::{Dialect, Shape, SqlBuilder};
 use crate::types::Flag;
 use typenum::B0;
 
@@ -68,11 +68,20 @@ pub trait QuerySource: Sized {
 pub trait FromClause<D: Dialect> {
     /// Writes the FROM clause body.
     fn walk_from<'a>(&'a self, out: &mut SqlBuilder<'a, D>);
+
+    /// As [`QueryFragment::shape`](crate::dialect::QueryFragment::shape).
+    fn from_shape(&self, shape: &mut Shape) -> bool {
+        let _ = shape;
+        false
+    }
 }
 
 impl<T: Table, D: Dialect> FromClause<D> for T {
     fn walk_from<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
         out.push_ident(T::NAME);
+    }
+    fn from_shape(&self, _shape: &mut Shape) -> bool {
+        true
     }
 }
 
