@@ -94,6 +94,11 @@ pub trait Connection: Sized {
         &mut self.state_mut().instrumentation
     }
 
+    /// How many statement shapes have their SQL cached on this connection.
+    fn cached_statements(&self) -> usize {
+        self.state().cache.len()
+    }
+
     /// The number of statements this connection has run.
     fn statement_count(&self) -> u64 {
         self.state().instrumentation.statement_count()

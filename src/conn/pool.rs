@@ -2,7 +2,7 @@
 //!
 //! Opening a connection costs a round trip or a file open; a service answering many requests
 //! keeps a few open and lends them out. The pool keeps up to `max_size` idle connections, opens
-//! up to `max_overflow` more under load (closed again when returned), makes a caller wait up
+//! up to `max_overflow` more under load (closed again once the load passes), makes a caller wait up
 //! to `checkout_timeout` when all are in use, and never hands out a connection it knows to be
 //! lost or left inside a transaction (see [`PooledConnection`]).
 
@@ -31,8 +31,8 @@ use std::time::{Duration, Instant};
 pub struct PoolConfig {
     /// Connections kept open for reuse (default 5).
     pub max_size: usize,
-    /// Extra connections opened when all `max_size` are in use, closed when returned
-    /// (default 10).
+    /// Extra connections opened when all `max_size` are in use, closed when returned to a
+    /// pool that already holds `max_size` idle ones (default 10).
     pub max_overflow: usize,
     /// How long [`Engine::get`](crate::conn::Engine::get) waits for a free connection before
     /// failing with [`ErrorKind::PoolTimeout`] (default 30 s).
@@ -224,13 +224,17 @@ impl<C: Connect> Pool<C> {
         )
     }
 
-    /// Takes a connection back: keeps it for reuse if it is healthy, young enough and within
-    /// `max_size`, closes it otherwise (outside the lock: closing may do I/O).
+    /// Takes a connection back: keeps it for reuse if it is healthy, young enough and fewer
+    /// than `max_size` are idle, closes it otherwise (outside the lock: closing may do I/O).
+    ///
+    /// Like SQLAlchemy's `QueuePool`, overflow is counted at return: while callers keep all
+    /// connections busy, overflow connections are reused; once `max_size` sit idle, the
+    /// next ones returned are closed.
     pub(crate) fn put_back(&self, mut conn: C, born: Instant, discard: bool) {
         let reusable =
             !discard && !std::thread::panicking() && !conn.is_broken() && !self.expired(born);
         let mut state = self.lock();
-        let closing = if reusable && state.open <= self.config.max_size {
+        let closing = if reusable && state.idle.len() < self.config.max_size {
             state.idle.push_back(Idle { conn, born });
             None
         } else {

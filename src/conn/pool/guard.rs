@@ -17,7 +17,7 @@ use std::time::Instant;
 /// - [`PooledConnection::discard`] was called,
 /// - the thread is panicking (the connection may be in any state),
 /// - it is older than [`PoolConfig::max_lifetime`](crate::conn::PoolConfig::max_lifetime),
-/// - or it was an overflow connection (more than `max_size` are open).
+/// - or `max_size` connections are idle already (it was an overflow connection).
 pub struct PooledConnection<C: Connect> {
     conn: Option<C>,
     born: Instant,
@@ -57,9 +57,13 @@ impl<C: Connect> DerefMut for PooledConnection<C> {
     }
 }
 
-impl<C: Connect + std::fmt::Debug> std::fmt::Debug for PooledConnection<C> {
+impl<C: Connect> std::fmt::Debug for PooledConnection<C> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PooledConnection").field("conn", &self.conn).finish()
+        f.debug_struct("PooledConnection")
+            .field("connection", &std::any::type_name::<C>())
+            .field("age", &self.born.elapsed())
+            .field("discard", &self.discard)
+            .finish()
     }
 }
 
