@@ -1,252 +1,135 @@
 //! aludel against the raw driver, the same workload measured in the same run.
 //!
 //! Each workload is a criterion group named `<backend>/<workload>` with two functions,
-//! `aludel` and `raw`, so the two sit side by side in the report:
+//! `aludel` and `raw`, so the two sit side by side in the report. Backends:
 //!
-//! - `select_by_pk`: one row by primary key, a new key (and a newly built query) every
-//!   iteration;
-//! - `load_rows_<n>`: `n` rows of a 3-column table into `(i32, String, i32)` tuples, for
-//!   n = 1, 100 and 10 000;
-//! - `insert_100_tx`: 100 rows in one transaction; aludel as one multi-row INSERT, raw as a
-//!   prepared INSERT executed 100 times (the table is emptied between iterations, untimed).
+//! - `sqlite_mem`: SQLite in memory;
+//! - `sqlite_file`: SQLite on a file in the temp dir, WAL journal with `synchronous = NORMAL`;
+//! - `postgres`: PostgreSQL at `ALUDEL_PG_URL` (default
+//!   `postgres://postgres@127.0.0.1:5432/postgres`), in a schema of its own dropped
+//!   afterwards; skipped when the server is unreachable.
 //!
-//! SQLite runs in memory. PostgreSQL runs at `ALUDEL_PG_URL` (default
-//! `postgres://postgres@127.0.0.1:5432/postgres`) in a schema of its own, dropped afterwards;
-//! its benchmarks are skipped when the server is unreachable.
+//! Workloads (one criterion iteration is what is timed):
 //!
-//! Raw SQLite goes through `rusqlite`'s `prepare_cached`, raw PostgreSQL through statements
-//! prepared once with the `postgres` crate; aludel caches its prepared statements per
-//! connection in the same way.
+//! - `select_by_pk`: ONE lookup of a 3-column row by primary key into a struct, a new key
+//!   (and a newly built query) every iteration, cycling over the 10 000 ids;
+//! - `load_rows_N`: N rows of a 3-column table into `#[derive(FromRow)]` structs, N = 1,
+//!   100, 10 000;
+//! - `left_join`: users LEFT JOIN posts for 100 users (220 rows, 20 without posts), ordered,
+//!   into `(User, Option<Post>)` (aludel: the join's default selection);
+//! - `insert_returning_N`: N rows inserted in one transaction, generated keys read back;
+//!   aludel: `insert(..).values(vec).returning(id).load(conn)`; raw SQLite: a prepared
+//!   `INSERT .. RETURNING id` per row; raw PostgreSQL: one `INSERT .. SELECT * FROM
+//!   unnest($1::text[], $2::int4[]) RETURNING id` (the table is emptied, untimed, before
+//!   each criterion sample);
+//! - `update_10000_by_pk`: 10 000 single-row UPDATEs by primary key in one transaction;
+//!   aludel: `aludel::conn::execute_many`; raw: a prepared UPDATE executed 10 000 times
+//!   between BEGIN and COMMIT;
+//! - `stream_1m_sum`: 1 000 000 rows streamed and one BIGINT column summed; aludel:
+//!   `.for_each`; raw: `rusqlite` row iteration / `postgres` `query_raw` iteration.
 //!
-//! Run: `cargo bench --bench core`.
+//! Before timing, every workload checks that both sides return the same result. Raw SQLite
+//! goes through `rusqlite`'s `prepare_cached`, raw PostgreSQL through statements prepared
+//! once; both run on aludel's own connection (`conn.raw()`).
+//!
+//! Run: `cargo bench --bench core`; then `python3 benches/core/summarize.py` prints the
+//! medians and ratios from `target/criterion`.
 
-use aludel::prelude::*;
-use criterion::{Criterion, criterion_group, criterion_main};
+#[path = "core/postgres.rs"]
+mod postgres;
+#[path = "core/schema.rs"]
+mod schema;
+#[path = "core/sqlite.rs"]
+mod sqlite;
+#[path = "core/with_aludel.rs"]
+mod with_aludel;
+
+use criterion::measurement::WallTime;
+use criterion::{BenchmarkGroup, Criterion, SamplingMode, criterion_group, criterion_main};
+use schema::*;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-aludel::table! {
-    bench_items (id) {
-        id -> Integer,
-        name -> Text,
-        score -> Integer,
-    }
-
-    bench_inserts (id) {
-        id -> Integer,
-        name -> Text,
-        score -> Integer,
-    }
-}
-
-/// Rows in `bench_items`, ids `1..=ROWS`.
-const ROWS: i32 = 10_000;
-const LOAD_SIZES: [i32; 3] = [1, 100, 10_000];
-const INSERTS: usize = 100;
-
-/// The raw SQL, hand-written per driver.
-mod raw_sql {
-    pub const SQLITE_SELECT: &str = "SELECT id, name, score FROM bench_items WHERE id = ?1";
-    pub const SQLITE_LOAD: &str = "SELECT id, name, score FROM bench_items WHERE id <= ?1";
-    pub const SQLITE_INSERT: &str = "INSERT INTO bench_inserts (name, score) VALUES (?1, ?2)";
-    pub const PG_SELECT: &str = "SELECT id, name, score FROM bench_items WHERE id = $1";
-    pub const PG_LOAD: &str = "SELECT id, name, score FROM bench_items WHERE id <= $1";
-    pub const PG_INSERT: &str = "INSERT INTO bench_inserts (name, score) VALUES ($1, $2)";
-}
-
-type Row = (i32, String, i32);
-
 /// One backend: each workload written with aludel and against the raw driver.
-trait Backend {
-    fn aludel_select(&mut self, key: i32) -> Row;
-    fn raw_select(&mut self, key: i32) -> Row;
-    fn aludel_load(&mut self, n: i32) -> Vec<Row>;
-    fn raw_load(&mut self, n: i32) -> Vec<Row>;
-    fn aludel_insert(&mut self, names: &[String]);
-    fn raw_insert(&mut self, names: &[String]);
+pub trait Backend {
+    fn aludel_select(&mut self, key: i32) -> Item;
+    fn raw_select(&mut self, key: i32) -> Item;
+    fn aludel_load(&mut self, n: i32) -> Vec<Item>;
+    fn raw_load(&mut self, n: i32) -> Vec<Item>;
+    fn aludel_join(&mut self, users: i32) -> Vec<(User, Option<Post>)>;
+    fn raw_join(&mut self, users: i32) -> Vec<(User, Option<Post>)>;
+    fn aludel_insert(&mut self, rows: &[NewItem]) -> Vec<i32>;
+    fn raw_insert(&mut self, rows: &[NewItem]) -> Vec<i32>;
+    /// Empties `bench_inserts` and restarts its keys at 1 (untimed).
     fn clear_inserts(&mut self);
+    fn aludel_update(&mut self, seed: i32) -> usize;
+    fn raw_update(&mut self, seed: i32) -> usize;
+    /// `bench_updates` by id, to compare the two sides' updates.
+    fn updated_rows(&mut self) -> Vec<Item>;
+    fn aludel_stream(&mut self) -> i64;
+    fn raw_stream(&mut self) -> i64;
 }
 
-/// The aludel side of every workload: the same code for each connection type.
-macro_rules! aludel_workloads {
-    () => {
-        fn aludel_select(&mut self, key: i32) -> Row {
-            bench_items::table.filter(bench_items::id.eq(key)).first(&mut self.conn).unwrap()
-        }
-
-        fn aludel_load(&mut self, n: i32) -> Vec<Row> {
-            bench_items::table.filter(bench_items::id.le(n)).load(&mut self.conn).unwrap()
-        }
-
-        fn aludel_insert(&mut self, names: &[String]) {
-            let rows: Vec<_> = names
-                .iter()
-                .zip(0..)
-                .map(|(name, i)| {
-                    (bench_inserts::name.eq(name.as_str()), bench_inserts::score.eq(i))
-                })
-                .collect();
-            self.conn
-                .transaction(|conn| insert(bench_inserts::table).values(rows).execute(conn))
-                .unwrap();
-        }
-
-        fn clear_inserts(&mut self) {
-            delete(bench_inserts::table).execute(&mut self.conn).unwrap();
-        }
-    };
-}
-
-/// Creates both tables and fills `bench_items` (with aludel, in chunks of 1000 rows).
-macro_rules! create_tables {
-    ($conn:expr) => {
-        MetaData::new([bench_items::table::def(), bench_inserts::table::def()])
-            .create_all($conn, CheckFirst::No)
-            .unwrap();
-        for chunk in (1..=ROWS).collect::<Vec<_>>().chunks(1000) {
-            let rows: Vec<_> = chunk
-                .iter()
-                .map(|&id| {
-                    (
-                        bench_items::id.eq(id),
-                        bench_items::name.eq(format!("item {id}")),
-                        bench_items::score.eq(id % 97),
-                    )
-                })
-                .collect();
-            insert(bench_items::table).values(rows).execute($conn).unwrap();
-        }
-    };
-}
-
-struct SqliteBench {
-    conn: SqliteConnection,
-}
-
-impl SqliteBench {
-    fn new() -> Self {
-        let mut conn = SqliteConnection::open("sqlite::memory:").unwrap();
-        create_tables!(&mut conn);
-        SqliteBench { conn }
+/// Both sides must compute the same thing before either is timed.
+fn check<B: Backend>(b: &mut B) {
+    for key in [1, 42, ITEMS] {
+        let row = b.aludel_select(key);
+        assert_eq!(row.id, key);
+        assert_eq!(row, b.raw_select(key));
     }
+    for n in LOAD_SIZES {
+        let rows = b.aludel_load(n);
+        assert_eq!(rows.len(), n as usize);
+        assert_eq!(rows, b.raw_load(n));
+    }
+    let joined = b.aludel_join(JOIN_USERS);
+    assert_eq!(joined.len(), 220);
+    assert_eq!(joined.iter().filter(|(_, post)| post.is_none()).count(), 20);
+    assert_eq!(joined, b.raw_join(JOIN_USERS));
+    for n in INSERT_SIZES {
+        let rows = new_items(n);
+        let expected: Vec<i32> = (1..=n as i32).collect();
+        b.clear_inserts();
+        assert_eq!(b.aludel_insert(&rows), expected);
+        b.clear_inserts();
+        assert_eq!(b.raw_insert(&rows), expected);
+        b.clear_inserts();
+    }
+    assert_eq!(b.aludel_update(3), ITEMS as usize);
+    let by_aludel = b.updated_rows();
+    assert!(by_aludel.iter().all(|r| r.score == updated_score(r.id, 3)));
+    assert_eq!(b.raw_update(4), ITEMS as usize);
+    assert_ne!(b.updated_rows(), by_aludel);
+    assert_eq!(b.raw_update(3), ITEMS as usize);
+    assert_eq!(b.updated_rows(), by_aludel);
+    assert_eq!(b.aludel_stream(), stream_sum());
+    assert_eq!(b.raw_stream(), stream_sum());
 }
 
-fn sqlite_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
-    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-}
-
-impl Backend for SqliteBench {
-    aludel_workloads!();
-
-    fn raw_select(&mut self, key: i32) -> Row {
-        let raw = self.conn.raw();
-        let mut stmt = raw.prepare_cached(raw_sql::SQLITE_SELECT).unwrap();
-        stmt.query_row([key], sqlite_row).unwrap()
-    }
-
-    fn raw_load(&mut self, n: i32) -> Vec<Row> {
-        let raw = self.conn.raw();
-        let mut stmt = raw.prepare_cached(raw_sql::SQLITE_LOAD).unwrap();
-        stmt.query_map([n], sqlite_row).unwrap().collect::<rusqlite::Result<_>>().unwrap()
-    }
-
-    fn raw_insert(&mut self, names: &[String]) {
-        let tx = self.conn.raw().transaction().unwrap();
-        {
-            let mut stmt = tx.prepare_cached(raw_sql::SQLITE_INSERT).unwrap();
-            for (name, i) in names.iter().zip(0..) {
-                stmt.execute(rusqlite::params![name, i]).unwrap();
-            }
-        }
-        tx.commit().unwrap();
-    }
-}
-
-struct PgBench {
-    conn: PgConnection,
-    schema: String,
-    select: postgres::Statement,
-    load: postgres::Statement,
-    insert: postgres::Statement,
-}
-
-impl Drop for PgBench {
-    fn drop(&mut self) {
-        let _ = self.conn.batch_execute(&format!("DROP SCHEMA IF EXISTS {} CASCADE", self.schema));
-    }
-}
-
-impl PgBench {
-    /// Connects and builds the tables in a new schema, or `None` when the server is down.
-    fn new() -> Option<Self> {
-        let url = std::env::var("ALUDEL_PG_URL")
-            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned());
-        let mut conn = match PgConnection::connect(&url) {
-            Ok(conn) => conn,
-            Err(e) => {
-                eprintln!("skipping the PostgreSQL benchmarks: {e}");
-                return None;
-            }
-        };
-        let schema = format!("bench_aludel_{}", std::process::id());
-        conn.batch_execute(&format!(
-            "DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}; \
-             SET search_path TO {schema}"
-        ))
-        .unwrap();
-        create_tables!(&mut conn);
-        conn.batch_execute("ANALYZE bench_items").unwrap();
-        let raw = conn.raw();
-        let select = raw.prepare(raw_sql::PG_SELECT).unwrap();
-        let load = raw.prepare(raw_sql::PG_LOAD).unwrap();
-        let insert = raw.prepare(raw_sql::PG_INSERT).unwrap();
-        Some(PgBench { conn, schema, select, load, insert })
-    }
-}
-
-fn pg_row(r: &postgres::Row) -> Row {
-    (r.get(0), r.get(1), r.get(2))
-}
-
-impl Backend for PgBench {
-    aludel_workloads!();
-
-    fn raw_select(&mut self, key: i32) -> Row {
-        pg_row(&self.conn.raw().query_one(&self.select, &[&key]).unwrap())
-    }
-
-    fn raw_load(&mut self, n: i32) -> Vec<Row> {
-        self.conn.raw().query(&self.load, &[&n]).unwrap().iter().map(pg_row).collect()
-    }
-
-    fn raw_insert(&mut self, names: &[String]) {
-        let mut tx = self.conn.raw().transaction().unwrap();
-        for (name, i) in names.iter().zip(0i32..) {
-            tx.execute(&self.insert, &[name, &i]).unwrap();
-        }
-        tx.commit().unwrap();
-    }
+/// A group for a workload that takes milliseconds or more per iteration: few samples, each
+/// the same number of iterations.
+fn heavy(group: &mut BenchmarkGroup<'_, WallTime>) {
+    group
+        .sample_size(10)
+        .sampling_mode(SamplingMode::Flat)
+        .measurement_time(Duration::from_secs(3));
 }
 
 /// Runs every workload on `backend`, aludel and raw side by side.
 fn workloads<B: Backend>(c: &mut Criterion, prefix: &str, backend: &mut B) {
-    // Both sides must compute the same thing.
-    assert_eq!(backend.aludel_select(42), backend.raw_select(42));
-    for n in LOAD_SIZES {
-        assert_eq!(backend.aludel_load(n), backend.raw_load(n));
-    }
+    check(backend);
 
     let mut group = c.benchmark_group(format!("{prefix}/select_by_pk"));
     let mut key = 0;
     group.bench_function("aludel", |b| {
         b.iter(|| {
-            key = key % ROWS + 1;
+            key = key % ITEMS + 1;
             black_box(backend.aludel_select(black_box(key)))
         })
     });
     group.bench_function("raw", |b| {
         b.iter(|| {
-            key = key % ROWS + 1;
+            key = key % ITEMS + 1;
             black_box(backend.raw_select(black_box(key)))
         })
     });
@@ -254,40 +137,80 @@ fn workloads<B: Backend>(c: &mut Criterion, prefix: &str, backend: &mut B) {
 
     for n in LOAD_SIZES {
         let mut group = c.benchmark_group(format!("{prefix}/load_rows_{n}"));
+        if n >= 10_000 {
+            heavy(&mut group);
+        }
         group.bench_function("aludel", |b| b.iter(|| black_box(backend.aludel_load(black_box(n)))));
         group.bench_function("raw", |b| b.iter(|| black_box(backend.raw_load(black_box(n)))));
         group.finish();
     }
 
-    let names: Vec<String> = (0..INSERTS).map(|i| format!("new row {i}")).collect();
-    let mut group = c.benchmark_group(format!("{prefix}/insert_100_tx"));
+    let mut group = c.benchmark_group(format!("{prefix}/left_join"));
     group.bench_function("aludel", |b| {
-        b.iter_custom(|iters| timed(iters, backend, |b| b.aludel_insert(&names)))
+        b.iter(|| black_box(backend.aludel_join(black_box(JOIN_USERS))))
+    });
+    group.bench_function("raw", |b| b.iter(|| black_box(backend.raw_join(black_box(JOIN_USERS)))));
+    group.finish();
+
+    for n in INSERT_SIZES {
+        let rows = new_items(n);
+        let mut group = c.benchmark_group(format!("{prefix}/insert_returning_{n}"));
+        if n >= 10_000 {
+            heavy(&mut group);
+        }
+        group.bench_function("aludel", |b| {
+            b.iter_custom(|iters| per_sample(iters, backend, |b| b.aludel_insert(&rows)))
+        });
+        group.bench_function("raw", |b| {
+            b.iter_custom(|iters| per_sample(iters, backend, |b| b.raw_insert(&rows)))
+        });
+        group.finish();
+    }
+
+    let mut group = c.benchmark_group(format!("{prefix}/update_10000_by_pk"));
+    heavy(&mut group);
+    let mut seed = 10;
+    group.bench_function("aludel", |b| {
+        b.iter(|| {
+            seed += 1;
+            black_box(backend.aludel_update(seed))
+        })
     });
     group.bench_function("raw", |b| {
-        b.iter_custom(|iters| timed(iters, backend, |b| b.raw_insert(&names)))
+        b.iter(|| {
+            seed += 1;
+            black_box(backend.raw_update(seed))
+        })
     });
+    group.finish();
+
+    let mut group = c.benchmark_group(format!("{prefix}/stream_1m_sum"));
+    heavy(&mut group);
+    group.bench_function("aludel", |b| b.iter(|| black_box(backend.aludel_stream())));
+    group.bench_function("raw", |b| b.iter(|| black_box(backend.raw_stream())));
     group.finish();
 }
 
-/// Times `iters` runs of `work`, emptying `bench_inserts` after each run, untimed.
-fn timed<B: Backend>(iters: u64, backend: &mut B, work: impl Fn(&mut B)) -> Duration {
-    let mut total = Duration::ZERO;
+/// Times `iters` runs of `work` after emptying `bench_inserts` (untimed, once per sample).
+fn per_sample<B: Backend, T>(iters: u64, backend: &mut B, work: impl Fn(&mut B) -> T) -> Duration {
+    backend.clear_inserts();
+    let start = Instant::now();
     for _ in 0..iters {
-        let start = Instant::now();
-        work(backend);
-        total += start.elapsed();
-        backend.clear_inserts();
+        black_box(work(backend));
     }
-    total
+    start.elapsed()
 }
 
-fn sqlite(c: &mut Criterion) {
-    workloads(c, "sqlite", &mut SqliteBench::new());
+fn sqlite_mem(c: &mut Criterion) {
+    workloads(c, "sqlite_mem", &mut sqlite::SqliteBench::memory());
+}
+
+fn sqlite_file(c: &mut Criterion) {
+    workloads(c, "sqlite_file", &mut sqlite::SqliteBench::file());
 }
 
 fn postgres(c: &mut Criterion) {
-    if let Some(mut pg) = PgBench::new() {
+    if let Some(mut pg) = postgres::PgBench::new() {
         workloads(c, "postgres", &mut pg);
     }
 }
@@ -302,6 +225,6 @@ fn config() -> Criterion {
 criterion_group! {
     name = benches;
     config = config();
-    targets = sqlite, postgres
+    targets = sqlite_mem, sqlite_file, postgres
 }
 criterion_main!(benches);

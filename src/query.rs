@@ -12,6 +12,7 @@ mod compound;
 mod cte;
 mod delete;
 mod derived;
+mod dynamic;
 mod insert;
 mod join;
 mod returning;
@@ -32,6 +33,7 @@ pub use compound::{CombineDsl, CompoundSelect, OutputScope, SetCompatible};
 pub use cte::{Cte, CteList, WithDsl, WithQuery, cte};
 pub use delete::{DeleteStatement, delete};
 pub use derived::{Derived, DerivedDsl, Literal, NoFrom, SelectValues, literal, select};
+pub use dynamic::{DynFilter, DynReturning, DynReturningFragment, DynSet, DynValues};
 pub use insert::{
     Assignment, ColumnList, ColumnOf, InsertFromSelect, InsertRow, InsertStatement, InsertValues,
     NoValues, RowComparable, Values, insert,

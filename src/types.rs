@@ -16,7 +16,7 @@ mod chrono_impls;
 
 pub use aludel_derive::FromRow;
 pub use flag::Flag;
-pub use from_sql::{FromRow, FromSql, NullableRow, RowWidth, SqlRow};
+pub use from_sql::{AnyRow, FromRow, FromSql, NullableRow, RowWidth, SqlRow};
 pub use sql_type::{
     BigInt, Blob, Bool, BoolLike, Comparable, Date, Double, Float, Integer, Nullable, Numeric,
     NumericType, SmallInt, SqlType, Text, TextType, Time, Timestamp, TimestampTz, TypeKind,

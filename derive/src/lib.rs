@@ -55,3 +55,194 @@ fn from_row(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
         }
     })
 }
+
+/// Maps a struct onto a table for aludel's ORM session (`aludel::orm`).
+///
+/// ```text
+/// #[derive(Model)]
+/// #[aludel(table = users)]          // the table! module; add `hooks` to implement
+///                                   // `aludel::orm::Hooks` yourself
+/// struct User {
+///     #[aludel(generated)] id: Option<i32>,   // filled by the database on INSERT
+///     #[aludel(column = user_name)] name: String,
+///     #[aludel(version)] version: i32,        // optimistic concurrency
+///     #[aludel(skip)] scratch: Vec<u8>,       // not mapped (needs Default)
+/// }
+/// ```
+///
+/// Each mapped field's Rust type is checked against its column's SQL type at compile time.
+#[proc_macro_derive(Model, attributes(aludel))]
+pub fn derive_model(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    match model(&input) {
+        Ok(tokens) => tokens.into(),
+        Err(e) => e.to_compile_error().into(),
+    }
+}
+
+struct FieldSpec {
+    ident: syn::Ident,
+    column: syn::Ident,
+    generated: bool,
+    version: bool,
+}
+
+fn model(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
+    let name = &input.ident;
+    let mut table: Option<syn::Path> = None;
+    let mut own_hooks = false;
+    for attr in &input.attrs {
+        if attr.path().is_ident("aludel") {
+            attr.parse_nested_meta(|meta| {
+                if meta.path.is_ident("table") {
+                    table = Some(meta.value()?.parse()?);
+                    Ok(())
+                } else if meta.path.is_ident("hooks") {
+                    own_hooks = true;
+                    Ok(())
+                } else {
+                    Err(meta.error("expected `table = <table module>` or `hooks`"))
+                }
+            })?;
+        }
+    }
+    let table = table.ok_or_else(|| {
+        syn::Error::new_spanned(name, "`Model` needs `#[aludel(table = <table module>)]`")
+    })?;
+    let Data::Struct(data) = &input.data else {
+        return Err(syn::Error::new_spanned(name, "`Model` can only be derived for structs"));
+    };
+    let Fields::Named(named) = &data.fields else {
+        return Err(syn::Error::new_spanned(name, "`Model` needs a struct with named fields"));
+    };
+    let mut fields = Vec::new();
+    let mut skipped = Vec::new();
+    for f in &named.named {
+        let ident = f.ident.clone().expect("named field");
+        let mut column = ident.clone();
+        let (mut generated, mut version, mut skip) = (false, false, false);
+        for attr in &f.attrs {
+            if !attr.path().is_ident("aludel") {
+                continue;
+            }
+            attr.parse_nested_meta(|meta| {
+                if meta.path.is_ident("column") {
+                    column = meta.value()?.parse()?;
+                } else if meta.path.is_ident("generated") {
+                    generated = true;
+                } else if meta.path.is_ident("version") {
+                    version = true;
+                } else if meta.path.is_ident("skip") {
+                    skip = true;
+                } else {
+                    return Err(
+                        meta.error("expected `column = <name>`, `generated`, `version` or `skip`")
+                    );
+                }
+                Ok(())
+            })?;
+        }
+        if skip {
+            skipped.push(ident);
+        } else {
+            fields.push(FieldSpec { ident, column, generated, version });
+        }
+    }
+    if fields.is_empty() {
+        return Err(syn::Error::new_spanned(name, "`Model` needs at least one mapped field"));
+    }
+
+    let columns: Vec<_> = fields.iter().map(|f| &f.column).collect();
+    let col_path = |c: &syn::Ident| quote!(#table::#c);
+    let col_paths: Vec<_> = columns.iter().map(|c| col_path(c)).collect();
+    let field_defs = fields.iter().map(|f| {
+        let c = col_path(&f.column);
+        let (g, v) = (f.generated, f.version);
+        quote! {
+            ::aludel::orm::FieldDef {
+                column: <#c as ::aludel::schema::Column>::NAME,
+                generated: #g,
+                version: #v,
+            }
+        }
+    });
+    let values = fields.iter().map(|f| {
+        let ident = &f.ident;
+        let c = col_path(&f.column);
+        let st = quote!(<#c as ::aludel::expr::Expression>::SqlType);
+        if f.generated {
+            quote! {
+                match &self.#ident {
+                    ::core::option::Option::Some(v) => ::aludel::types::IntoSql::<'static, #st>::into_sql(::core::clone::Clone::clone(v)),
+                    ::core::option::Option::None => ::aludel::types::Value::Null,
+                }
+            }
+        } else {
+            quote!(::aludel::types::IntoSql::<'static, #st>::into_sql(::core::clone::Clone::clone(&self.#ident)))
+        }
+    });
+    let setters = fields.iter().enumerate().map(|(i, f)| {
+        let ident = &f.ident;
+        let c = col_path(&f.column);
+        let st = quote!(<#c as ::aludel::expr::Expression>::SqlType);
+        if f.generated {
+            quote! {
+                #i => {
+                    self.#ident = match value {
+                        ::aludel::types::Value::Null => ::core::option::Option::None,
+                        v => ::core::option::Option::Some(::aludel::types::FromSql::<#st>::from_sql(v)?),
+                    };
+                }
+            }
+        } else {
+            quote!(#i => { self.#ident = ::aludel::types::FromSql::<#st>::from_sql(value)?; })
+        }
+    });
+    let row_types = fields.iter().map(|f| {
+        let c = col_path(&f.column);
+        quote!(<#c as ::aludel::expr::Expression>::SqlType)
+    });
+    let reads = fields.iter().map(|f| {
+        let ident = &f.ident;
+        let c = col_path(&f.column);
+        let st = quote!(<#c as ::aludel::expr::Expression>::SqlType);
+        if f.generated {
+            quote!(#ident: ::core::option::Option::Some(::aludel::types::FromSql::<#st>::from_sql(row.next_value()?)?))
+        } else {
+            quote!(#ident: ::aludel::types::FromSql::<#st>::from_sql(row.next_value()?)?)
+        }
+    });
+    let here = fields.iter().map(|_| quote!(::aludel::schema::Here));
+    let hooks = if own_hooks { quote!() } else { quote!(impl ::aludel::orm::Hooks for #name {}) };
+    Ok(quote! {
+        #hooks
+
+        impl ::aludel::orm::Model for #name {
+            type Table = #table::table;
+            type Columns = (#(#col_paths,)*);
+            type ColumnsIndex = (#(#here,)*);
+            const FIELDS: &'static [::aludel::orm::FieldDef] = &[#(#field_defs),*];
+
+            fn values(&self) -> ::std::vec::Vec<::aludel::types::Value<'static>> {
+                ::std::vec![#(#values),*]
+            }
+
+            fn set_field(&mut self, index: usize, value: ::aludel::types::Value<'_>) -> ::aludel::Result<()> {
+                match index {
+                    #(#setters)*
+                    _ => {}
+                }
+                ::core::result::Result::Ok(())
+            }
+        }
+
+        impl ::aludel::types::FromRow<(#(#row_types,)*)> for #name {
+            fn from_row<__R: ::aludel::types::SqlRow + ?Sized>(row: &mut __R) -> ::aludel::Result<Self> {
+                ::core::result::Result::Ok(#name {
+                    #(#reads,)*
+                    #(#skipped: ::core::default::Default::default(),)*
+                })
+            }
+        }
+    })
+}

@@ -1,38 +1,4 @@
-//! Engines: one per database and process, handing out pooled connections.
-//!
-//! A service should not open a connection per request (a round trip and a login each time for
-//! PostgreSQL) nor share one connection behind a lock (requests would queue on it). An
-//! [`Engine`] is opened once from a URL, cloned freely into threads (it is an `Arc` inside),
-//! and lends out connections from a pool ([`PoolConfig`]): [`Engine::get`] returns a
-//! [`PooledConnection`] that goes back to the pool when dropped, and [`Engine::transaction`]
-//! runs a closure in a transaction on a pooled connection.
-//!
-//! ```
-//! use aludel::prelude::*;
-//! aludel::table! { hits (id) { id -> Integer, path -> Text, } }
-//!
-//! # fn main() -> aludel::Result<()> {
-//! // One in-memory database, shared by all of the engine's connections.
-//! let engine = Engine::sqlite("sqlite::memory:")?;
-//! MetaData::new([hits::table::def()]).create_all(&mut *engine.get()?, CheckFirst::No)?;
-//!
-//! let workers: Vec<_> = (0..4)
-//!     .map(|i| {
-//!         let engine = engine.clone();
-//!         std::thread::spawn(move || -> aludel::Result<usize> {
-//!             let mut conn = engine.get()?;
-//!             insert(hits::table).values(hits::path.eq(format!("/page/{i}"))).execute(&mut *conn)
-//!         })
-//!     })
-//!     .collect();
-//! for worker in workers {
-//!     worker.join().expect("worker panicked")?;
-//! }
-//!
-//! let n: i64 = engine.transaction(|conn| hits::table.select(count_star()).first(conn))?;
-//! assert_eq!(n, 4);
-//! # Ok(()) }
-//! ```
+//! Engines: one per database and process, handing out pooled connections (see [`Engine`]).
 
 use super::pool::{Connect, OnConnect, Pool, PoolConfig, PoolStatus, PooledConnection};
 use super::{PgConnection, SqliteConnection};
@@ -42,9 +8,49 @@ use std::sync::Arc;
 /// A pool of connections to one database, opened from a URL. Cheap to clone; clones share
 /// the pool.
 ///
+/// A service should not open a connection per request (a round trip and a login each time for
+/// PostgreSQL) nor share one connection behind a lock (requests would queue on it). An
+/// [`Engine`] is opened once from a URL, cloned freely into threads (it is an `Arc` inside),
+/// and lends out connections from a pool ([`PoolConfig`]): [`Engine::get`] returns a
+/// [`PooledConnection`] that goes back to the pool when dropped, and [`Engine::transaction`]
+/// runs a closure in a transaction on a pooled connection.
+///
+/// ```
+/// use aludel::prelude::*;
+/// aludel::table! { hits (id) { id -> Integer, path -> Text, } }
+///
+/// # fn main() -> aludel::Result<()> {
+/// // One in-memory database, shared by all of the engine's connections.
+/// let engine = Engine::sqlite("sqlite::memory:")?;
+/// MetaData::new([hits::table::def()]).create_all(&mut *engine.get()?, CheckFirst::No)?;
+///
+/// let workers: Vec<_> = (0..4)
+///     .map(|i| {
+///         let engine = engine.clone();
+///         std::thread::spawn(move || -> aludel::Result<usize> {
+///             let mut conn = engine.get()?;
+///             insert(hits::table).values(hits::path.eq(format!("/page/{i}"))).execute(&mut *conn)
+///         })
+///     })
+///     .collect();
+/// for worker in workers {
+///     worker.join().expect("worker panicked")?;
+/// }
+///
+/// let n: i64 = engine.transaction(|conn| hits::table.select(count_star()).first(conn))?;
+/// assert_eq!(n, 4);
+/// # Ok(()) }
+/// ```
+///
 /// `Engine<SqliteConnection>` opens `sqlite:` URLs (a file gets a 5 s busy timeout so that
 /// concurrent writers wait; `sqlite::memory:` is one database shared by all connections of
 /// the engine, alive as long as the engine), `Engine<PgConnection>` opens `postgres://` URLs.
+///
+/// The pool keeps up to [`PoolConfig::max_size`] idle connections, opens up to
+/// [`PoolConfig::max_overflow`] more under load, makes a checkout wait up to
+/// [`PoolConfig::checkout_timeout`] when all are in use, and never hands out again a
+/// connection it knows to be lost or left inside a transaction (see [`PooledConnection`]).
+/// Statements take the connection itself, so pass `&mut *conn` for a checked-out `conn`.
 pub struct Engine<C: Connect> {
     pool: Arc<Pool<C>>,
 }

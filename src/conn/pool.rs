@@ -109,6 +109,30 @@ struct Idle<C> {
     born: Instant,
 }
 
+/// One of `State::open`, counted for a connection being opened or checked: given back (and a
+/// waiter woken) when dropped, unless a connection was handed out in it. Keeps the count
+/// right when opening fails, or when a ping or setup hook panics.
+struct Slot<'p, C: Connect> {
+    pool: &'p Pool<C>,
+}
+
+impl<'p, C: Connect> Slot<'p, C> {
+    fn taken(pool: &'p Pool<C>) -> Self {
+        Slot { pool }
+    }
+
+    fn fill(self) {
+        std::mem::forget(self);
+    }
+}
+
+impl<C: Connect> Drop for Slot<'_, C> {
+    fn drop(&mut self) {
+        self.pool.lock().open -= 1;
+        self.pool.returned.notify_one();
+    }
+}
+
 struct State<C> {
     idle: VecDeque<Idle<C>>,
     /// Idle plus checked out (including connections being opened or pinged).
@@ -162,42 +186,43 @@ impl<C: Connect> Pool<C> {
     /// Lends out an idle connection (checked and replaced if stale), opens a new one if the
     /// pool has room, or waits for one to come back.
     pub(crate) fn get(self: &Arc<Self>) -> Result<PooledConnection<C>> {
-        let deadline = Instant::now() + self.config.checkout_timeout;
+        // `None`: a timeout too long to represent, i.e. wait as long as it takes.
+        let deadline = Instant::now().checked_add(self.config.checkout_timeout);
         let mut state = self.lock();
         loop {
             if let Some(Idle { mut conn, born }) = state.idle.pop_front() {
                 drop(state);
+                let slot = Slot::taken(self);
                 let usable = !self.expired(born) && (!self.config.pre_ping || conn.ping().is_ok());
                 if usable {
+                    slot.fill();
                     return Ok(PooledConnection::new(conn, born, Arc::clone(self)));
                 }
                 drop(conn);
+                drop(slot);
                 state = self.lock();
-                state.open -= 1;
                 continue;
             }
             if state.open < self.config.max_size + self.config.max_overflow {
                 state.open += 1;
                 state.opened_total += 1;
                 drop(state);
-                return match self.open_new() {
-                    Ok(conn) => Ok(PooledConnection::new(conn, Instant::now(), Arc::clone(self))),
-                    Err(e) => {
-                        self.lock().open -= 1;
-                        self.returned.notify_one();
-                        Err(e)
-                    }
-                };
+                let slot = Slot::taken(self);
+                let conn = self.open_new()?;
+                slot.fill();
+                return Ok(PooledConnection::new(conn, Instant::now(), Arc::clone(self)));
             }
             let now = Instant::now();
-            if now >= deadline {
-                return Err(self.timeout_error());
-            }
-            state = self
-                .returned
-                .wait_timeout(state, deadline - now)
-                .unwrap_or_else(PoisonError::into_inner)
-                .0;
+            state = match deadline {
+                Some(deadline) if now >= deadline => return Err(self.timeout_error()),
+                Some(deadline) => {
+                    self.returned
+                        .wait_timeout(state, deadline - now)
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .0
+                }
+                None => self.returned.wait(state).unwrap_or_else(PoisonError::into_inner),
+            };
         }
     }
 

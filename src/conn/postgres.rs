@@ -24,6 +24,7 @@ pub struct PgConnection {
     client: Client,
     statements: HashMap<String, Statement>,
     state: ConnState,
+    cursors: u64,
 }
 
 impl std::fmt::Debug for PgConnection {
@@ -55,7 +56,7 @@ impl PgConnection {
 
     /// Wraps a connected `postgres::Client`.
     pub fn from_client(client: Client) -> Self {
-        PgConnection { client, statements: HashMap::new(), state: ConnState::default() }
+        PgConnection { client, statements: HashMap::new(), state: ConnState::default(), cursors: 0 }
     }
 
     /// The underlying client, for what aludel does not cover.
@@ -104,6 +105,10 @@ impl SqlRow for PgRow<'_> {
     fn skip(&mut self, n: usize) {
         self.index += n;
     }
+
+    fn remaining(&self) -> usize {
+        self.row.len().saturating_sub(self.index)
+    }
 }
 
 impl PgConnection {
@@ -120,12 +125,21 @@ impl PgConnection {
         each: &mut dyn FnMut(U) -> Result<bool>,
         stream: bool,
     ) -> Result<()> {
-        let stmt = self.prepare(sql)?;
         let mut feed = |row: &postgres::Row| -> Result<bool> {
             U::from_row(&mut PgRow { row, index: 0 })
                 .map_err(|e| e.with_sql(sql))
                 .and_then(&mut *each)
         };
+        let is_select = {
+            let head = sql.trim_start().as_bytes();
+            head.len() >= 6
+                && (head[..6].eq_ignore_ascii_case(b"SELECT")
+                    || head[..4].eq_ignore_ascii_case(b"WITH"))
+        };
+        if stream && is_select {
+            return self.stream_with_cursor(sql, binds, &mut feed);
+        }
+        let stmt = self.prepare(sql)?;
         if stream {
             let result = (|| {
                 let mut rows = self.client.query_raw(&stmt, binds.iter())?;
@@ -153,6 +167,52 @@ impl PgConnection {
             }
             Ok(())
         }
+    }
+
+    /// Streams a SELECT through a server-side cursor, `FETCH`ing a bounded number of rows at a
+    /// time: the driver would otherwise buffer the whole result as fast as the server sends it.
+    fn stream_with_cursor(
+        &mut self,
+        sql: &str,
+        binds: &[Value<'_>],
+        feed: &mut dyn FnMut(&postgres::Row) -> Result<bool>,
+    ) -> Result<()> {
+        const FETCH: usize = 2_000;
+        let own_transaction = self.state.depth == 0;
+        self.cursors += 1;
+        let cursor = format!("aludel_cursor_{}", self.cursors);
+        let fetch = format!("FETCH {FETCH} FROM {cursor}");
+        let mut run = |this: &mut Self| -> Result<()> {
+            let declare = format!("DECLARE {cursor} NO SCROLL CURSOR FOR {sql}");
+            this.client
+                .execute(declare.as_str(), &Self::params(binds))
+                .map_err(|e| this.fail(e, sql))?;
+            loop {
+                let rows = this.client.query(fetch.as_str(), &[]).map_err(|e| this.fail(e, sql))?;
+                for row in &rows {
+                    if !feed(row)? {
+                        return Ok(());
+                    }
+                }
+                if rows.len() < FETCH {
+                    return Ok(());
+                }
+            }
+        };
+        if own_transaction {
+            self.client.batch_execute("BEGIN").map_err(|e| self.fail(e, "BEGIN"))?;
+        }
+        let result = run(self);
+        // Read-only work: ROLLBACK ends our own transaction as well as COMMIT would, and also
+        // after an error. In the caller's transaction, close the cursor (after an error the
+        // transaction is aborted anyway).
+        let close = if own_transaction { "ROLLBACK".to_owned() } else { format!("CLOSE {cursor}") };
+        let closed = if own_transaction || result.is_ok() {
+            self.client.batch_execute(&close).map_err(|e| self.fail(e, &close))
+        } else {
+            Ok(())
+        };
+        result.and(closed)
     }
 
     fn instrumented<T>(

@@ -113,7 +113,7 @@ pub trait RunQueryDsl<C: Connection>: AsQuery + Sized {
         U: FromRow<RowOf<Self>>,
     {
         let mut found = None;
-        run_query(self.as_query(), conn, true, &mut |row| {
+        run_query(self.as_query(), conn, false, &mut |row| {
             found = Some(row);
             Ok(false)
         })?;
@@ -143,7 +143,7 @@ pub trait RunQueryDsl<C: Connection>: AsQuery + Sized {
     {
         let mut found = None;
         let mut count = 0;
-        run_query(self.as_query(), conn, true, &mut |row| {
+        run_query(self.as_query(), conn, false, &mut |row| {
             count += 1;
             found = Some(row);
             Ok(count < 2)

@@ -82,6 +82,10 @@ impl SqlRow for SqliteRow<'_, '_> {
     fn skip(&mut self, n: usize) {
         self.index += n;
     }
+
+    fn remaining(&self) -> usize {
+        self.row.as_ref().column_count().saturating_sub(self.index)
+    }
 }
 
 impl SqliteConnection {

@@ -53,7 +53,7 @@ impl<Q: QueryFragment<D>, T: Table, D: Dialect> FromClause<D> for Derived<Q, T> 
         out.push_sql(") AS ");
         out.push_ident(T::NAME);
     }
-    fn from_shape(&self, shape: &mut Shape) -> bool {
+    fn shape_of_from(&self, shape: &mut Shape) -> bool {
         self.query.shape(shape)
     }
 }
@@ -81,7 +81,7 @@ impl QuerySource for NoFrom {
 
 impl<D: Dialect> FromClause<D> for NoFrom {
     fn walk_from<'a>(&'a self, _out: &mut SqlBuilder<'a, D>) {}
-    fn from_shape(&self, _shape: &mut Shape) -> bool {
+    fn shape_of_from(&self, _shape: &mut Shape) -> bool {
         true
     }
 }

@@ -335,6 +335,41 @@ impl<T: Table, R> InsertStatement<T, NoValues, R, NoConflict> {
     }
 }
 
+impl<T, V, R, C> InsertStatement<T, V, R, C> {
+    pub(crate) fn values_part(&self) -> &V {
+        &self.values
+    }
+
+    pub(crate) fn returning_part(&self) -> &R {
+        &self.returning
+    }
+}
+
+impl<T> InsertStatement<T, NoValues, NoReturning, NoConflict> {
+    pub(crate) fn with_values<V>(
+        self,
+        values: V,
+    ) -> InsertStatement<T, V, NoReturning, NoConflict> {
+        InsertStatement {
+            table: self.table,
+            values,
+            returning: self.returning,
+            conflict: self.conflict,
+        }
+    }
+}
+
+impl<T, V, C> InsertStatement<T, V, NoReturning, C> {
+    pub(crate) fn with_returning<R>(self, returning: R) -> InsertStatement<T, V, R, C> {
+        InsertStatement {
+            table: self.table,
+            values: self.values,
+            returning,
+            conflict: self.conflict,
+        }
+    }
+}
+
 impl<T, V, R> InsertStatement<T, V, R, NoConflict> {
     pub(crate) fn with_conflict<C2>(self, conflict: C2) -> InsertStatement<T, V, R, C2> {
         InsertStatement {

@@ -110,8 +110,8 @@ where
         self.right.walk_from(out);
         self.on.walk(out);
     }
-    fn from_shape(&self, shape: &mut Shape) -> bool {
-        self.left.from_shape(shape) && self.right.from_shape(shape) && self.on.shape(shape)
+    fn shape_of_from(&self, shape: &mut Shape) -> bool {
+        self.left.shape_of_from(shape) && self.right.shape_of_from(shape) && self.on.shape(shape)
     }
 }
 

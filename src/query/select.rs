@@ -514,7 +514,7 @@ where
     }
     fn shape(&self, shape: &mut Shape) -> bool {
         shape.add(u64::from(self.limit.is_some()) | u64::from(self.offset.is_some()) << 1);
-        self.from.from_shape(shape)
+        self.from.shape_of_from(shape)
             && self.select.list_shape(shape)
             && self.where_clause.shape(shape)
             && self.order.shape(shape)

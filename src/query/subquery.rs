@@ -108,8 +108,8 @@ impl<F: FromClause<D>, O, D: Dialect> FromClause<D> for Correlated<F, O> {
     fn walk_from<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
         self.from.walk_from(out);
     }
-    fn from_shape(&self, shape: &mut Shape) -> bool {
-        self.from.from_shape(shape)
+    fn shape_of_from(&self, shape: &mut Shape) -> bool {
+        self.from.shape_of_from(shape)
     }
 }
 

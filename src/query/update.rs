@@ -203,7 +203,7 @@ impl<D: Dialect, X: FromClause<D>> QueryFragment<D> for UpdateFrom<X> {
         self.0.walk_from(out);
     }
     fn shape(&self, shape: &mut Shape) -> bool {
-        self.0.from_shape(shape)
+        self.0.shape_of_from(shape)
     }
 }
 

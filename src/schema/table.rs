@@ -70,7 +70,7 @@ pub trait FromClause<D: Dialect> {
     fn walk_from<'a>(&'a self, out: &mut SqlBuilder<'a, D>);
 
     /// As [`QueryFragment::shape`](crate::dialect::QueryFragment::shape).
-    fn from_shape(&self, shape: &mut Shape) -> bool {
+    fn shape_of_from(&self, shape: &mut Shape) -> bool {
         let _ = shape;
         false
     }
@@ -80,7 +80,7 @@ impl<T: Table, D: Dialect> FromClause<D> for T {
     fn walk_from<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
         out.push_ident(T::NAME);
     }
-    fn from_shape(&self, _shape: &mut Shape) -> bool {
+    fn shape_of_from(&self, _shape: &mut Shape) -> bool {
         true
     }
 }

@@ -38,6 +38,24 @@ pub trait SqlRow {
 
     /// Skips `n` columns.
     fn skip(&mut self, n: usize);
+
+    /// How many columns are left to read.
+    fn remaining(&self) -> usize;
+}
+
+/// The row type of a statement whose columns are only known at runtime (the ORM's RETURNING
+/// of generated values): it loads into `Vec<Value<'static>>`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct AnyRow;
+
+impl FromRow<AnyRow> for Vec<Value<'static>> {
+    fn from_row<R: SqlRow + ?Sized>(row: &mut R) -> Result<Self> {
+        let mut values = Vec::with_capacity(row.remaining());
+        while row.remaining() > 0 {
+            values.push(row.next_value()?.into_owned());
+        }
+        Ok(values)
+    }
 }
 
 /// How many columns a SQL row type spans.

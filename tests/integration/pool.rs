@@ -463,4 +463,12 @@ fn bad_urls_and_unreachable_servers() {
         .unwrap();
     assert_eq!(failing.get().unwrap_err().kind(), ErrorKind::Database);
     assert_eq!(failing.status().open, 0);
+
+    let panicking = Engine::<SqliteConnection>::builder("sqlite::memory:")
+        .config(PoolConfig::default().max_size(1).max_overflow(0))
+        .on_connect(|_| panic!("setup hook bug"))
+        .build()
+        .unwrap();
+    assert!(catch_unwind(AssertUnwindSafe(|| panicking.get())).is_err());
+    assert_eq!(panicking.status().open, 0, "a panicking hook frees its slot");
 }
