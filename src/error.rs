@@ -82,6 +82,13 @@ impl Error {
         self
     }
 
+    /// Prefixes the message with what was being done (`"flushing User 7: ..."`), keeping the
+    /// kind, the SQL and the source.
+    pub fn context(mut self, context: impl fmt::Display) -> Self {
+        self.message = format!("{context}: {}", self.message);
+        self
+    }
+
     /// What went wrong.
     pub fn kind(&self) -> ErrorKind {
         self.kind

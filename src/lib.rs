@@ -72,6 +72,7 @@ pub mod conn;
 pub mod dialect;
 mod error;
 pub mod expr;
+pub mod orm;
 pub mod query;
 pub mod schema;
 pub mod types;

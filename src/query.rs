@@ -33,7 +33,7 @@ pub use compound::{CombineDsl, CompoundSelect, OutputScope, SetCompatible};
 pub use cte::{Cte, CteList, WithDsl, WithQuery, cte};
 pub use delete::{DeleteStatement, delete};
 pub use derived::{Derived, DerivedDsl, Literal, NoFrom, SelectValues, literal, select};
-pub use dynamic::{DynFilter, DynReturning, DynReturningFragment, DynSet, DynValues};
+pub use dynamic::{DynFilter, DynReturning, DynReturningFragment, DynSelect, DynSet, DynValues};
 pub use insert::{
     Assignment, ColumnList, ColumnOf, InsertFromSelect, InsertRow, InsertStatement, InsertValues,
     NoValues, RowComparable, Values, insert,

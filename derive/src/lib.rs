@@ -212,6 +212,23 @@ fn model(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
             quote!(#ident: ::aludel::types::FromSql::<#st>::from_sql(row.next_value()?)?)
         }
     });
+    let from_values = fields.iter().map(|f| {
+        let ident = &f.ident;
+        let c = col_path(&f.column);
+        let st = quote!(<#c as ::aludel::expr::Expression>::SqlType);
+        let next = quote!(values.next().unwrap_or(::aludel::types::Value::Null));
+        if f.generated {
+            quote! {
+                #ident: match #next {
+                    ::aludel::types::Value::Null => ::core::option::Option::None,
+                    v => ::core::option::Option::Some(::aludel::types::FromSql::<#st>::from_sql(v)?),
+                }
+            }
+        } else {
+            quote!(#ident: ::aludel::types::FromSql::<#st>::from_sql(#next)?)
+        }
+    });
+    let skipped_defaults = skipped.clone();
     let here = fields.iter().map(|_| quote!(::aludel::schema::Here));
     let hooks = if own_hooks { quote!() } else { quote!(impl ::aludel::orm::Hooks for #name {}) };
     Ok(quote! {
@@ -225,6 +242,14 @@ fn model(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
 
             fn values(&self) -> ::std::vec::Vec<::aludel::types::Value<'static>> {
                 ::std::vec![#(#values),*]
+            }
+
+            fn from_values(values: ::std::vec::Vec<::aludel::types::Value<'static>>) -> ::aludel::Result<Self> {
+                let mut values = values.into_iter();
+                ::core::result::Result::Ok(#name {
+                    #(#from_values,)*
+                    #(#skipped_defaults: ::core::default::Default::default(),)*
+                })
             }
 
             fn set_field(&mut self, index: usize, value: ::aludel::types::Value<'_>) -> ::aludel::Result<()> {

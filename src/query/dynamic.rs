@@ -298,3 +298,54 @@ impl<D: Dialect, T: Table> QueryFragment<D> for DynFilter<T> {
         true
     }
 }
+
+/// `SELECT "t"."c1", ... FROM "t" WHERE filter` over runtime-chosen columns of table `T`,
+/// loading rows as `Vec<Value<'static>>` (the ORM's refresh of an object by key).
+#[derive(Debug, Clone)]
+pub struct DynSelect<T> {
+    columns: Vec<&'static str>,
+    filter: DynFilter<T>,
+}
+
+impl<T> DynSelect<T> {
+    /// Selects `columns` of the rows matching `filter`.
+    pub fn new(columns: Vec<&'static str>, filter: DynFilter<T>) -> Self {
+        DynSelect { columns, filter }
+    }
+}
+
+impl<T> Query for DynSelect<T> {
+    type SqlType = AnyRow;
+}
+
+impl<T> super::AsQuery for DynSelect<T> {
+    type Query = Self;
+    fn as_query(self) -> Self {
+        self
+    }
+}
+
+impl<T> MaybeEmpty for DynSelect<T> {}
+
+impl<D: Dialect, T: Table> QueryFragment<D> for DynSelect<T> {
+    fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
+        out.push_sql("SELECT ");
+        for (i, c) in self.columns.iter().enumerate() {
+            if i > 0 {
+                out.push_sql(", ");
+            }
+            out.push_ident(T::NAME);
+            out.push_sql(".");
+            out.push_ident(c);
+        }
+        out.push_sql(" FROM ");
+        out.push_ident(T::NAME);
+        out.push_sql(" WHERE ");
+        self.filter.walk(out);
+    }
+
+    fn shape(&self, shape: &mut Shape) -> bool {
+        shape_names(shape, &self.columns);
+        QueryFragment::<D>::shape(&self.filter, shape)
+    }
+}

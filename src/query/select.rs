@@ -126,6 +126,26 @@ impl<S> SelectListFor<NoGroupBy, ()> for S {}
 impl<S: ValidGrouping<G, I>, G, I> SelectListFor<GroupBy<G>, I> for S {}
 
 impl<F: QuerySource, S, W, O, Dist, G, H, Lk> SelectStatement<F, S, W, O, Dist, G, H, Lk> {
+    /// Sets the select list with an index proved elsewhere (the ORM's derived models); the
+    /// proof is checked again when the statement runs (`Query` needs `S2: SelectableIn<F, I>`).
+    pub(crate) fn select_proved<S2, I>(
+        self,
+        list: S2,
+    ) -> SelectStatement<F, SelectClause<S2, I>, W, O, Dist, G, H, Lk> {
+        SelectStatement {
+            from: self.from,
+            select: SelectClause { list, _index: PhantomData },
+            where_clause: self.where_clause,
+            order: self.order,
+            limit: self.limit,
+            offset: self.offset,
+            distinct: self.distinct,
+            group: self.group,
+            having: self.having,
+            lock: self.lock,
+        }
+    }
+
     /// Replaces the select list. Each column must come from the FROM clause (and, in a grouped
     /// query, be grouped or aggregated); the row type follows from the columns' SQL types.
     pub fn select<S2, I, IG>(

@@ -13,6 +13,7 @@ mod execution;
 mod functions;
 mod grouping;
 mod joins;
+mod orm;
 mod pool;
 mod rows_in_out;
 mod schema;

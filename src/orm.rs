@@ -1,0 +1,27 @@
+//! The ORM: a [`Session`] that tracks mapped objects and writes their changes in one flush.
+//!
+//! A thin dynamic layer over the typed core (SQLAlchemy's data-mapper pattern):
+//!
+//! - `#[derive(Model)]` maps a struct onto a `table!`; each field's Rust type is checked
+//!   against its column's SQL type at compile time.
+//! - The session keeps an **identity map**: every load of one primary key within a session
+//!   yields the same shared object ([`Obj`]).
+//! - The **unit of work** finds changes itself: each object's column values are compared with
+//!   a snapshot taken when it was loaded or last flushed; `flush` writes INSERTs parent-first
+//!   and DELETEs child-first by the foreign keys between the mapped tables, batches statements
+//!   of one shape, reads generated keys back, and either applies everything or nothing.
+//! - Nothing happens behind your back: reading an object never runs a query. Expired objects
+//!   are reloaded when the session hands them out again (`get`, queries) or on `refresh`.
+//!
+//! All SQL goes through the typed query builder (`insert`, `update`, `delete`, `select`).
+
+mod handle;
+mod model;
+mod query;
+mod session;
+mod tracked;
+
+pub use handle::Obj;
+pub use model::{FieldDef, Hooks, Model, PrimaryKeyValue};
+pub use query::SessionQuery;
+pub use session::{FlushSummary, Session};

@@ -1,0 +1,136 @@
+//! Typed queries that return tracked objects.
+
+use super::handle::Obj;
+use super::model::Model;
+use super::session::Session;
+use crate::conn::{Connection, RunQueryDsl};
+use crate::dialect::{QueryFragment, SupportsReturning};
+use crate::error::{Error, ErrorKind, Result};
+use crate::expr::{ConditionIn, OrderIn};
+use crate::query::{AsQuery, MaybeEmpty, OrderBy, Query, SelectStatement, WhereAnd};
+use crate::types::FromRow;
+
+/// A query for objects of `M` in a session: filtered and ordered like any typed query,
+/// returning tracked objects (the identity map's, for keys already loaded).
+pub struct SessionQuery<'s, 'c, M, C: Connection, Q> {
+    session: &'s mut Session<'c, C>,
+    statement: Q,
+    populate_existing: bool,
+    _model: std::marker::PhantomData<M>,
+}
+
+impl<'s, 'c, M, C: Connection, Q> SessionQuery<'s, 'c, M, C, Q> {
+    pub(crate) fn new(session: &'s mut Session<'c, C>, statement: Q) -> Self {
+        SessionQuery {
+            session,
+            statement,
+            populate_existing: false,
+            _model: std::marker::PhantomData,
+        }
+    }
+
+    /// Overwrites already-loaded objects with the rows read (discarding their unflushed
+    /// changes); by default they are left as they are.
+    pub fn populate_existing(mut self) -> Self {
+        self.populate_existing = true;
+        self
+    }
+}
+
+impl<'s, 'c, M: Model, C: Connection, F, S, W, O>
+    SessionQuery<'s, 'c, M, C, SelectStatement<F, S, W, O>>
+where
+    F: crate::schema::QuerySource,
+{
+    /// Adds a WHERE condition.
+    pub fn filter<E, I>(
+        self,
+        condition: E,
+    ) -> SessionQuery<'s, 'c, M, C, SelectStatement<F, S, W::Output, O>>
+    where
+        E: ConditionIn<F, I>,
+        W: WhereAnd<E>,
+    {
+        let statement = self.statement.filter(condition);
+        SessionQuery {
+            session: self.session,
+            statement,
+            populate_existing: self.populate_existing,
+            _model: std::marker::PhantomData,
+        }
+    }
+
+    /// Sets ORDER BY.
+    pub fn order_by<O2, I>(
+        self,
+        order: O2,
+    ) -> SessionQuery<'s, 'c, M, C, SelectStatement<F, S, W, OrderBy<O2>>>
+    where
+        O2: OrderIn<F, I>,
+    {
+        let statement = self.statement.order_by(order);
+        SessionQuery {
+            session: self.session,
+            statement,
+            populate_existing: self.populate_existing,
+            _model: std::marker::PhantomData,
+        }
+    }
+
+    /// `LIMIT n`.
+    pub fn limit(mut self, n: i64) -> Self {
+        self.statement = self.statement.limit(n);
+        self
+    }
+
+    /// `OFFSET n`.
+    pub fn offset(mut self, n: i64) -> Self {
+        self.statement = self.statement.offset(n);
+        self
+    }
+}
+
+impl<'s, 'c, M, C, Q> SessionQuery<'s, 'c, M, C, Q>
+where
+    M: Model,
+    C: Connection,
+    C::Dialect: SupportsReturning,
+    Q: AsQuery<Query = Q> + Query + QueryFragment<C::Dialect> + MaybeEmpty,
+    M: FromRow<Q::SqlType>,
+{
+    /// Every matching object (flushing pending changes first, when autoflush is on).
+    ///
+    /// # Errors
+    /// The flush's or the database's error.
+    pub fn all(self) -> Result<Vec<Obj<M>>> {
+        self.session.prepare_query()?;
+        let rows: Vec<M> = self.statement.load(self.session.connection())?;
+        let overwrite = self.populate_existing;
+        rows.into_iter().map(|m| self.session.register_loaded(m, overwrite)).collect()
+    }
+
+    /// The first matching object.
+    ///
+    /// # Errors
+    /// [`ErrorKind::NotFound`] when there is none; the flush's or the database's error.
+    pub fn first(self) -> Result<Obj<M>> {
+        self.all()?
+            .into_iter()
+            .next()
+            .ok_or_else(|| Error::new(ErrorKind::NotFound, "no matching object"))
+    }
+
+    /// Exactly one matching object.
+    ///
+    /// # Errors
+    /// [`ErrorKind::NotFound`] or [`ErrorKind::MultipleRows`]; the flush's or the database's
+    /// error.
+    pub fn one(self) -> Result<Obj<M>> {
+        let mut all = self.all()?;
+        match all.len() {
+            0 => Err(Error::new(ErrorKind::NotFound, "no matching object")),
+            1 => Ok(all.remove(0)),
+            _ => Err(Error::new(ErrorKind::MultipleRows, "expected one object, found several")),
+        }
+    }
+}

@@ -1,0 +1,778 @@
+//! The session: identity map and unit of work over one connection.
+
+use super::handle::Obj;
+use super::model::{FieldDef, Model, PrimaryKeyValue};
+use super::query::SessionQuery;
+use super::tracked::{DynFilterParts, DynSetParts, Tracked};
+use crate::conn::Connection;
+use crate::dialect::SupportsReturning;
+use crate::error::{Error, ErrorKind, Result};
+use crate::query::{SelectClause, SelectStatement};
+use crate::schema::{MetaData, Table, TableDef};
+use crate::types::Value;
+use std::any::TypeId;
+use std::collections::HashMap;
+
+/// What a flush is about to write (passed to the before/after flush hooks).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FlushSummary {
+    /// Objects to INSERT.
+    pub inserts: usize,
+    /// Objects to UPDATE.
+    pub updates: usize,
+    /// Objects to DELETE.
+    pub deletes: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum State {
+    New,
+    Persistent,
+    Deleted,
+}
+
+struct Entry<C: Connection> {
+    obj: Box<dyn Tracked<C>>,
+    state: State,
+    /// Column values as last loaded or flushed (empty for new objects).
+    snapshot: Vec<Value<'static>>,
+    expired: bool,
+    order: u64,
+}
+
+/// A primary key as a hashable identity.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum KeyPart {
+    Int(i64),
+    Text(String),
+    Bytes(Vec<u8>),
+    Other(String),
+}
+
+impl KeyPart {
+    fn of(value: &Value<'_>) -> KeyPart {
+        match value {
+            Value::I16(v) => KeyPart::Int(i64::from(*v)),
+            Value::I32(v) => KeyPart::Int(i64::from(*v)),
+            Value::I64(v) => KeyPart::Int(*v),
+            Value::Text(s) => KeyPart::Text(s.to_string()),
+            Value::Blob(b) => KeyPart::Bytes(b.to_vec()),
+            other => KeyPart::Other(format!("{other:?}")),
+        }
+    }
+}
+
+type Key = (TypeId, Vec<KeyPart>);
+type FlushHook = Box<dyn FnMut(&FlushSummary)>;
+
+/// A unit of work over a connection (SQLAlchemy's `Session`).
+///
+/// ```
+/// use aludel::prelude::*;
+/// use aludel::orm::{Model, Session};
+///
+/// aludel::table! { users (id) { id -> Integer, name -> Text, } }
+///
+/// #[derive(Debug, Clone, Model)]
+/// #[aludel(table = users)]
+/// struct User {
+///     #[aludel(generated)]
+///     id: Option<i32>,
+///     name: String,
+/// }
+///
+/// # fn main() -> aludel::Result<()> {
+/// let mut conn = SqliteConnection::open("sqlite::memory:")?;
+/// MetaData::new([users::table::def()]).create_all(&mut conn, CheckFirst::No)?;
+/// let mut session = Session::new(&mut conn);
+/// let ada = session.add(User { id: None, name: "ada".into() });
+/// session.commit()?; // INSERT ... RETURNING "id", COMMIT
+/// assert_eq!(ada.borrow().id, Some(1));
+///
+/// let same = session.get::<User>(1)?.unwrap();
+/// assert!(same.ptr_eq(&ada)); // one object per primary key
+/// same.borrow_mut().name = "Ada".into();
+/// session.commit()?; // UPDATE "users" SET "name" = ?1 WHERE ...
+/// # Ok(()) }
+/// ```
+pub struct Session<'c, C: Connection> {
+    conn: &'c mut C,
+    entries: Vec<Option<Entry<C>>>,
+    identity: HashMap<Key, usize>,
+    by_addr: HashMap<usize, usize>,
+    order: u64,
+    autoflush: bool,
+    expire_on_commit: bool,
+    began: bool,
+    before_flush: Vec<FlushHook>,
+    after_flush: Vec<FlushHook>,
+}
+
+impl<C: Connection> Drop for Session<'_, C> {
+    fn drop(&mut self) {
+        if self.began {
+            let _ = self.conn.batch_execute("ROLLBACK");
+            self.conn.set_transaction_depth(0);
+        }
+    }
+}
+
+fn key_indices(table: &TableDef, fields: &[FieldDef]) -> Result<Vec<usize>> {
+    table
+        .primary_key
+        .iter()
+        .map(|pk| {
+            fields.iter().position(|f| f.column == *pk).ok_or_else(|| {
+                Error::new(
+                    ErrorKind::Schema,
+                    format!("primary key column `{}.{pk}` is not mapped by the model", table.name),
+                )
+            })
+        })
+        .collect()
+}
+
+fn key_of(values: &[Value<'static>], indices: &[usize]) -> Vec<Value<'static>> {
+    indices.iter().map(|i| values[*i].clone()).collect()
+}
+
+impl<'c, C> Session<'c, C>
+where
+    C: Connection,
+    C::Dialect: SupportsReturning,
+{
+    /// A session over `conn`. It begins a transaction when it first needs one and keeps it
+    /// until [`commit`](Self::commit) or [`rollback`](Self::rollback) (or drop, which rolls
+    /// back). Inside a transaction the caller opened, it leaves that transaction alone.
+    pub fn new(conn: &'c mut C) -> Self {
+        Session {
+            conn,
+            entries: Vec::new(),
+            identity: HashMap::new(),
+            by_addr: HashMap::new(),
+            order: 0,
+            autoflush: true,
+            expire_on_commit: true,
+            began: false,
+            before_flush: Vec::new(),
+            after_flush: Vec::new(),
+        }
+    }
+
+    /// Whether queries flush pending changes first (on by default).
+    pub fn set_autoflush(&mut self, on: bool) -> &mut Self {
+        self.autoflush = on;
+        self
+    }
+
+    /// Whether `commit` expires every loaded object, so that the next `get` or query reloads
+    /// it (on by default, like SQLAlchemy's `expire_on_commit`).
+    pub fn set_expire_on_commit(&mut self, on: bool) -> &mut Self {
+        self.expire_on_commit = on;
+        self
+    }
+
+    /// Calls `hook` before every flush that has work to do.
+    pub fn on_before_flush(&mut self, hook: impl FnMut(&FlushSummary) + 'static) {
+        self.before_flush.push(Box::new(hook));
+    }
+
+    /// Calls `hook` after every successful flush.
+    pub fn on_after_flush(&mut self, hook: impl FnMut(&FlushSummary) + 'static) {
+        self.after_flush.push(Box::new(hook));
+    }
+
+    /// The connection, for statements outside the ORM (they run in the session's
+    /// transaction).
+    pub fn connection(&mut self) -> &mut C {
+        self.conn
+    }
+
+    /// Adds a new object; it is INSERTed by the next flush. Returns its tracked handle.
+    pub fn add<M: Model>(&mut self, model: M) -> Obj<M> {
+        let obj = Obj::new(model);
+        self.push(Box::new(obj.clone()), State::New, Vec::new());
+        obj
+    }
+
+    /// Adds several new objects, INSERTed in this order.
+    pub fn add_all<M: Model>(&mut self, models: impl IntoIterator<Item = M>) -> Vec<Obj<M>> {
+        models.into_iter().map(|m| self.add(m)).collect()
+    }
+
+    /// Marks an object for DELETE at the next flush (a new, unflushed object is just
+    /// forgotten).
+    pub fn delete<M: Model>(&mut self, obj: &Obj<M>) {
+        if let Some(i) = self.by_addr.get(&obj.addr()).copied() {
+            let entry = self.entries[i].as_mut().expect("indexed entry");
+            if entry.state == State::New {
+                self.remove(i);
+            } else {
+                entry.state = State::Deleted;
+            }
+        }
+    }
+
+    /// Forgets an object: later flushes ignore it, and a new load of its key makes a new
+    /// object.
+    pub fn expunge<M: Model>(&mut self, obj: &Obj<M>) {
+        if let Some(i) = self.by_addr.get(&obj.addr()).copied() {
+            self.remove(i);
+        }
+    }
+
+    /// Marks an object's state stale: the session reloads it the next time it hands it out.
+    pub fn expire<M: Model>(&mut self, obj: &Obj<M>) {
+        if let Some(entry) =
+            self.by_addr.get(&obj.addr()).copied().and_then(|i| self.entries[i].as_mut())
+        {
+            entry.expired = entry.state == State::Persistent;
+        }
+    }
+
+    /// Whether the object has changes that the next flush will write.
+    pub fn is_modified<M: Model>(&self, obj: &Obj<M>) -> bool {
+        match self.by_addr.get(&obj.addr()).and_then(|i| self.entries[*i].as_ref()) {
+            Some(e) if e.state == State::Persistent => e.obj.values() != e.snapshot,
+            Some(_) => true,
+            None => false,
+        }
+    }
+
+    /// Reloads an object from the database, discarding its unflushed changes.
+    ///
+    /// # Errors
+    /// [`ErrorKind::NotFound`] if its row is gone; the database's error.
+    pub fn refresh<M: Model>(&mut self, obj: &Obj<M>) -> Result<()> {
+        let i =
+            self.by_addr.get(&obj.addr()).copied().ok_or_else(|| {
+                Error::new(ErrorKind::NotFound, "the object is not in this session")
+            })?;
+        self.reload(i)
+    }
+
+    /// Copies a detached object's state into the session's object with the same primary
+    /// key (loading it first if needed), or adds it as new when no such row exists.
+    ///
+    /// # Errors
+    /// The database's error while looking the key up.
+    pub fn merge<M: Model>(&mut self, model: M) -> Result<Obj<M>> {
+        let fields = M::FIELDS;
+        let indices = key_indices(M::Table::def(), fields)?;
+        let values = model.values();
+        let key = key_of(&values, &indices);
+        if key.contains(&Value::Null) {
+            return Ok(self.add(model));
+        }
+        match self.get_by_key::<M>(key)? {
+            Some(obj) => {
+                for (i, v) in values.into_iter().enumerate() {
+                    obj.borrow_mut().set_field(i, v)?;
+                }
+                Ok(obj)
+            }
+            None => Ok(self.add(model)),
+        }
+    }
+
+    /// The object with primary key `key`: from the identity map when loaded (no query), else
+    /// from the database.
+    ///
+    /// # Errors
+    /// The database's error.
+    pub fn get<M: Model>(&mut self, key: impl PrimaryKeyValue) -> Result<Option<Obj<M>>> {
+        self.get_by_key::<M>(key.key_values())
+    }
+
+    fn get_by_key<M: Model>(&mut self, key: Vec<Value<'static>>) -> Result<Option<Obj<M>>> {
+        let identity = (TypeId::of::<M>(), key.iter().map(KeyPart::of).collect::<Vec<_>>());
+        if let Some(i) = self.identity.get(&identity).copied() {
+            let entry = self.entries[i].as_ref().expect("indexed entry");
+            if entry.state == State::Deleted {
+                return Ok(None);
+            }
+            if entry.expired {
+                self.reload(i)?;
+            }
+            let entry = self.entries[i].as_ref().expect("indexed entry");
+            return Ok(entry.obj.as_any().downcast_ref::<Obj<M>>().cloned());
+        }
+        self.begin()?;
+        let table = M::Table::def();
+        let columns: Vec<&'static str> = table.primary_key.to_vec();
+        let fields: Vec<&'static str> = M::FIELDS.iter().map(|f| f.column).collect();
+        let rows = crate::query::DynSelect::<M::Table>::new(
+            fields,
+            crate::query::DynFilter::<M::Table>::new(columns, vec![key]),
+        );
+        let found: Option<Vec<Value<'static>>> =
+            crate::conn::RunQueryDsl::one_or_none(rows, &mut *self.conn)?;
+        match found {
+            None => Ok(None),
+            Some(values) => Ok(Some(self.register_loaded(M::from_values(values)?, false)?)),
+        }
+    }
+
+    /// A typed query for objects of `M`: `session.query::<User>().filter(...).all()`.
+    pub fn query<M: Model>(
+        &mut self,
+    ) -> SessionQuery<
+        '_,
+        'c,
+        M,
+        C,
+        SelectStatement<M::Table, SelectClause<M::Columns, M::ColumnsIndex>>,
+    > {
+        let statement = SelectStatement::new(M::Table::default()).select_proved(M::columns());
+        SessionQuery::new(self, statement)
+    }
+
+    /// Registers a loaded row in the identity map: the existing object for its key (left as
+    /// it is unless `overwrite` or expired), or a new persistent one.
+    pub(crate) fn register_loaded<M: Model>(
+        &mut self,
+        model: M,
+        overwrite: bool,
+    ) -> Result<Obj<M>> {
+        let values = model.values();
+        let indices = key_indices(M::Table::def(), M::FIELDS)?;
+        let identity = (
+            TypeId::of::<M>(),
+            key_of(&values, &indices).iter().map(KeyPart::of).collect::<Vec<_>>(),
+        );
+        if let Some(i) = self.identity.get(&identity).copied() {
+            let entry = self.entries[i].as_mut().expect("indexed entry");
+            let obj = entry.obj.as_any().downcast_ref::<Obj<M>>().cloned().expect("same model");
+            if overwrite || entry.expired {
+                *obj.borrow_mut() = model;
+                entry.snapshot = values;
+                entry.expired = false;
+            }
+            return Ok(obj);
+        }
+        let obj = Obj::new(model);
+        let i = self.push(Box::new(obj.clone()), State::Persistent, values);
+        self.identity.insert(identity, i);
+        Ok(obj)
+    }
+
+    fn push(
+        &mut self,
+        obj: Box<dyn Tracked<C>>,
+        state: State,
+        snapshot: Vec<Value<'static>>,
+    ) -> usize {
+        self.order += 1;
+        let addr = obj.addr();
+        self.entries.push(Some(Entry { obj, state, snapshot, expired: false, order: self.order }));
+        let i = self.entries.len() - 1;
+        self.by_addr.insert(addr, i);
+        i
+    }
+
+    fn remove(&mut self, i: usize) {
+        if let Some(entry) = self.entries[i].take() {
+            self.by_addr.remove(&entry.obj.addr());
+            self.identity.retain(|_, v| *v != i);
+        }
+    }
+
+    fn identity_of(&self, entry: &Entry<C>) -> Result<Key> {
+        let indices = key_indices(entry.obj.table(), entry.obj.fields())?;
+        let values =
+            if entry.snapshot.is_empty() { entry.obj.values() } else { entry.snapshot.clone() };
+        Ok((entry.obj.model(), key_of(&values, &indices).iter().map(KeyPart::of).collect()))
+    }
+
+    fn reload(&mut self, i: usize) -> Result<()> {
+        self.begin()?;
+        let entry = self.entries[i].as_ref().expect("indexed entry");
+        let indices = key_indices(entry.obj.table(), entry.obj.fields())?;
+        let key = key_of(&entry.snapshot, &indices);
+        let columns = entry.obj.table().primary_key.to_vec();
+        let row = entry.obj.select_row(self.conn, DynFilterParts { columns, rows: vec![key] })?;
+        let values = row
+            .ok_or_else(|| Error::new(ErrorKind::NotFound, "the object's row no longer exists"))?;
+        for (f, v) in values.iter().enumerate() {
+            entry.obj.set_field(f, v.reborrow())?;
+        }
+        let entry = self.entries[i].as_mut().expect("indexed entry");
+        entry.snapshot = values;
+        entry.expired = false;
+        Ok(())
+    }
+
+    /// Before a query: autoflush, and make sure the session's transaction is open.
+    pub(crate) fn prepare_query(&mut self) -> Result<()> {
+        if self.autoflush {
+            self.flush()?;
+        }
+        self.begin()
+    }
+
+    /// Begins the session's transaction if none is open.
+    fn begin(&mut self) -> Result<()> {
+        if !self.began && self.conn.transaction_depth() == 0 {
+            self.conn.batch_execute("BEGIN")?;
+            self.conn.set_transaction_depth(1);
+            self.began = true;
+        }
+        Ok(())
+    }
+
+    /// Writes every pending change: INSERTs (parents first, in the order objects were added,
+    /// same-shape rows in one statement, generated keys read back), UPDATEs of changed
+    /// columns only, DELETEs (children first). Runs in a savepoint: on failure nothing is
+    /// written and every object and the session's pending state are as before the flush.
+    ///
+    /// # Errors
+    /// The first failing statement's error, naming the object; [`ErrorKind::StaleData`] when
+    /// an UPDATE or DELETE finds its row changed or gone.
+    pub fn flush(&mut self) -> Result<()> {
+        let plan = self.plan()?;
+        if plan.is_empty() {
+            return Ok(());
+        }
+        let summary = FlushSummary {
+            inserts: plan.inserts.len(),
+            updates: plan.updates.len(),
+            deletes: plan.deletes.len(),
+        };
+        for hook in &mut self.before_flush {
+            hook(&summary);
+        }
+        self.begin()?;
+        // Everything a failed flush must put back.
+        let saved: Vec<(usize, Vec<Value<'static>>)> = plan
+            .inserts
+            .iter()
+            .chain(plan.updates.iter().map(|(i, _)| i))
+            .map(|i| (*i, self.entries[*i].as_ref().expect("entry").obj.values()))
+            .collect();
+        let entries = &self.entries;
+        let result = self.conn.transaction(|conn| run_plan(conn, entries, &plan));
+        match result {
+            Ok(()) => {
+                for i in &plan.inserts {
+                    let entry = self.entries[*i].as_mut().expect("entry");
+                    entry.state = State::Persistent;
+                    entry.snapshot = entry.obj.values();
+                    entry.obj.after_insert();
+                }
+                for i in &plan.inserts {
+                    let key = self.identity_of(self.entries[*i].as_ref().expect("entry"))?;
+                    self.identity.insert(key, *i);
+                }
+                for (i, _) in &plan.updates {
+                    let entry = self.entries[*i].as_mut().expect("entry");
+                    entry.snapshot = entry.obj.values();
+                    entry.obj.after_update();
+                }
+                for i in &plan.deletes {
+                    self.entries[*i].as_ref().expect("entry").obj.after_delete();
+                    self.remove(*i);
+                }
+                for hook in &mut self.after_flush {
+                    hook(&summary);
+                }
+                Ok(())
+            }
+            Err(e) => {
+                for (i, values) in saved {
+                    let entry = self.entries[i].as_ref().expect("entry");
+                    for (f, v) in values.into_iter().enumerate() {
+                        let _ = entry.obj.set_field(f, v);
+                    }
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// Flushes, then commits the session's transaction. Loaded objects are expired (see
+    /// [`set_expire_on_commit`](Self::set_expire_on_commit)).
+    ///
+    /// # Errors
+    /// The flush's error (nothing is committed), or the database's error on COMMIT.
+    pub fn commit(&mut self) -> Result<()> {
+        self.flush()?;
+        if self.began {
+            self.conn.batch_execute("COMMIT")?;
+            self.conn.set_transaction_depth(0);
+            self.began = false;
+        }
+        if self.expire_on_commit {
+            for entry in self.entries.iter_mut().flatten() {
+                entry.expired = entry.state == State::Persistent;
+            }
+        }
+        Ok(())
+    }
+
+    /// Rolls back the session's transaction and every unflushed change: new objects are
+    /// forgotten, deleted ones kept, changed ones restored to their last loaded or flushed
+    /// state.
+    ///
+    /// # Errors
+    /// The database's error on ROLLBACK.
+    pub fn rollback(&mut self) -> Result<()> {
+        let result = if self.began {
+            self.began = false;
+            self.conn.set_transaction_depth(0);
+            self.conn.batch_execute("ROLLBACK")
+        } else {
+            Ok(())
+        };
+        let mut forget = Vec::new();
+        for (i, slot) in self.entries.iter_mut().enumerate() {
+            let Some(entry) = slot else { continue };
+            match entry.state {
+                State::New => forget.push(i),
+                State::Deleted | State::Persistent => {
+                    entry.state = State::Persistent;
+                    for (f, v) in entry.snapshot.iter().enumerate() {
+                        let _ = entry.obj.set_field(f, v.reborrow());
+                    }
+                    // Flushed-then-rolled-back changes are gone from the database too.
+                    entry.expired = true;
+                }
+            }
+        }
+        for i in forget {
+            self.remove(i);
+        }
+        result
+    }
+
+    fn plan(&mut self) -> Result<Plan> {
+        let mut plan = Plan::default();
+        let mut tables: Vec<&'static TableDef> = Vec::new();
+        let mut live: Vec<(u64, usize)> = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| e.as_ref().map(|e| (e.order, i)))
+            .collect();
+        live.sort();
+        for (_, i) in live {
+            let entry = self.entries[i].as_ref().expect("entry");
+            let table = entry.obj.table();
+            match entry.state {
+                State::New => plan.inserts.push(i),
+                State::Deleted => plan.deletes.push(i),
+                State::Persistent if !entry.expired => {
+                    let values = entry.obj.values();
+                    let changed: Vec<usize> =
+                        (0..values.len()).filter(|f| values[*f] != entry.snapshot[*f]).collect();
+                    if changed.is_empty() {
+                        continue;
+                    }
+                    plan.updates.push((i, changed));
+                }
+                State::Persistent => continue,
+            }
+            if !tables.iter().any(|t| t.name == table.name) {
+                tables.push(table);
+            }
+        }
+        let order = MetaData::new(tables).sorted_tables()?;
+        let rank = |i: &usize| {
+            let name = self.entries[*i].as_ref().expect("entry").obj.table().name;
+            order.iter().position(|t| t.name == name).unwrap_or(0)
+        };
+        // Stable sorts keep the order of adding within a table.
+        plan.inserts.sort_by_key(rank);
+        plan.updates.sort_by_key(|(i, _)| rank(i));
+        plan.deletes.sort_by_key(|i| std::cmp::Reverse(rank(i)));
+        Ok(plan)
+    }
+}
+
+#[derive(Default)]
+struct Plan {
+    inserts: Vec<usize>,
+    updates: Vec<(usize, Vec<usize>)>,
+    deletes: Vec<usize>,
+}
+
+impl Plan {
+    fn is_empty(&self) -> bool {
+        self.inserts.is_empty() && self.updates.is_empty() && self.deletes.is_empty()
+    }
+}
+
+fn describe<C: Connection>(entry: &Entry<C>) -> String {
+    let values =
+        if entry.snapshot.is_empty() { entry.obj.values() } else { entry.snapshot.clone() };
+    let key = key_indices(entry.obj.table(), entry.obj.fields())
+        .map(|k| key_of(&values, &k))
+        .unwrap_or_default();
+    format!("{} {:?}", entry.obj.model_name(), key)
+}
+
+fn run_plan<C: Connection>(conn: &mut C, entries: &[Option<Entry<C>>], plan: &Plan) -> Result<()> {
+    let entry = |i: &usize| entries[*i].as_ref().expect("entry");
+    // INSERTs: consecutive objects of one table with the same provided columns share one
+    // multi-row statement.
+    let mut i = 0;
+    while i < plan.inserts.len() {
+        let first = entry(&plan.inserts[i]);
+        first.obj.before_insert();
+        let provided = |e: &Entry<C>| -> Vec<bool> {
+            let values = e.obj.values();
+            e.obj
+                .fields()
+                .iter()
+                .zip(&values)
+                .map(|(f, v)| !(f.generated && *v == Value::Null))
+                .collect()
+        };
+        let shape = provided(first);
+        let mut group = vec![plan.inserts[i]];
+        let mut j = i + 1;
+        while j < plan.inserts.len() {
+            let e = entry(&plan.inserts[j]);
+            if e.obj.model() != first.obj.model() {
+                break;
+            }
+            e.obj.before_insert();
+            if provided(e) != shape {
+                break;
+            }
+            group.push(plan.inserts[j]);
+            j += 1;
+        }
+        let fields = first.obj.fields();
+        let columns: Vec<&'static str> =
+            fields.iter().zip(&shape).filter(|(_, p)| **p).map(|(f, _)| f.column).collect();
+        let returning: Vec<&'static str> =
+            fields.iter().zip(&shape).filter(|(_, p)| !**p).map(|(f, _)| f.column).collect();
+        let rows: Vec<Vec<Value<'static>>> = group
+            .iter()
+            .map(|g| {
+                entry(g)
+                    .obj
+                    .values()
+                    .into_iter()
+                    .zip(&shape)
+                    .filter(|(_, p)| **p)
+                    .map(|(v, _)| v)
+                    .collect()
+            })
+            .collect();
+        let returned = first
+            .obj
+            .insert_rows(conn, columns, rows, returning.clone())
+            .map_err(|e| e.context(format!("flushing new {}", describe(first))))?;
+        if !returning.is_empty() {
+            for (g, row) in group.iter().zip(returned) {
+                let e = entry(g);
+                for (column, value) in returning.iter().zip(row) {
+                    let f = fields.iter().position(|f| f.column == *column).expect("mapped");
+                    e.obj.set_field(f, value)?;
+                }
+            }
+        }
+        i = j;
+    }
+    // UPDATEs of the changed columns, by the key as loaded; same shapes reuse one prepared
+    // statement. A version column is checked and incremented.
+    for (i, _) in &plan.updates {
+        let e = entry(i);
+        e.obj.before_update();
+        let values = e.obj.values();
+        let fields = e.obj.fields();
+        let changed: Vec<usize> =
+            (0..values.len()).filter(|f| values[*f] != e.snapshot[*f]).collect();
+        if changed.is_empty() {
+            continue;
+        }
+        let version = fields.iter().position(|f| f.version);
+        let mut key_columns: Vec<&'static str> = e.obj.table().primary_key.to_vec();
+        let indices = key_indices(e.obj.table(), fields)?;
+        let mut key = key_of(&e.snapshot, &indices);
+        if let Some(v) = version {
+            key_columns.push(fields[v].column);
+            key.push(e.snapshot[v].clone());
+        }
+        let set = DynSetParts {
+            assignments: changed
+                .iter()
+                .filter(|f| Some(**f) != version)
+                .map(|f| (fields[*f].column, values[*f].clone()))
+                .collect(),
+            increment: version.map(|v| fields[v].column),
+        };
+        let rows = e
+            .obj
+            .update_row(conn, set, DynFilterParts { columns: key_columns, rows: vec![key] })
+            .map_err(|err| err.context(format!("flushing changes of {}", describe(e))))?;
+        if rows != 1 {
+            return Err(Error::new(
+                ErrorKind::StaleData,
+                format!(
+                    "{} was changed or deleted by someone else (UPDATE matched {rows} rows)",
+                    describe(e)
+                ),
+            ));
+        }
+        if let Some(v) = version {
+            let next = match &e.snapshot[v] {
+                Value::I16(n) => Value::I16(n + 1),
+                Value::I32(n) => Value::I32(n + 1),
+                Value::I64(n) => Value::I64(n + 1),
+                other => other.clone(),
+            };
+            e.obj.set_field(v, next)?;
+        }
+    }
+    // DELETEs, children first; one statement per table (per object with a version column).
+    let mut k = 0;
+    while k < plan.deletes.len() {
+        let first = entry(&plan.deletes[k]);
+        let table = first.obj.table().name;
+        let mut group = Vec::new();
+        while k < plan.deletes.len() && entry(&plan.deletes[k]).obj.table().name == table {
+            group.push(plan.deletes[k]);
+            k += 1;
+        }
+        let fields = first.obj.fields();
+        let version = fields.iter().position(|f| f.version);
+        let indices = key_indices(first.obj.table(), fields)?;
+        let mut columns = first.obj.table().primary_key.to_vec();
+        if let Some(v) = version {
+            columns.push(fields[v].column);
+        }
+        let batches: Vec<Vec<usize>> =
+            if version.is_some() { group.iter().map(|g| vec![*g]).collect() } else { vec![group] };
+        for batch in batches {
+            let rows: Vec<Vec<Value<'static>>> = batch
+                .iter()
+                .map(|g| {
+                    let e = entry(g);
+                    e.obj.before_delete();
+                    let mut key = key_of(&e.snapshot, &indices);
+                    if let Some(v) = version {
+                        key.push(e.snapshot[v].clone());
+                    }
+                    key
+                })
+                .collect();
+            let expected = rows.len();
+            let deleted = first
+                .obj
+                .delete_rows(conn, DynFilterParts { columns: columns.clone(), rows })
+                .map_err(|err| err.context(format!("deleting {}", describe(entry(&batch[0])))))?;
+            if deleted != expected {
+                return Err(Error::new(
+                    ErrorKind::StaleData,
+                    format!(
+                        "{} was changed or deleted by someone else (DELETE matched {deleted} of {expected} rows)",
+                        describe(entry(&batch[0]))
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
