@@ -106,6 +106,17 @@ pub struct Session<'c, C: Connection> {
     began: bool,
     before_flush: Vec<FlushHook>,
     after_flush: Vec<FlushHook>,
+    links: Vec<Link>,
+}
+
+/// A child's foreign-key field that takes its value from a parent's field at flush time
+/// (the parent's generated key, once the parent is inserted).
+#[derive(Debug, Clone, Copy)]
+struct Link {
+    child: usize,
+    child_field: usize,
+    parent: usize,
+    parent_field: usize,
 }
 
 impl<C: Connection> Drop for Session<'_, C> {
@@ -156,7 +167,50 @@ where
             began: false,
             before_flush: Vec::new(),
             after_flush: Vec::new(),
+            links: Vec::new(),
         }
+    }
+
+    /// Makes `child`'s foreign key `fk` point at `parent`: at flush, `fk` takes the value of
+    /// the parent column it references, also when that is a key the database generates when
+    /// the parent is inserted (parents are inserted first).
+    ///
+    /// # Errors
+    /// [`ErrorKind::Schema`] when a column is not mapped by its model; [`ErrorKind::NotFound`]
+    /// when an object is not in this session.
+    pub fn set_parent<Ch, P, F>(&mut self, child: &Obj<Ch>, fk: F, parent: &Obj<P>) -> Result<()>
+    where
+        Ch: Model,
+        P: Model,
+        F: crate::schema::ForeignKey + crate::schema::Column<Table = Ch::Table>,
+        F::Target: crate::schema::Column<Table = P::Table>,
+    {
+        let _ = fk;
+        let field = |fields: &[FieldDef], column: &str| {
+            fields.iter().position(|f| f.column == column).ok_or_else(|| {
+                Error::new(
+                    ErrorKind::Schema,
+                    format!("column `{column}` is not mapped by its model"),
+                )
+            })
+        };
+        let child_field = field(Ch::FIELDS, <F as crate::schema::Column>::NAME)?;
+        let parent_field = field(P::FIELDS, <F::Target as crate::schema::Column>::NAME)?;
+        let find = |addr| {
+            self.by_addr
+                .get(&addr)
+                .copied()
+                .ok_or_else(|| Error::new(ErrorKind::NotFound, "the object is not in this session"))
+        };
+        let link = Link {
+            child: find(child.addr())?,
+            child_field,
+            parent: find(parent.addr())?,
+            parent_field,
+        };
+        self.links.retain(|l| !(l.child == link.child && l.child_field == link.child_field));
+        self.links.push(link);
+        Ok(())
     }
 
     /// Whether queries flush pending changes first (on by default).
@@ -393,11 +447,12 @@ where
         let row = entry.obj.select_row(self.conn, DynFilterParts { columns, rows: vec![key] })?;
         let values = row
             .ok_or_else(|| Error::new(ErrorKind::NotFound, "the object's row no longer exists"))?;
-        for (f, v) in values.iter().enumerate() {
-            entry.obj.set_field(f, v.reborrow())?;
+        for (f, v) in values.into_iter().enumerate() {
+            entry.obj.set_field(f, v)?;
         }
         let entry = self.entries[i].as_mut().expect("indexed entry");
-        entry.snapshot = values;
+        // The snapshot in the model's own representation (the driver may widen integers).
+        entry.snapshot = entry.obj.values();
         entry.expired = false;
         Ok(())
     }
@@ -429,7 +484,21 @@ where
     /// The first failing statement's error, naming the object; [`ErrorKind::StaleData`] when
     /// an UPDATE or DELETE finds its row changed or gone.
     pub fn flush(&mut self) -> Result<()> {
-        let plan = self.plan()?;
+        // Children of parents whose keys are known already get them now, so that the change
+        // shows in the plan (a persistent child moved to another parent is an UPDATE).
+        let link_saves: Vec<(usize, Vec<Value<'static>>)> = self
+            .links
+            .iter()
+            .filter_map(|l| self.entries[l.child].as_ref().map(|e| (l.child, e.obj.values())))
+            .collect();
+        apply_links(&self.entries, &self.links)?;
+        let plan = match self.plan() {
+            Ok(plan) => plan,
+            Err(e) => {
+                restore(&self.entries, link_saves);
+                return Err(e);
+            }
+        };
         if plan.is_empty() {
             return Ok(());
         }
@@ -443,14 +512,17 @@ where
         }
         self.begin()?;
         // Everything a failed flush must put back.
-        let saved: Vec<(usize, Vec<Value<'static>>)> = plan
+        let mut saved: Vec<(usize, Vec<Value<'static>>)> = plan
             .inserts
             .iter()
             .chain(plan.updates.iter().map(|(i, _)| i))
             .map(|i| (*i, self.entries[*i].as_ref().expect("entry").obj.values()))
             .collect();
+        // Link values applied above are undone too (they were taken before applying).
+        saved.extend(link_saves);
         let entries = &self.entries;
-        let result = self.conn.transaction(|conn| run_plan(conn, entries, &plan));
+        let links = &self.links;
+        let result = self.conn.transaction(|conn| run_plan(conn, entries, links, &plan));
         match result {
             Ok(()) => {
                 for i in &plan.inserts {
@@ -472,18 +544,19 @@ where
                     self.entries[*i].as_ref().expect("entry").obj.after_delete();
                     self.remove(*i);
                 }
+                let entries = &self.entries;
+                self.links.retain(|l| {
+                    entries[l.child].as_ref().is_some_and(|e| e.state != State::Persistent)
+                        && entries[l.parent].is_some()
+                });
                 for hook in &mut self.after_flush {
                     hook(&summary);
                 }
                 Ok(())
             }
             Err(e) => {
-                for (i, values) in saved {
-                    let entry = self.entries[i].as_ref().expect("entry");
-                    for (f, v) in values.into_iter().enumerate() {
-                        let _ = entry.obj.set_field(f, v);
-                    }
-                }
+                // Link saves come last: they hold the state from before links were applied.
+                restore(&self.entries, saved);
                 Err(e)
             }
         }
@@ -560,7 +633,7 @@ where
             match entry.state {
                 State::New => plan.inserts.push(i),
                 State::Deleted => plan.deletes.push(i),
-                State::Persistent if !entry.expired => {
+                State::Persistent => {
                     let values = entry.obj.values();
                     let changed: Vec<usize> =
                         (0..values.len()).filter(|f| values[*f] != entry.snapshot[*f]).collect();
@@ -569,7 +642,6 @@ where
                     }
                     plan.updates.push((i, changed));
                 }
-                State::Persistent => continue,
             }
             if !tables.iter().any(|t| t.name == table.name) {
                 tables.push(table);
@@ -610,12 +682,45 @@ fn describe<C: Connection>(entry: &Entry<C>) -> String {
     format!("{} {:?}", entry.obj.model_name(), key)
 }
 
-fn run_plan<C: Connection>(conn: &mut C, entries: &[Option<Entry<C>>], plan: &Plan) -> Result<()> {
+fn restore<C: Connection>(entries: &[Option<Entry<C>>], saved: Vec<(usize, Vec<Value<'static>>)>) {
+    for (i, values) in saved {
+        if let Some(entry) = entries[i].as_ref() {
+            for (f, v) in values.into_iter().enumerate() {
+                let _ = entry.obj.set_field(f, v);
+            }
+        }
+    }
+}
+
+/// Copies parents' key values into their children's foreign-key fields, where known.
+fn apply_links<C: Connection>(entries: &[Option<Entry<C>>], links: &[Link]) -> Result<()> {
+    for link in links {
+        let (Some(child), Some(parent)) =
+            (entries[link.child].as_ref(), entries[link.parent].as_ref())
+        else {
+            continue;
+        };
+        let value = parent.obj.values().swap_remove(link.parent_field);
+        if value != Value::Null && child.obj.values()[link.child_field] != value {
+            child.obj.set_field(link.child_field, value)?;
+        }
+    }
+    Ok(())
+}
+
+fn run_plan<C: Connection>(
+    conn: &mut C,
+    entries: &[Option<Entry<C>>],
+    links: &[Link],
+    plan: &Plan,
+) -> Result<()> {
     let entry = |i: &usize| entries[*i].as_ref().expect("entry");
     // INSERTs: consecutive objects of one table with the same provided columns share one
     // multi-row statement.
     let mut i = 0;
     while i < plan.inserts.len() {
+        // Parents inserted so far have their generated keys: pass them to their children.
+        apply_links(entries, links)?;
         let first = entry(&plan.inserts[i]);
         first.obj.before_insert();
         let provided = |e: &Entry<C>| -> Vec<bool> {

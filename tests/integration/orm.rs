@@ -227,6 +227,14 @@ crate::backend_test!(expire_refresh_expunge_merge_rollback, |conn| {
     ann.borrow_mut().score = 7;
     session.refresh(&ann).unwrap();
     assert_eq!(ann.borrow().score, 50);
+    // After a reload, a change of one column updates that column only.
+    ann.borrow_mut().note = Some("reloaded".into());
+    let log = record(session.connection());
+    session.flush().unwrap();
+    let updates: Vec<String> = take(&log).into_iter().filter(|s| s.starts_with("UPDATE")).collect();
+    assert_eq!(updates.len(), 1);
+    assert!(updates[0].starts_with(r#"UPDATE "players" SET "note" = "#), "{}", updates[0]);
+    session.connection().instrumentation().clear_hook();
     // rollback restores the loaded state and forgets new objects.
     ann.borrow_mut().score = 8;
     let temp = session.add(player(1, "tmp", 0));
@@ -304,3 +312,96 @@ fn stale_data_postgres() {
     second.batch_execute(&format!("SET search_path TO {schema}")).unwrap();
     stale_data_between_two_sessions(&mut guard.conn, &mut second);
 }
+
+aludel::table! {
+    authors (id) { id -> Integer, name -> Text, }
+    books (id) {
+        id -> Integer,
+        #[references(authors::id)] author_id -> Integer,
+        title -> Text,
+    }
+    // A composite primary key.
+    editions (book_id, number) {
+        #[references(books::id)] book_id -> Integer,
+        number -> Integer,
+        year -> Integer,
+    }
+}
+
+#[derive(Debug, Clone, Model)]
+#[aludel(table = authors)]
+struct Author {
+    #[aludel(generated)]
+    id: Option<i32>,
+    name: String,
+}
+
+#[derive(Debug, Clone, Model)]
+#[aludel(table = books)]
+struct Book {
+    #[aludel(generated)]
+    id: Option<i32>,
+    author_id: i32,
+    title: String,
+}
+
+#[derive(Debug, Clone, Model)]
+#[aludel(table = editions)]
+struct Edition {
+    book_id: i32,
+    number: i32,
+    year: i32,
+}
+
+crate::backend_test!(generated_parent_keys_reach_children, |conn| {
+    MetaData::new([authors::table::def(), books::table::def(), editions::table::def()])
+        .create_all(conn, CheckFirst::No)
+        .unwrap();
+    let mut session = Session::new(conn);
+    // Children first, parents later: the flush orders them and copies the new keys.
+    let books: Vec<_> = (0..3)
+        .map(|i| session.add(Book { id: None, author_id: 0, title: format!("b{i}") }))
+        .collect();
+    let le_guin = session.add(Author { id: None, name: "le guin".into() });
+    let herbert = session.add(Author { id: None, name: "herbert".into() });
+    session.set_parent(&books[0], books::author_id, &le_guin).unwrap();
+    session.set_parent(&books[1], books::author_id, &le_guin).unwrap();
+    session.set_parent(&books[2], books::author_id, &herbert).unwrap();
+    session.commit().unwrap();
+    let (lg, h) = (le_guin.borrow().id.unwrap(), herbert.borrow().id.unwrap());
+    let by_author: Vec<(String, i32)> = books::table
+        .select((books::title, books::author_id))
+        .order_by(books::id)
+        .load(session.connection())
+        .unwrap();
+    assert_eq!(by_author, [("b0".into(), lg), ("b1".into(), lg), ("b2".into(), h)]);
+
+    // Moving a persistent child to another parent is an UPDATE of its key.
+    session.set_parent(&books[1], books::author_id, &herbert).unwrap();
+    session.commit().unwrap();
+    let moved: i32 = books::table
+        .select(books::author_id)
+        .filter(books::title.eq("b1"))
+        .first(session.connection())
+        .unwrap();
+    assert_eq!(moved, h);
+
+    // Composite keys: identity by both columns.
+    let b0 = books[0].borrow().id.unwrap();
+    session.add_all([
+        Edition { book_id: b0, number: 1, year: 1968 },
+        Edition { book_id: b0, number: 2, year: 1975 },
+    ]);
+    session.commit().unwrap();
+    let second = session.get::<Edition>((b0, 2)).unwrap().unwrap();
+    assert_eq!(second.borrow().year, 1975);
+    second.borrow_mut().year = 1976;
+    session.commit().unwrap();
+    let year: i32 = editions::table
+        .select(editions::year)
+        .filter(editions::number.eq(2))
+        .first(session.connection())
+        .unwrap();
+    assert_eq!(year, 1976);
+    assert!(session.get::<Edition>((b0, 3)).unwrap().is_none());
+});
