@@ -43,8 +43,10 @@
 //!
 //! ## Layers
 //!
-//! `types → dialect → expr → schema → query → conn`; a lower layer never uses a higher one,
-//! and each is usable on its own.
+//! `types → dialect → expr → schema → query → conn → orm`; a lower layer never uses a higher
+//! one, and each is usable on its own: the typed core ([`query`]) renders SQL without a
+//! connection, [`conn`] runs any statement (with an [`conn::Engine`] pool, a statement cache,
+//! streaming and echo), and [`orm`] adds a session with an identity map and a unit of work.
 //!
 //! ## Generic parameter names
 //!
@@ -65,6 +67,17 @@
 //! | cannot load SQL `Nullable<Text>` into Rust `String` | load a nullable column into `Option` |
 //! | the PostgreSQL/SQLite dialect has no `ILIKE` operator | a dialect-only construct on another dialect |
 //! | column `posts::title` does not belong to table `users::table` | assigning another table's column |
+//! | `(name, age)` selects a column that is neither in GROUP BY nor inside an aggregate function | a grouped query selecting an ungrouped column |
+//! | `Binary<Gt, age, ...>` cannot be selected in a query grouped by `name` | the same rule in HAVING |
+//! | this select list mixes aggregate functions with plain columns but the query has no GROUP BY | add `group_by`, or aggregate every column |
+//! | the two sides of a set operation select different column types | UNION / INTERSECT / EXCEPT of incompatible rows |
+//! | a row of SQL `Integer` cannot be stored into columns of SQL `(Text,)` | INSERT ... SELECT or a CTE whose rows do not fit |
+//! | this subquery selects `(Integer, Text)`, but a single column is needed here | a scalar / IN / ANY subquery with several columns |
+//! | the Sqlite dialect has no `FOR UPDATE` / `FOR SHARE` row locks | row locks are PostgreSQL-only |
+//! | table `posts::table` was not declared joinable for this boxed query | a runtime join of a table not in the boxed query's scope |
+//!
+//! When the first line names a table missing from FROM inside a subquery, the subquery
+//! refers to an outer table without [`correlate`](query::QueryDsl::correlate).
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
