@@ -66,6 +66,19 @@ pub trait Connection: Sized {
         self.query_sql(sql, binds, each)
     }
 
+    /// Runs one statement many times with different binds, preparing it once: the bulk path
+    /// of [`execute_many`]. Returns the total number of rows changed.
+    ///
+    /// # Errors
+    /// The first failing execution's error.
+    fn execute_prepared_many(&mut self, sql: &str, binds: &[Vec<Value<'_>>]) -> Result<usize> {
+        let mut changed = 0;
+        for b in binds {
+            changed += self.execute_sql(sql, b)?;
+        }
+        Ok(changed)
+    }
+
     /// Runs a script of statements without binds (DDL, `BEGIN`, ...). Never pass data here.
     ///
     /// # Errors

@@ -259,6 +259,20 @@ impl Connection for PgConnection {
         self.instrumented(sql, binds, |this| this.run_query(sql, binds, each, true))
     }
 
+    fn execute_prepared_many(&mut self, sql: &str, binds: &[Vec<Value<'_>>]) -> Result<usize> {
+        let stmt = self.prepare(sql)?;
+        let mut changed = 0;
+        for b in binds {
+            changed += self.instrumented(sql, b, |this| {
+                match this.client.execute(&stmt, &Self::params(b)) {
+                    Ok(n) => Ok(n as usize),
+                    Err(e) => Err(this.fail(e, sql)),
+                }
+            })?;
+        }
+        Ok(changed)
+    }
+
     fn batch_execute(&mut self, sql: &str) -> Result<()> {
         self.instrumented(sql, &[], |this| match this.client.batch_execute(sql) {
             Ok(()) => Ok(()),

@@ -188,13 +188,56 @@ where
     Q: AsQuery,
     Q::Query: QueryFragment<C::Dialect> + MaybeEmpty,
 {
+    let statements: Vec<Q::Query> = statements.into_iter().map(AsQuery::as_query).collect();
     conn.transaction(|conn| {
+        // Consecutive statements of one shape share their SQL text: render it once, prepare
+        // it once, and run it with each statement's binds.
         let mut changed = 0;
-        for statement in statements {
-            changed += statement.execute(conn)?;
+        let mut batch: Vec<Vec<Value<'_>>> = Vec::new();
+        let mut batch_sql: Option<(u64, SqlText)> = None;
+        for statement in &statements {
+            if statement.is_empty_statement() || statement.batch_rows().is_some() {
+                changed += flush_batch(conn, &mut batch_sql, &mut batch)?;
+                in_batches(statement, conn, |conn, sql, binds| {
+                    changed += conn.execute_sql(sql, binds)?;
+                    Ok(())
+                })?;
+                continue;
+            }
+            let mut shape = Shape::default();
+            let cacheable = statement.shape(&mut shape);
+            if cacheable && batch_sql.as_ref().is_some_and(|(key, _)| *key == shape.key()) {
+                let mut out =
+                    SqlBuilder::<C::Dialect>::binds_only(batch.last().map_or(4, Vec::len));
+                statement.walk(&mut out);
+                batch.push(out.finish().1);
+                continue;
+            }
+            changed += flush_batch(conn, &mut batch_sql, &mut batch)?;
+            let (sql, binds) = render(conn, statement);
+            if cacheable {
+                batch_sql = Some((shape.key(), sql));
+                batch.push(binds);
+            } else {
+                changed += conn.execute_sql(&sql, &binds)?;
+            }
         }
+        changed += flush_batch(conn, &mut batch_sql, &mut batch)?;
         Ok(changed)
     })
+}
+
+fn flush_batch<C: Connection>(
+    conn: &mut C,
+    sql: &mut Option<(u64, SqlText)>,
+    batch: &mut Vec<Vec<Value<'_>>>,
+) -> Result<usize> {
+    let changed = match sql.take() {
+        Some((_, sql)) if !batch.is_empty() => conn.execute_prepared_many(&sql, batch)?,
+        _ => 0,
+    };
+    batch.clear();
+    Ok(changed)
 }
 
 /// The SQL text of a statement: cached per connection when its type allows, or just rendered.

@@ -136,6 +136,20 @@ impl Connection for SqliteConnection {
         result
     }
 
+    fn execute_prepared_many(&mut self, sql: &str, binds: &[Vec<Value<'_>>]) -> Result<usize> {
+        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| map_error(e, Some(sql)))?;
+        let mut changed = 0;
+        for b in binds {
+            let start = self.state.instrumentation.timing().then(Instant::now);
+            let result = stmt
+                .execute(params_from_iter(b.iter().map(value::ToSqlite)))
+                .map_err(|e| map_error(e, Some(sql)));
+            self.state.instrumentation.record(sql, b, start.map(|s| s.elapsed()), result.is_ok());
+            changed += result?;
+        }
+        Ok(changed)
+    }
+
     fn batch_execute(&mut self, sql: &str) -> Result<()> {
         let start = self.state.instrumentation.timing().then(Instant::now);
         let result = self.conn.execute_batch(sql).map_err(|e| map_error(e, Some(sql)));

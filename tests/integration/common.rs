@@ -79,3 +79,49 @@ macro_rules! backend_test {
         }
     };
 }
+
+static HEAVY: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// Serializes the memory-hungry tests, so that one's memory measurement is not another's
+/// allocation.
+pub fn heavy() -> std::sync::MutexGuard<'static, ()> {
+    HEAVY.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// The test binary's allocator, counting per thread the bytes Rust code holds: the streaming
+/// tests assert that aludel's side stays flat.
+pub struct CountingAllocator;
+
+thread_local! {
+    // Const-initialized and without destructor: using it never allocates.
+    static ALLOCATED: std::cell::Cell<isize> = const { std::cell::Cell::new(0) };
+}
+
+fn count(delta: isize) {
+    let _ = ALLOCATED.try_with(|a| a.set(a.get() + delta));
+}
+
+// SAFETY: forwards every call to the system allocator unchanged; only counts sizes.
+unsafe impl std::alloc::GlobalAlloc for CountingAllocator {
+    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+        count(layout.size() as isize);
+        // SAFETY: the caller's obligations are the system allocator's.
+        unsafe { std::alloc::System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
+        count(-(layout.size() as isize));
+        // SAFETY: as above.
+        unsafe { std::alloc::System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new_size: usize) -> *mut u8 {
+        count(new_size as isize - layout.size() as isize);
+        // SAFETY: as above.
+        unsafe { std::alloc::System.realloc(ptr, layout, new_size) }
+    }
+}
+
+/// Bytes allocated (net) by Rust code on the current thread: other tests, running on other
+/// threads, do not disturb it.
+pub fn allocated() -> isize {
+    ALLOCATED.with(|a| a.get())
+}

@@ -4,6 +4,9 @@
 // Result rows are tuples by design; spelling them out is the point of these tests.
 #![allow(clippy::type_complexity)]
 
+#[global_allocator]
+static ALLOCATOR: common::CountingAllocator = common::CountingAllocator;
+
 mod analytics;
 mod common;
 mod composition;

@@ -77,15 +77,18 @@ impl ToSql for Value<'_> {
     to_sql_checked!();
 }
 
-/// Captures a column's raw bytes, whatever its type.
-struct Raw<'a>(Option<&'a [u8]>);
+/// Captures a column's type and raw bytes, whatever its type.
+struct Raw<'a> {
+    oid: u32,
+    bytes: Option<&'a [u8]>,
+}
 
 impl<'a> FromSql<'a> for Raw<'a> {
-    fn from_sql(_ty: &Type, raw: &'a [u8]) -> Result<Self, BoxError> {
-        Ok(Raw(Some(raw)))
+    fn from_sql(ty: &Type, raw: &'a [u8]) -> Result<Self, BoxError> {
+        Ok(Raw { oid: ty.oid(), bytes: Some(raw) })
     }
-    fn from_sql_null(_ty: &Type) -> Result<Self, BoxError> {
-        Ok(Raw(None))
+    fn from_sql_null(ty: &Type) -> Result<Self, BoxError> {
+        Ok(Raw { oid: ty.oid(), bytes: None })
     }
     fn accepts(_ty: &Type) -> bool {
         true
@@ -96,24 +99,54 @@ fn conversion(e: BoxError) -> Error {
     Error::conversion(e.to_string())
 }
 
+fn raw(row: &postgres::Row, index: usize) -> Result<Raw<'_>> {
+    row.try_get::<_, Raw<'_>>(index).map_err(|e| Error::conversion(e.to_string()))
+}
+
 /// The `index`-th value of `row`.
+#[inline]
 pub(super) fn from_row(row: &postgres::Row, index: usize) -> Result<Value<'_>> {
-    let column = row.columns().get(index).ok_or_else(|| {
-        Error::conversion(format!("the row has {} columns; column {index} was read", row.len()))
-    })?;
-    let Raw(bytes) =
-        row.try_get::<_, Raw<'_>>(index).map_err(|e| Error::conversion(e.to_string()))?;
-    let Some(raw) = bytes else {
+    let Raw { oid, bytes } = raw(row, index)?;
+    let Some(bytes) = bytes else {
         return Ok(Value::Null);
     };
-    decode(column.type_(), raw).map_err(conversion)
+    decode_common(oid, bytes).unwrap_or_else(|| {
+        let ty = Type::from_oid(oid).ok_or_else(|| {
+            Error::conversion(format!("aludel cannot read PostgreSQL values of type oid {oid}"))
+        })?;
+        decode(&ty, bytes).map_err(conversion)
+    })
 }
 
 /// Whether the `index`-th value of `row` is NULL.
 pub(super) fn is_null(row: &postgres::Row, index: usize) -> Result<bool> {
-    let Raw(bytes) =
-        row.try_get::<_, Raw<'_>>(index).map_err(|e| Error::conversion(e.to_string()))?;
-    Ok(bytes.is_none())
+    Ok(raw(row, index)?.bytes.is_none())
+}
+
+fn fixed<const N: usize>(bytes: &[u8]) -> Result<[u8; N]> {
+    bytes
+        .try_into()
+        .map_err(|_| Error::conversion(format!("expected {N} bytes, got {}", bytes.len())))
+}
+
+/// The binary formats of the most common types, decoded without the driver's type
+/// dispatch (the hot path of loading rows). `None` for other types.
+#[inline]
+fn decode_common(oid: u32, bytes: &[u8]) -> Option<Result<Value<'_>>> {
+    Some(match oid {
+        16 => fixed::<1>(bytes).map(|b| Value::Bool(b[0] != 0)),
+        21 => fixed::<2>(bytes).map(|b| Value::I16(i16::from_be_bytes(b))),
+        23 => fixed::<4>(bytes).map(|b| Value::I32(i32::from_be_bytes(b))),
+        20 => fixed::<8>(bytes).map(|b| Value::I64(i64::from_be_bytes(b))),
+        700 => fixed::<4>(bytes).map(|b| Value::F32(f32::from_be_bytes(b))),
+        701 => fixed::<8>(bytes).map(|b| Value::F64(f64::from_be_bytes(b))),
+        // text, varchar, bpchar, name, unknown: UTF-8 as sent.
+        25 | 1043 | 1042 | 19 | 705 => std::str::from_utf8(bytes)
+            .map(|s| Value::Text(Cow::Borrowed(s)))
+            .map_err(|e| Error::conversion(format!("text is not valid UTF-8: {e}"))),
+        17 => Ok(Value::Blob(Cow::Borrowed(bytes))),
+        _ => return None,
+    })
 }
 
 fn decode<'a>(ty: &Type, raw: &'a [u8]) -> Result<Value<'a>, BoxError> {
