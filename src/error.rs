@@ -49,7 +49,11 @@ pub enum ErrorKind {
 /// let e = Error::new(ErrorKind::NotFound, "no row");
 /// assert_eq!(e.kind(), ErrorKind::NotFound);
 /// ```
-pub struct Error {
+pub struct Error(Box<Inner>);
+
+// Boxed so that `Result<T, Error>` stays small: results flow through every row and value.
+static_assertions::assert_eq_size!(Error, usize);
+struct Inner {
     kind: ErrorKind,
     message: String,
     sql: Option<String>,
@@ -62,7 +66,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 impl Error {
     /// An error of `kind` with a human-readable message.
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        Error { kind, message: message.into(), sql: None, source: None }
+        Error(Box::new(Inner { kind, message: message.into(), sql: None, source: None }))
     }
 
     /// Attaches the underlying driver error.
@@ -70,14 +74,14 @@ impl Error {
         mut self,
         source: impl Into<Box<dyn std::error::Error + Send + Sync + 'static>>,
     ) -> Self {
-        self.source = Some(source.into());
+        self.0.source = Some(source.into());
         self
     }
 
     /// Attaches the SQL of the statement that failed (kept if one is already attached).
     pub fn with_sql(mut self, sql: &str) -> Self {
-        if self.sql.is_none() {
-            self.sql = Some(sql.to_owned());
+        if self.0.sql.is_none() {
+            self.0.sql = Some(sql.to_owned());
         }
         self
     }
@@ -85,23 +89,23 @@ impl Error {
     /// Prefixes the message with what was being done (`"flushing User 7: ..."`), keeping the
     /// kind, the SQL and the source.
     pub fn context(mut self, context: impl fmt::Display) -> Self {
-        self.message = format!("{context}: {}", self.message);
+        self.0.message = format!("{context}: {}", self.0.message);
         self
     }
 
     /// What went wrong.
     pub fn kind(&self) -> ErrorKind {
-        self.kind
+        self.0.kind
     }
 
     /// The message, without the SQL.
     pub fn message(&self) -> &str {
-        &self.message
+        &self.0.message
     }
 
     /// The SQL of the statement that failed, when a statement failed.
     pub fn sql(&self) -> Option<&str> {
-        self.sql.as_deref()
+        self.0.sql.as_deref()
     }
 
     pub(crate) fn not_found() -> Self {
@@ -115,8 +119,8 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:?}: {}", self.kind, self.message)?;
-        if let Some(sql) = &self.sql {
+        write!(f, "{:?}: {}", self.0.kind, self.0.message)?;
+        if let Some(sql) = &self.0.sql {
             write!(f, " (in `{sql}`)")?;
         }
         Ok(())
@@ -131,7 +135,7 @@ impl fmt::Debug for Error {
 
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        self.source.as_deref().map(|e| e as &(dyn std::error::Error + 'static))
+        self.0.source.as_deref().map(|e| e as &(dyn std::error::Error + 'static))
     }
 }
 
@@ -151,7 +155,7 @@ impl<T> OptionalExtension<T> for Result<T> {
     fn optional(self) -> Result<Option<T>> {
         match self {
             Ok(v) => Ok(Some(v)),
-            Err(e) if e.kind == ErrorKind::NotFound => Ok(None),
+            Err(e) if e.kind() == ErrorKind::NotFound => Ok(None),
             Err(e) => Err(e),
         }
     }
