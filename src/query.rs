@@ -93,4 +93,13 @@ pub trait MaybeEmpty {
     fn select_batch(&self, rows: Option<(usize, usize)>) {
         let _ = rows;
     }
+
+    /// The statement as `first()` runs it: a SELECT without a LIMIT gets `LIMIT 1`, so the
+    /// database stops after one row (others are unchanged).
+    fn first_row_only(self) -> Self
+    where
+        Self: Sized,
+    {
+        self
+    }
 }

@@ -102,7 +102,7 @@ pub trait RunQueryDsl<C: Connection>: AsQuery + Sized {
         Ok(())
     }
 
-    /// The first row.
+    /// The first row (a SELECT without a LIMIT gets `LIMIT 1`).
     ///
     /// # Errors
     /// [`ErrorKind::NotFound`] when there is no row; see also
@@ -113,7 +113,7 @@ pub trait RunQueryDsl<C: Connection>: AsQuery + Sized {
         U: FromRow<RowOf<Self>>,
     {
         let mut found = None;
-        run_query(self.as_query(), conn, false, &mut |row| {
+        run_query(self.as_query().first_row_only(), conn, false, &mut |row| {
             found = Some(row);
             Ok(false)
         })?;

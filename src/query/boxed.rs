@@ -293,7 +293,12 @@ impl<F, ST, D: Dialect> AsQuery for BoxedSelect<'_, F, ST, D> {
     }
 }
 
-impl<F, ST, D: Dialect> MaybeEmpty for BoxedSelect<'_, F, ST, D> {}
+impl<F, ST, D: Dialect> MaybeEmpty for BoxedSelect<'_, F, ST, D> {
+    fn first_row_only(mut self) -> Self {
+        self.limit = self.limit.or(Some(1));
+        self
+    }
+}
 
 impl<F, ST, D: Dialect> Correlation for BoxedSelect<'_, F, ST, D> {
     type Outer = ();

@@ -389,7 +389,12 @@ impl<F, S, W, O, Dist, G, H, Lk> AsQuery for SelectStatement<F, S, W, O, Dist, G
     }
 }
 
-impl<F, S, W, O, Dist, G, H, Lk> MaybeEmpty for SelectStatement<F, S, W, O, Dist, G, H, Lk> {}
+impl<F, S, W, O, Dist, G, H, Lk> MaybeEmpty for SelectStatement<F, S, W, O, Dist, G, H, Lk> {
+    fn first_row_only(mut self) -> Self {
+        self.limit = self.limit.or(Some(1));
+        self
+    }
+}
 
 /// Writes a select list for dialect `D` in a query grouped by `G`.
 pub trait SelectListFragment<F, G, D: Dialect> {

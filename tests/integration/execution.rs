@@ -239,3 +239,33 @@ crate::backend_test!(echo_and_statement_hook, |conn| {
     assert!(logged(r#"SELECT "events"."id" FROM "events""#) >= 2);
     conn.set_echo(Echo::Off);
 });
+
+crate::backend_test!(first_asks_for_one_row, |conn| {
+    setup(conn);
+    insert(events::table)
+        .values(vec![
+            (events::kind.eq("a"), events::weight.eq(1)),
+            (events::kind.eq("b"), events::weight.eq(2)),
+        ])
+        .execute(conn)
+        .unwrap();
+    let log = Arc::new(Mutex::new(Vec::<String>::new()));
+    let sink = log.clone();
+    conn.instrumentation().set_hook(move |e| sink.lock().unwrap().push(e.sql.to_owned()));
+    let first: i32 =
+        events::table.select(events::weight).order_by(events::weight.desc()).first(conn).unwrap();
+    assert_eq!(first, 2);
+    // An explicit LIMIT is kept.
+    let second: i32 = events::table
+        .select(events::weight)
+        .order_by(events::weight)
+        .offset(1)
+        .limit(5)
+        .first(conn)
+        .unwrap();
+    assert_eq!(second, 2);
+    let sql = log.lock().unwrap().clone();
+    assert!(sql[0].contains(" LIMIT "), "{}", sql[0]);
+    assert_eq!(sql[1].matches(" LIMIT ").count(), 1, "{}", sql[1]);
+    conn.instrumentation().clear_hook();
+});

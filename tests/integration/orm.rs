@@ -405,3 +405,20 @@ crate::backend_test!(generated_parent_keys_reach_children, |conn| {
     assert_eq!(year, 1976);
     assert!(session.get::<Edition>((b0, 3)).unwrap().is_none());
 });
+
+#[test]
+fn session_over_an_engine_connection() {
+    let engine = Engine::sqlite("sqlite::memory:").unwrap();
+    setup(&mut *engine.get().unwrap());
+    {
+        let mut pooled = engine.get().unwrap();
+        let mut session = Session::new(&mut *pooled);
+        session.add(Team { id: 1, name: "red".into() });
+        session.commit().unwrap();
+    }
+    // Another pooled connection of the same in-memory database sees the committed row.
+    let mut other = engine.get().unwrap();
+    let mut session = Session::new(&mut *other);
+    let red = session.get::<Team>(1).unwrap().unwrap();
+    assert_eq!(red.borrow().name, "red");
+}
