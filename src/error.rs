@@ -40,6 +40,8 @@ pub enum ErrorKind {
     Schema,
     /// An ORM object's row changed in the database since it was loaded.
     StaleData,
+    /// An ORM relationship was read before it was loaded (loading is always explicit).
+    NotLoaded,
 }
 
 /// An error from aludel or from the database underneath it.

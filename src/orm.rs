@@ -18,10 +18,12 @@
 mod handle;
 mod model;
 mod query;
+mod relation;
 mod session;
 mod tracked;
 
 pub use handle::Obj;
 pub use model::{FieldDef, Hooks, Model, PrimaryKeyValue};
 pub use query::SessionQuery;
+pub use relation::{BelongsTo, HasMany, Many, One, Related, Relation, RelationExt, Then};
 pub use session::{FlushSummary, Session};

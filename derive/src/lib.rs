@@ -67,6 +67,7 @@ fn from_row(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
 ///     #[aludel(column = user_name)] name: String,
 ///     #[aludel(version)] version: i32,        // optimistic concurrency
 ///     #[aludel(skip)] scratch: Vec<u8>,       // not mapped (needs Default)
+///     #[aludel(relation)] posts: Many<Post>,  // a relationship (see `aludel::orm`)
 /// }
 /// ```
 ///
@@ -132,12 +133,12 @@ fn model(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
                     generated = true;
                 } else if meta.path.is_ident("version") {
                     version = true;
-                } else if meta.path.is_ident("skip") {
+                } else if meta.path.is_ident("skip") || meta.path.is_ident("relation") {
                     skip = true;
                 } else {
-                    return Err(
-                        meta.error("expected `column = <name>`, `generated`, `version` or `skip`")
-                    );
+                    return Err(meta.error(
+                        "expected `column = <name>`, `generated`, `version`, `skip` or `relation`",
+                    ));
                 }
                 Ok(())
             })?;

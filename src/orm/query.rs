@@ -16,8 +16,11 @@ pub struct SessionQuery<'s, 'c, M, C: Connection, Q> {
     session: &'s mut Session<'c, C>,
     statement: Q,
     populate_existing: bool,
+    loaders: Vec<Loader<'c, M, C>>,
     _model: std::marker::PhantomData<M>,
 }
+
+type Loader<'c, M, C> = Box<dyn Fn(&mut Session<'c, C>, &[Obj<M>]) -> Result<()>>;
 
 impl<'s, 'c, M, C: Connection, Q> SessionQuery<'s, 'c, M, C, Q> {
     pub(crate) fn new(session: &'s mut Session<'c, C>, statement: Q) -> Self {
@@ -25,6 +28,7 @@ impl<'s, 'c, M, C: Connection, Q> SessionQuery<'s, 'c, M, C, Q> {
             session,
             statement,
             populate_existing: false,
+            loaders: Vec::new(),
             _model: std::marker::PhantomData,
         }
     }
@@ -56,6 +60,7 @@ where
             session: self.session,
             statement,
             populate_existing: self.populate_existing,
+            loaders: self.loaders,
             _model: std::marker::PhantomData,
         }
     }
@@ -73,6 +78,7 @@ where
             session: self.session,
             statement,
             populate_existing: self.populate_existing,
+            loaders: self.loaders,
             _model: std::marker::PhantomData,
         }
     }
@@ -98,6 +104,18 @@ where
     Q: AsQuery<Query = Q> + Query + QueryFragment<C::Dialect> + MaybeEmpty,
     M: FromRow<Q::SqlType>,
 {
+    /// Loads `relation` (and what it chains with `.then(...)`) for the objects this query
+    /// returns: one `WHERE fk IN (...)` query per relationship (batched), after the main
+    /// query. SQLAlchemy's `selectinload`.
+    pub fn load<R>(mut self, relation: R) -> Self
+    where
+        R: super::relation::Relation<From = M> + 'static,
+    {
+        self.loaders
+            .push(Box::new(move |session, objects| relation.load(session, objects).map(|_| ())));
+        self
+    }
+
     /// Every matching object (flushing pending changes first, when autoflush is on).
     ///
     /// # Errors
@@ -106,7 +124,14 @@ where
         self.session.prepare_query()?;
         let rows: Vec<M> = self.statement.load(self.session.connection())?;
         let overwrite = self.populate_existing;
-        rows.into_iter().map(|m| self.session.register_loaded(m, overwrite)).collect()
+        let objects = rows
+            .into_iter()
+            .map(|m| self.session.register_loaded(m, overwrite))
+            .collect::<Result<Vec<_>>>()?;
+        for loader in &self.loaders {
+            loader(self.session, &objects)?;
+        }
+        Ok(objects)
     }
 
     /// The first matching object.

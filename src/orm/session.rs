@@ -367,6 +367,49 @@ where
         }
     }
 
+    /// Objects of `M` whose `column` is one of `keys` (one `IN (...)` query per `batch` keys),
+    /// through the identity map.
+    pub(crate) fn load_where<M: Model>(
+        &mut self,
+        column: &'static str,
+        keys: &[Value<'static>],
+        batch: usize,
+    ) -> Result<Vec<Obj<M>>> {
+        self.prepare_query()?;
+        let fields: Vec<&'static str> = M::FIELDS.iter().map(|f| f.column).collect();
+        let mut found = Vec::new();
+        for chunk in keys.chunks(batch.max(1)) {
+            let rows: Vec<Vec<Value<'static>>> = chunk.iter().map(|k| vec![k.clone()]).collect();
+            let select = crate::query::DynSelect::<M::Table>::new(
+                fields.clone(),
+                crate::query::DynFilter::<M::Table>::new(vec![column], rows),
+            );
+            let loaded: Vec<Vec<Value<'static>>> =
+                crate::conn::RunQueryDsl::load(select, &mut *self.conn)?;
+            for values in loaded {
+                found.push(self.register_loaded(M::from_values(values)?, false)?);
+            }
+        }
+        Ok(found)
+    }
+
+    /// The related objects of `from` along `relation`, loading them (one query) unless
+    /// already loaded, and caching them in the relationship field. Explicit lazy loading:
+    /// nothing is ever loaded by just reading a field.
+    ///
+    /// # Errors
+    /// The database's error.
+    pub fn related<R: super::relation::Relation>(
+        &mut self,
+        from: &Obj<R::From>,
+        relation: R,
+    ) -> Result<Vec<Obj<R::To>>> {
+        match relation.cached(from) {
+            Some(cached) => Ok(cached),
+            None => relation.load(self, std::slice::from_ref(from)),
+        }
+    }
+
     /// A typed query for objects of `M`: `session.query::<User>().filter(...).all()`.
     pub fn query<M: Model>(
         &mut self,

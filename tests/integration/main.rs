@@ -18,6 +18,7 @@ mod grouping;
 mod joins;
 mod orm;
 mod pool;
+mod relations;
 mod rows_in_out;
 mod schema;
 mod select;

@@ -1,0 +1,249 @@
+//! Relationships between models, loaded only when asked: eagerly with a query
+//! (`SessionQuery::load`, one `WHERE fk IN (...)` query per relationship, batched), or
+//! explicitly later (`Session::related`). Reading one that was not loaded is an error, never
+//! a hidden query.
+
+use super::handle::Obj;
+use super::model::Model;
+use crate::error::{Error, ErrorKind, Result};
+use crate::schema::{Column, ForeignKey};
+use std::marker::PhantomData;
+
+/// A relationship field of a model: not loaded, or loaded with its value.
+#[derive(Debug, Clone)]
+pub struct Related<T> {
+    value: Option<T>,
+}
+
+impl<T> Default for Related<T> {
+    fn default() -> Self {
+        Related { value: None }
+    }
+}
+
+/// A one-to-many relationship field: the related objects.
+pub type Many<M> = Related<Vec<Obj<M>>>;
+
+/// A many-to-one (or one-to-one) relationship field: the related object, if any.
+pub type One<M> = Related<Option<Obj<M>>>;
+
+impl<T> Related<T> {
+    /// The loaded value.
+    ///
+    /// # Errors
+    /// [`ErrorKind::NotLoaded`] when the relationship was not loaded: load it with the query
+    /// (`.load(Model::relation())`) or with `session.related(..)`.
+    pub fn get(&self) -> Result<&T> {
+        self.value.as_ref().ok_or_else(|| {
+            Error::new(
+                ErrorKind::NotLoaded,
+                format!(
+                    "relationship to `{}` was not loaded; load it with the query's `.load(...)` \
+                     or `session.related(...)` (aludel never loads behind your back)",
+                    std::any::type_name::<T>()
+                ),
+            )
+        })
+    }
+
+    /// Whether the relationship is loaded.
+    pub fn is_loaded(&self) -> bool {
+        self.value.is_some()
+    }
+
+    pub(crate) fn set(&mut self, value: T) {
+        self.value = Some(value);
+    }
+}
+
+/// A relationship from model `P` to model `R`, along a foreign key.
+pub trait Relation: Copy {
+    /// The model the relationship starts from.
+    type From: Model;
+    /// The related model.
+    type To: Model;
+    /// Loads the relationship of every object in `from` with one query per batch of keys;
+    /// returns the related objects (for nested loading).
+    fn load<C>(
+        &self,
+        session: &mut super::Session<'_, C>,
+        from: &[Obj<Self::From>],
+    ) -> Result<Vec<Obj<Self::To>>>
+    where
+        C: crate::conn::Connection,
+        C::Dialect: crate::dialect::SupportsReturning;
+
+    /// The related objects of `from` if this relationship is already loaded on it.
+    fn cached(&self, from: &Obj<Self::From>) -> Option<Vec<Obj<Self::To>>> {
+        let _ = from;
+        None
+    }
+}
+
+/// One-to-many: `P`'s objects have many `Ch`, whose foreign key `F` references `P`.
+pub struct HasMany<P, Ch, F> {
+    field: fn(&mut P) -> &mut Many<Ch>,
+    _m: PhantomData<(P, Ch, F)>,
+}
+
+/// Many-to-one: `Ch`'s objects have one `P`, referenced by their foreign key `F`.
+pub struct BelongsTo<Ch, P, F> {
+    field: fn(&mut Ch) -> &mut One<P>,
+    _m: PhantomData<(Ch, P, F)>,
+}
+
+impl<P, Ch, F> Clone for HasMany<P, Ch, F> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<P, Ch, F> Copy for HasMany<P, Ch, F> {}
+impl<Ch, P, F> Clone for BelongsTo<Ch, P, F> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<Ch, P, F> Copy for BelongsTo<Ch, P, F> {}
+
+impl<P, Ch, F> HasMany<P, Ch, F>
+where
+    P: Model,
+    Ch: Model,
+    F: ForeignKey + Column<Table = Ch::Table>,
+    F::Target: Column<Table = P::Table>,
+{
+    /// The relationship stored in `field` of `P`, along `Ch`'s foreign key `F`.
+    pub fn new(field: fn(&mut P) -> &mut Many<Ch>) -> Self {
+        HasMany { field, _m: PhantomData }
+    }
+}
+
+impl<Ch, P, F> BelongsTo<Ch, P, F>
+where
+    P: Model,
+    Ch: Model,
+    F: ForeignKey + Column<Table = Ch::Table>,
+    F::Target: Column<Table = P::Table>,
+{
+    /// The relationship stored in `field` of `Ch`, along its foreign key `F`.
+    pub fn new(field: fn(&mut Ch) -> &mut One<P>) -> Self {
+        BelongsTo { field, _m: PhantomData }
+    }
+}
+
+fn field_index<M: Model>(column: &str) -> Result<usize> {
+    M::FIELDS.iter().position(|f| f.column == column).ok_or_else(|| {
+        Error::new(
+            ErrorKind::Schema,
+            format!("column `{column}` is not mapped by `{}`", std::any::type_name::<M>()),
+        )
+    })
+}
+
+/// Keys per `IN (...)` list: well under every dialect's bind limit.
+const BATCH: usize = 500;
+
+impl<P, Ch, F> Relation for HasMany<P, Ch, F>
+where
+    P: Model,
+    Ch: Model,
+    F: ForeignKey + Column<Table = Ch::Table>,
+    F::Target: Column<Table = P::Table>,
+{
+    type From = P;
+    type To = Ch;
+
+    fn cached(&self, from: &Obj<P>) -> Option<Vec<Obj<Ch>>> {
+        (self.field)(&mut from.borrow_mut()).get().ok().cloned()
+    }
+
+    fn load<C>(&self, session: &mut super::Session<'_, C>, from: &[Obj<P>]) -> Result<Vec<Obj<Ch>>>
+    where
+        C: crate::conn::Connection,
+        C::Dialect: crate::dialect::SupportsReturning,
+    {
+        let key = field_index::<P>(<F::Target as Column>::NAME)?;
+        let fk = field_index::<Ch>(<F as Column>::NAME)?;
+        let keys: Vec<_> = from.iter().map(|p| p.borrow().values().swap_remove(key)).collect();
+        let children = session.load_where::<Ch>(<F as Column>::NAME, &keys, BATCH)?;
+        // Group the children by their foreign key (values compare by their text form, which
+        // is exact for the integer and text keys relationships use).
+        let mut by_key: std::collections::HashMap<String, Vec<Obj<Ch>>> =
+            std::collections::HashMap::new();
+        for child in &children {
+            let k = format!("{:?}", child.borrow().values().swap_remove(fk).into_owned());
+            by_key.entry(k).or_default().push(child.clone());
+        }
+        for parent in from {
+            let k = format!("{:?}", parent.borrow().values().swap_remove(key));
+            let mine = by_key.get(&k).cloned().unwrap_or_default();
+            (self.field)(&mut parent.borrow_mut()).set(mine);
+        }
+        Ok(children)
+    }
+}
+
+impl<Ch, P, F> Relation for BelongsTo<Ch, P, F>
+where
+    P: Model,
+    Ch: Model,
+    F: ForeignKey + Column<Table = Ch::Table>,
+    F::Target: Column<Table = P::Table>,
+{
+    type From = Ch;
+    type To = P;
+
+    fn cached(&self, from: &Obj<Ch>) -> Option<Vec<Obj<P>>> {
+        (self.field)(&mut from.borrow_mut()).get().ok().map(|p| p.iter().cloned().collect())
+    }
+
+    fn load<C>(&self, session: &mut super::Session<'_, C>, from: &[Obj<Ch>]) -> Result<Vec<Obj<P>>>
+    where
+        C: crate::conn::Connection,
+        C::Dialect: crate::dialect::SupportsReturning,
+    {
+        let key = field_index::<P>(<F::Target as Column>::NAME)?;
+        let fk = field_index::<Ch>(<F as Column>::NAME)?;
+        let mut keys: Vec<_> = from.iter().map(|c| c.borrow().values().swap_remove(fk)).collect();
+        keys.dedup();
+        let parents = session.load_where::<P>(<F::Target as Column>::NAME, &keys, BATCH)?;
+        for child in from {
+            let child_key = child.borrow().values().swap_remove(fk);
+            let parent = parents.iter().find(|p| p.borrow().values()[key] == child_key).cloned();
+            (self.field)(&mut child.borrow_mut()).set(parent);
+        }
+        Ok(parents)
+    }
+}
+
+/// Loading `A`, then `B` on the objects `A` loaded: `User::posts().then(Post::comments())`.
+#[derive(Clone, Copy)]
+pub struct Then<A, B>(A, B);
+
+/// Chaining relationships for nested eager loading.
+pub trait RelationExt: Relation + Sized {
+    /// Loads `next` on the objects this relationship loads.
+    fn then<B: Relation<From = Self::To>>(self, next: B) -> Then<Self, B> {
+        Then(self, next)
+    }
+}
+
+impl<R: Relation> RelationExt for R {}
+
+impl<A: Relation, B: Relation<From = A::To>> Relation for Then<A, B> {
+    type From = A::From;
+    type To = B::To;
+
+    fn load<C>(
+        &self,
+        session: &mut super::Session<'_, C>,
+        from: &[Obj<A::From>],
+    ) -> Result<Vec<Obj<B::To>>>
+    where
+        C: crate::conn::Connection,
+        C::Dialect: crate::dialect::SupportsReturning,
+    {
+        let middle = self.0.load(session, from)?;
+        self.1.load(session, &middle)
+    }
+}

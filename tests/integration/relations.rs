@@ -1,0 +1,147 @@
+//! Relationships loaded explicitly: select-in eager loading (nested), lazy loading through the
+//! session that caches, and a clear error for an unloaded relationship. (Issue 7, first part.)
+
+use aludel::orm::{BelongsTo, HasMany, Many, Model, One, RelationExt, Session};
+use aludel::prelude::*;
+use std::sync::{Arc, Mutex};
+
+aludel::table! {
+    members (id) { id -> Integer, name -> Text, }
+    notes (id) {
+        id -> Integer,
+        #[references(members::id)] member_id -> Integer,
+        title -> Text,
+    }
+    replies (id) {
+        id -> Integer,
+        #[references(notes::id)] note_id -> Integer,
+        body -> Text,
+    }
+}
+
+#[derive(Debug, Clone, Model)]
+#[aludel(table = members)]
+struct Member {
+    id: i32,
+    name: String,
+    #[aludel(relation)]
+    notes: Many<Note>,
+}
+
+#[derive(Debug, Clone, Model)]
+#[aludel(table = notes)]
+struct Note {
+    id: i32,
+    member_id: i32,
+    title: String,
+    #[aludel(relation)]
+    replies: Many<Reply>,
+    #[aludel(relation)]
+    author: One<Member>,
+}
+
+#[derive(Debug, Clone, Model)]
+#[aludel(table = replies)]
+struct Reply {
+    id: i32,
+    note_id: i32,
+    body: String,
+}
+
+impl Member {
+    fn notes() -> HasMany<Member, Note, notes::member_id> {
+        HasMany::new(|m| &mut m.notes)
+    }
+}
+
+impl Note {
+    fn replies() -> HasMany<Note, Reply, replies::note_id> {
+        HasMany::new(|n| &mut n.replies)
+    }
+    fn author() -> BelongsTo<Note, Member, notes::member_id> {
+        BelongsTo::new(|n| &mut n.author)
+    }
+}
+
+fn seed<C: Connection>(conn: &mut C) {
+    MetaData::new([members::table::def(), notes::table::def(), replies::table::def()])
+        .create_all(conn, CheckFirst::No)
+        .unwrap();
+    insert(members::table)
+        .values(
+            (1..=100)
+                .map(|i| (members::id.eq(i), members::name.eq(format!("m{i}"))))
+                .collect::<Vec<_>>(),
+        )
+        .execute(conn)
+        .unwrap();
+    // Member i has i % 3 notes; every note has 2 replies.
+    let mut note_rows = Vec::new();
+    let mut reply_rows = Vec::new();
+    let mut note_id = 0;
+    for m in 1..=100 {
+        for _ in 0..(m % 3) {
+            note_id += 1;
+            note_rows.push((
+                notes::id.eq(note_id),
+                notes::member_id.eq(m),
+                notes::title.eq(format!("n{note_id}")),
+            ));
+            for r in 0..2 {
+                reply_rows.push((
+                    replies::id.eq(note_id * 10 + r),
+                    replies::note_id.eq(note_id),
+                    replies::body.eq("hi"),
+                ));
+            }
+        }
+    }
+    insert(notes::table).values(note_rows).execute(conn).unwrap();
+    insert(replies::table).values(reply_rows).execute(conn).unwrap();
+}
+
+crate::backend_test!(select_in_loading_nested, |conn| {
+    seed(conn);
+    let log = Arc::new(Mutex::new(Vec::<String>::new()));
+    let sink = log.clone();
+    conn.instrumentation().set_hook(move |e| sink.lock().unwrap().push(e.sql.to_owned()));
+    let mut session = Session::new(conn);
+    let members = session
+        .query::<Member>()
+        .order_by(members::id)
+        .load(Member::notes().then(Note::replies()))
+        .all()
+        .unwrap();
+    let selects: Vec<String> =
+        log.lock().unwrap().iter().filter(|s| s.starts_with("SELECT")).cloned().collect();
+    assert_eq!(selects.len(), 3, "members, notes IN (...), replies IN (...): {selects:#?}");
+    assert!(selects[1].contains(r#""notes"."member_id" IN ("#), "{}", selects[1]);
+    assert_eq!(members.len(), 100);
+    let m2 = members[1].borrow();
+    let notes = m2.notes.get().unwrap();
+    assert_eq!(notes.len(), 2);
+    assert_eq!(notes[0].borrow().replies.get().unwrap().len(), 2);
+    assert_eq!(members[2].borrow().notes.get().unwrap().len(), 0);
+    drop(m2);
+
+    // A relationship that was not loaded is an error, not a query.
+    let count = log.lock().unwrap().len();
+    let err = notes_author_error(&members[1]);
+    assert_eq!(err, ErrorKind::NotLoaded);
+    assert_eq!(log.lock().unwrap().len(), count);
+
+    // Lazy loading through the session: one query, then cached.
+    let note = members[1].borrow().notes.get().unwrap()[0].clone();
+    let author = session.related(&note, Note::author()).unwrap();
+    assert!(author[0].ptr_eq(&members[1]), "the identity map's object");
+    let after_first = log.lock().unwrap().len();
+    let again = session.related(&note, Note::author()).unwrap();
+    assert!(again[0].ptr_eq(&members[1]));
+    assert_eq!(log.lock().unwrap().len(), after_first, "cached: no second query");
+});
+
+fn notes_author_error(member: &aludel::orm::Obj<Member>) -> ErrorKind {
+    let m = member.borrow();
+    let note = m.notes.get().unwrap()[0].borrow();
+    note.author.get().unwrap_err().kind()
+}
