@@ -247,3 +247,44 @@ impl<A: Relation, B: Relation<From = A::To>> Relation for Then<A, B> {
         self.1.load(session, &middle)
     }
 }
+
+/// `EXISTS (SELECT fk FROM child WHERE child.fk = parent.key AND condition)`: filters the
+/// parents that have a related object matching `condition` (SQLAlchemy's `any`).
+pub type AnyRelated<P, Ch, F, E> = crate::query::Exists<
+    crate::query::SelectStatement<
+        crate::query::Correlated<<Ch as Model>::Table, <P as Model>::Table>,
+        crate::query::SelectClause<F, ()>,
+        crate::query::Where<
+            crate::expr::Binary<
+                crate::expr::And,
+                crate::expr::Binary<crate::expr::Eq, F, <F as ForeignKey>::Target>,
+                E,
+            >,
+        >,
+    >,
+>;
+
+impl<P, Ch, F> HasMany<P, Ch, F>
+where
+    P: Model,
+    Ch: Model,
+    F: ForeignKey + Column<Table = Ch::Table>,
+    F::Target: Column<Table = P::Table>,
+{
+    /// A condition for the parent's query: the parent has at least one related object for
+    /// which `condition` (over the related table, and the parent's columns) holds. The
+    /// condition is checked against that scope at compile time.
+    pub fn any<E, I>(self, condition: E) -> AnyRelated<P, Ch, F, E>
+    where
+        E: crate::expr::ConditionIn<crate::query::Correlated<Ch::Table, P::Table>, I>,
+    {
+        let link = crate::expr::Binary::new(F::default(), F::Target::default());
+        crate::query::exists(
+            crate::query::SelectStatement::new(crate::query::Correlated::new(
+                <Ch::Table as Default>::default(),
+            ))
+            .select_proved::<F, ()>(F::default())
+            .filter_proved(crate::expr::Binary::new(link, condition)),
+        )
+    }
+}

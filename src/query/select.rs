@@ -126,6 +126,29 @@ impl<S> SelectListFor<NoGroupBy, ()> for S {}
 impl<S: ValidGrouping<G, I>, G, I> SelectListFor<GroupBy<G>, I> for S {}
 
 impl<F: QuerySource, S, W, O, Dist, G, H, Lk> SelectStatement<F, S, W, O, Dist, G, H, Lk> {
+    /// Sets the WHERE clause to a condition proved valid elsewhere (the ORM's relationship
+    /// filters, built from a foreign key and a condition checked by their own bounds).
+    pub(crate) fn filter_proved<E>(
+        self,
+        condition: E,
+    ) -> SelectStatement<F, S, Where<E>, O, Dist, G, H, Lk>
+    where
+        W: Into<NoWhere>,
+    {
+        SelectStatement {
+            from: self.from,
+            select: self.select,
+            where_clause: Where(condition),
+            order: self.order,
+            limit: self.limit,
+            offset: self.offset,
+            distinct: self.distinct,
+            group: self.group,
+            having: self.having,
+            lock: self.lock,
+        }
+    }
+
     /// Sets the select list with an index proved elsewhere (the ORM's derived models); the
     /// proof is checked again when the statement runs (`Query` needs `S2: SelectableIn<F, I>`).
     pub(crate) fn select_proved<S2, I>(

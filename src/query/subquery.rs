@@ -68,7 +68,8 @@ pub struct Correlated<F, O> {
 }
 
 impl<F, O> Correlated<F, O> {
-    pub(crate) fn new(from: F) -> Self {
+    /// `from`, correlated with the outer tables `O`.
+    pub fn new(from: F) -> Self {
         Correlated { from, _outer: std::marker::PhantomData }
     }
 }

@@ -145,3 +145,29 @@ fn notes_author_error(member: &aludel::orm::Obj<Member>) -> ErrorKind {
     let note = m.notes.get().unwrap()[0].borrow();
     note.author.get().unwrap_err().kind()
 }
+
+crate::backend_test!(filter_through_a_relationship, |conn| {
+    seed(conn);
+    let mut session = Session::new(conn);
+    // Members with a note titled n3 (member 2): EXISTS, typed.
+    let writers =
+        session.query::<Member>().filter(Member::notes().any(notes::title.eq("n3"))).all().unwrap();
+    assert_eq!(writers.iter().map(|m| m.borrow().id).collect::<Vec<_>>(), [2]);
+    // The condition may use the parent's columns too (it is correlated).
+    let prolific: Vec<i32> = session
+        .query::<Member>()
+        .filter(Member::notes().any(notes::id.gt(members::id * 1)).and(members::id.le(5)))
+        .order_by(members::id)
+        .all()
+        .unwrap()
+        .iter()
+        .map(|m| m.borrow().id)
+        .collect();
+    assert_eq!(prolific, [2, 5]);
+    let none = session
+        .query::<Member>()
+        .filter(Member::notes().any(notes::title.eq("nope")))
+        .all()
+        .unwrap();
+    assert!(none.is_empty());
+});
