@@ -25,5 +25,7 @@ mod tracked;
 pub use handle::Obj;
 pub use model::{FieldDef, Hooks, Model, PrimaryKeyValue};
 pub use query::SessionQuery;
-pub use relation::{BelongsTo, HasMany, Many, One, Related, Relation, RelationExt, Then};
+pub use relation::{
+    AnyRelated, BelongsTo, HasMany, Many, One, Orphans, Related, Relation, RelationExt, Then,
+};
 pub use session::{FlushSummary, Session};

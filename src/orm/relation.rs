@@ -54,6 +54,21 @@ impl<T> Related<T> {
     pub(crate) fn set(&mut self, value: T) {
         self.value = Some(value);
     }
+
+    pub(crate) fn get_mut(&mut self) -> Option<&mut T> {
+        self.value.as_mut()
+    }
+}
+
+/// What happens to a child removed from a one-to-many collection, or to the children of a
+/// deleted parent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Orphans {
+    /// The child's foreign key becomes NULL (fails cleanly with a conversion error when the
+    /// field cannot hold NULL, before anything is written).
+    Nullify,
+    /// The child is deleted too (SQLAlchemy's `delete-orphan` / `cascade="delete"`).
+    Delete,
 }
 
 /// A relationship from model `P` to model `R`, along a foreign key.
@@ -82,7 +97,8 @@ pub trait Relation: Copy {
 
 /// One-to-many: `P`'s objects have many `Ch`, whose foreign key `F` references `P`.
 pub struct HasMany<P, Ch, F> {
-    field: fn(&mut P) -> &mut Many<Ch>,
+    pub(crate) field: fn(&mut P) -> &mut Many<Ch>,
+    pub(crate) back: Option<fn(&mut Ch) -> &mut One<P>>,
     _m: PhantomData<(P, Ch, F)>,
 }
 
@@ -114,7 +130,14 @@ where
 {
     /// The relationship stored in `field` of `P`, along `Ch`'s foreign key `F`.
     pub fn new(field: fn(&mut P) -> &mut Many<Ch>) -> Self {
-        HasMany { field, _m: PhantomData }
+        HasMany { field, back: None, _m: PhantomData }
+    }
+
+    /// Names the children's field pointing back at the parent: appending a child through the
+    /// session then sets it too, keeping both directions in sync in memory.
+    pub fn back_populates(mut self, back: fn(&mut Ch) -> &mut One<P>) -> Self {
+        self.back = Some(back);
+        self
     }
 }
 

@@ -260,7 +260,7 @@ where
         if let Some(i) = self.by_addr.get(&obj.addr()).copied() {
             let entry = self.entries[i].as_mut().expect("indexed entry");
             if entry.state == State::New {
-                self.remove(i);
+                self.forget(i);
             } else {
                 entry.state = State::Deleted;
             }
@@ -271,7 +271,7 @@ where
     /// object.
     pub fn expunge<M: Model>(&mut self, obj: &Obj<M>) {
         if let Some(i) = self.by_addr.get(&obj.addr()).copied() {
-            self.remove(i);
+            self.forget(i);
         }
     }
 
@@ -410,6 +410,155 @@ where
         }
     }
 
+    /// Adds the new object `child` to `parent`'s one-to-many `relation`: its foreign key takes
+    /// the parent's key at flush (also a key generated then), the parent's loaded collection
+    /// gets it, and so does the back reference if the relation names one. Returns the child's
+    /// handle.
+    ///
+    /// # Errors
+    /// As [`Session::set_parent`].
+    pub fn append<P, Ch, F>(
+        &mut self,
+        parent: &Obj<P>,
+        relation: super::relation::HasMany<P, Ch, F>,
+        child: Ch,
+    ) -> Result<Obj<Ch>>
+    where
+        P: Model,
+        Ch: Model,
+        F: crate::schema::ForeignKey + crate::schema::Column<Table = Ch::Table>,
+        F::Target: crate::schema::Column<Table = P::Table>,
+    {
+        let child = self.add(child);
+        self.attach(parent, relation, &child)?;
+        Ok(child)
+    }
+
+    /// Moves an object already in the session into `parent`'s one-to-many `relation` (its
+    /// foreign key is updated at flush).
+    ///
+    /// # Errors
+    /// As [`Session::set_parent`].
+    pub fn attach<P, Ch, F>(
+        &mut self,
+        parent: &Obj<P>,
+        relation: super::relation::HasMany<P, Ch, F>,
+        child: &Obj<Ch>,
+    ) -> Result<()>
+    where
+        P: Model,
+        Ch: Model,
+        F: crate::schema::ForeignKey + crate::schema::Column<Table = Ch::Table>,
+        F::Target: crate::schema::Column<Table = P::Table>,
+    {
+        self.set_parent(child, F::default(), parent)?;
+        let mut p = parent.borrow_mut();
+        let collection = (relation.field)(&mut p);
+        match collection.get_mut() {
+            Some(children) if !children.iter().any(|c| c.ptr_eq(child)) => {
+                children.push(child.clone());
+            }
+            Some(_) => {}
+            None if self.is_new(parent) => collection.set(vec![child.clone()]),
+            None => {}
+        }
+        drop(p);
+        if let Some(back) = relation.back {
+            (back)(&mut child.borrow_mut()).set(Some(parent.clone()));
+        }
+        Ok(())
+    }
+
+    /// Takes `child` out of `parent`'s one-to-many `relation`: it is deleted, or its foreign key
+    /// becomes NULL, per `orphans`, at the next flush.
+    ///
+    /// # Errors
+    /// [`ErrorKind::Conversion`] when `Orphans::Nullify` meets a foreign key that cannot be
+    /// NULL (nothing is changed then).
+    pub fn remove<P, Ch, F>(
+        &mut self,
+        parent: &Obj<P>,
+        relation: super::relation::HasMany<P, Ch, F>,
+        child: &Obj<Ch>,
+        orphans: super::relation::Orphans,
+    ) -> Result<()>
+    where
+        P: Model,
+        Ch: Model,
+        F: crate::schema::ForeignKey + crate::schema::Column<Table = Ch::Table>,
+        F::Target: crate::schema::Column<Table = P::Table>,
+    {
+        self.orphan(child, <F as crate::schema::Column>::NAME, orphans)?;
+        if let Some(children) = (relation.field)(&mut parent.borrow_mut()).get_mut() {
+            children.retain(|c| !c.ptr_eq(child));
+        }
+        if let Some(back) = relation.back {
+            (back)(&mut child.borrow_mut()).set(None);
+        }
+        Ok(())
+    }
+
+    /// Deletes `parent` and, through `relation`, its children: deleted too, or detached (their
+    /// foreign key NULL), per `orphans`. The children are loaded first if needed (one query).
+    ///
+    /// # Errors
+    /// The database's error while loading the children; as [`Session::remove`].
+    pub fn delete_with<P, Ch, F>(
+        &mut self,
+        parent: &Obj<P>,
+        relation: super::relation::HasMany<P, Ch, F>,
+        orphans: super::relation::Orphans,
+    ) -> Result<()>
+    where
+        P: Model,
+        Ch: Model,
+        F: crate::schema::ForeignKey + crate::schema::Column<Table = Ch::Table>,
+        F::Target: crate::schema::Column<Table = P::Table>,
+    {
+        let children = self.related(parent, relation)?;
+        for child in &children {
+            self.orphan(child, <F as crate::schema::Column>::NAME, orphans)?;
+        }
+        self.delete(parent);
+        Ok(())
+    }
+
+    fn orphan<Ch: Model>(
+        &mut self,
+        child: &Obj<Ch>,
+        fk: &str,
+        orphans: super::relation::Orphans,
+    ) -> Result<()> {
+        self.links.retain(|l| self.by_addr.get(&child.addr()) != Some(&l.child));
+        match orphans {
+            super::relation::Orphans::Delete => {
+                self.delete(child);
+                Ok(())
+            }
+            super::relation::Orphans::Nullify => {
+                let index = Ch::FIELDS.iter().position(|f| f.column == fk).ok_or_else(|| {
+                    Error::new(
+                        ErrorKind::Schema,
+                        format!("column `{fk}` is not mapped by its model"),
+                    )
+                })?;
+                child.borrow_mut().set_field(index, Value::Null).map_err(|e| {
+                    e.context(format!(
+                        "cannot detach {}: its foreign key `{fk}` is NOT NULL",
+                        std::any::type_name::<Ch>()
+                    ))
+                })
+            }
+        }
+    }
+
+    fn is_new<M: Model>(&self, obj: &Obj<M>) -> bool {
+        self.by_addr
+            .get(&obj.addr())
+            .and_then(|i| self.entries[*i].as_ref())
+            .is_some_and(|e| e.state == State::New)
+    }
+
     /// A typed query for objects of `M`: `session.query::<User>().filter(...).all()`.
     pub fn query<M: Model>(
         &mut self,
@@ -467,7 +616,7 @@ where
         i
     }
 
-    fn remove(&mut self, i: usize) {
+    fn forget(&mut self, i: usize) {
         if let Some(entry) = self.entries[i].take() {
             self.by_addr.remove(&entry.obj.addr());
             self.identity.retain(|_, v| *v != i);
@@ -585,7 +734,7 @@ where
                 }
                 for i in &plan.deletes {
                     self.entries[*i].as_ref().expect("entry").obj.after_delete();
-                    self.remove(*i);
+                    self.forget(*i);
                 }
                 let entries = &self.entries;
                 self.links.retain(|l| {
@@ -655,7 +804,7 @@ where
             }
         }
         for i in forget {
-            self.remove(i);
+            self.forget(i);
         }
         result
     }
@@ -781,6 +930,12 @@ fn run_plan<C: Connection>(
         while j < plan.inserts.len() {
             let e = entry(&plan.inserts[j]);
             if e.obj.model() != first.obj.model() {
+                break;
+            }
+            // A child whose parent is in this very statement (a self-referential table) needs
+            // the parent's generated key first: it starts the next statement.
+            let candidate = plan.inserts[j];
+            if links.iter().any(|l| l.child == candidate && group.contains(&l.parent)) {
                 break;
             }
             e.obj.before_insert();

@@ -171,3 +171,174 @@ crate::backend_test!(filter_through_a_relationship, |conn| {
         .unwrap();
     assert!(none.is_empty());
 });
+
+aludel::table! {
+    categories (id) {
+        id -> Integer,
+        #[references(categories::id, on_delete = cascade)] parent_id -> Nullable<Integer>,
+        name -> Text,
+    }
+}
+
+#[derive(Debug, Clone, Model)]
+#[aludel(table = categories)]
+struct Category {
+    #[aludel(generated)]
+    id: Option<i32>,
+    parent_id: Option<i32>,
+    name: String,
+    #[aludel(relation)]
+    children: Many<Category>,
+    #[aludel(relation)]
+    parent: One<Category>,
+}
+
+impl Category {
+    fn children() -> HasMany<Category, Category, categories::parent_id> {
+        let children: HasMany<Category, Category, categories::parent_id> =
+            HasMany::new(|c| &mut c.children);
+        children.back_populates(|c| &mut c.parent)
+    }
+    fn named(name: &str) -> Self {
+        Category {
+            id: None,
+            parent_id: None,
+            name: name.into(),
+            children: Default::default(),
+            parent: Default::default(),
+        }
+    }
+}
+
+crate::backend_test!(self_referential_tree_of_depth_five, |conn| {
+    MetaData::new([categories::table::def()]).create_all(conn, CheckFirst::No).unwrap();
+    let mut session = Session::new(conn);
+    // Write: a root, and a chain of four levels below it, plus a sibling at each level.
+    let root = session.add(Category::named("root"));
+    let mut parent = root.clone();
+    for depth in 1..=4 {
+        let child = session
+            .append(&parent, Category::children(), Category::named(&format!("c{depth}")))
+            .unwrap();
+        session
+            .append(&parent, Category::children(), Category::named(&format!("s{depth}")))
+            .unwrap();
+        assert!(
+            child.borrow().parent.get().unwrap().as_ref().unwrap().ptr_eq(&parent),
+            "back reference set"
+        );
+        parent = child;
+    }
+    session.commit().unwrap();
+    let rows: i64 = categories::table.select(count_star()).first(session.connection()).unwrap();
+    assert_eq!(rows, 9);
+    drop(session);
+
+    // Load it back from the root, five levels deep, one query per level.
+    let mut session = Session::new(conn);
+    let roots = session
+        .query::<Category>()
+        .filter(categories::parent_id.is_null())
+        .load(
+            Category::children()
+                .then(Category::children())
+                .then(Category::children())
+                .then(Category::children()),
+        )
+        .all()
+        .unwrap();
+    assert_eq!(roots.len(), 1);
+    let mut level = roots[0].clone();
+    let mut names = vec![level.borrow().name.clone()];
+    for _ in 0..4 {
+        let next = {
+            let l = level.borrow();
+            let mut kids: Vec<_> = l.children.get().unwrap().clone();
+            kids.sort_by_key(|k| k.borrow().name.clone());
+            assert_eq!(kids.len(), 2);
+            kids[0].clone()
+        };
+        names.push(next.borrow().name.clone());
+        level = next;
+    }
+    assert_eq!(names, ["root", "c1", "c2", "c3", "c4"]);
+});
+
+crate::backend_test!(append_remove_and_cascade, |conn| {
+    seed(conn);
+    let mut session = Session::new(conn);
+    // A new parent with new children: one flush, parents first, keys copied.
+    let ann = session.add(Member { id: 500, name: "ann".into(), notes: Default::default() });
+    let n1 = session
+        .append(
+            &ann,
+            Member::notes(),
+            Note {
+                id: 900,
+                member_id: 0,
+                title: "x".into(),
+                replies: Default::default(),
+                author: Default::default(),
+            },
+        )
+        .unwrap();
+    session
+        .append(
+            &ann,
+            Member::notes(),
+            Note {
+                id: 901,
+                member_id: 0,
+                title: "y".into(),
+                replies: Default::default(),
+                author: Default::default(),
+            },
+        )
+        .unwrap();
+    session.commit().unwrap();
+    assert_eq!(n1.borrow().member_id, 500);
+    let owned: i64 = notes::table
+        .select(count_star())
+        .filter(notes::member_id.eq(500))
+        .first(session.connection())
+        .unwrap();
+    assert_eq!(owned, 2);
+
+    // Removing a child with a NOT NULL foreign key cannot nullify it: a clean error.
+    let err =
+        session.remove(&ann, Member::notes(), &n1, aludel::orm::Orphans::Nullify).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Conversion);
+    // delete-orphan removes exactly that row.
+    session.remove(&ann, Member::notes(), &n1, aludel::orm::Orphans::Delete).unwrap();
+    session.commit().unwrap();
+    let left: Vec<i32> = notes::table
+        .select(notes::id)
+        .filter(notes::member_id.eq(500))
+        .load(session.connection())
+        .unwrap();
+    assert_eq!(left, [901]);
+
+    // Deleting a parent with its children: children first, exactly the right rows.
+    let member2 = session.get::<Member>(2).unwrap().unwrap();
+    let before: i64 = replies::table.select(count_star()).first(session.connection()).unwrap();
+    let notes_of_2 = session.related(&member2, Member::notes()).unwrap();
+    for note in &notes_of_2 {
+        session.delete_with(note, Note::replies(), aludel::orm::Orphans::Delete).unwrap();
+    }
+    session.delete(&member2);
+    session.commit().unwrap();
+    let after: i64 = replies::table.select(count_star()).first(session.connection()).unwrap();
+    assert_eq!(before - after, 4);
+    let gone: i64 = members::table
+        .select(count_star())
+        .filter(members::id.eq(2))
+        .first(session.connection())
+        .unwrap();
+    assert_eq!(gone, 0);
+    let others: i64 = notes::table
+        .select(count_star())
+        .filter(notes::member_id.eq(5))
+        .first(session.connection())
+        .unwrap();
+    assert_eq!(others, 2, "other members' notes untouched");
+});
