@@ -163,6 +163,18 @@ fn field_index<M: Model>(column: &str) -> Result<usize> {
     })
 }
 
+/// A key value as text for grouping, the same whatever integer width the driver returned.
+fn key_text(value: &crate::types::Value<'_>) -> String {
+    use crate::types::Value;
+    match value {
+        Value::I16(n) => format!("i{n}"),
+        Value::I32(n) => format!("i{n}"),
+        Value::I64(n) => format!("i{n}"),
+        Value::Text(t) => format!("t{t}"),
+        other => format!("{other:?}"),
+    }
+}
+
 /// Keys per `IN (...)` list: well under every dialect's bind limit.
 const BATCH: usize = 500;
 
@@ -194,11 +206,11 @@ where
         let mut by_key: std::collections::HashMap<String, Vec<Obj<Ch>>> =
             std::collections::HashMap::new();
         for child in &children {
-            let k = format!("{:?}", child.borrow().values().swap_remove(fk).into_owned());
+            let k = key_text(&child.borrow().values().swap_remove(fk));
             by_key.entry(k).or_default().push(child.clone());
         }
         for parent in from {
-            let k = format!("{:?}", parent.borrow().values().swap_remove(key));
+            let k = key_text(&parent.borrow().values().swap_remove(key));
             let mine = by_key.get(&k).cloned().unwrap_or_default();
             (self.field)(&mut parent.borrow_mut()).set(mine);
         }
@@ -309,5 +321,86 @@ where
             .select_proved::<F, ()>(F::default())
             .filter_proved(crate::expr::Binary::new(link, condition)),
         )
+    }
+}
+
+/// Many-to-many through the association table `A`: `P`'s objects relate to many `T` (and
+/// back), with `A`'s foreign key `FP` referencing `P` and `FT` referencing `T`.
+pub struct ManyToMany<P, T, FP, FT> {
+    pub(crate) field: fn(&mut P) -> &mut Many<T>,
+    _m: PhantomData<(P, T, FP, FT)>,
+}
+
+impl<P, T, FP, FT> Clone for ManyToMany<P, T, FP, FT> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<P, T, FP, FT> Copy for ManyToMany<P, T, FP, FT> {}
+
+impl<P, T, FP, FT> ManyToMany<P, T, FP, FT>
+where
+    P: Model,
+    T: Model,
+    FP: ForeignKey,
+    FT: ForeignKey + Column<Table = <FP as Column>::Table>,
+    FP::Target: Column<Table = P::Table>,
+    FT::Target: Column<Table = T::Table>,
+{
+    /// The relationship stored in `field` of `P`, through the association table of `FP`/`FT`.
+    pub fn new(field: fn(&mut P) -> &mut Many<T>) -> Self {
+        ManyToMany { field, _m: PhantomData }
+    }
+}
+
+impl<P, T, FP, FT> Relation for ManyToMany<P, T, FP, FT>
+where
+    P: Model,
+    T: Model,
+    FP: ForeignKey,
+    FT: ForeignKey + Column<Table = <FP as Column>::Table>,
+    FP::Target: Column<Table = P::Table>,
+    FT::Target: Column<Table = T::Table>,
+{
+    type From = P;
+    type To = T;
+
+    fn cached(&self, from: &Obj<P>) -> Option<Vec<Obj<T>>> {
+        (self.field)(&mut from.borrow_mut()).get().ok().cloned()
+    }
+
+    fn load<C>(&self, session: &mut super::Session<'_, C>, from: &[Obj<P>]) -> Result<Vec<Obj<T>>>
+    where
+        C: crate::conn::Connection,
+        C::Dialect: crate::dialect::SupportsReturning,
+    {
+        let key = field_index::<P>(<FP::Target as Column>::NAME)?;
+        let target_key = field_index::<T>(<FT::Target as Column>::NAME)?;
+        let keys: Vec<_> = from.iter().map(|p| p.borrow().values().swap_remove(key)).collect();
+        // The association rows, then the targets they name.
+        let pairs = session.association_rows::<<FP as Column>::Table>(
+            <FP as Column>::NAME,
+            <FT as Column>::NAME,
+            &keys,
+            BATCH,
+        )?;
+        let mut target_keys: Vec<_> = pairs.iter().map(|(_, t)| t.clone()).collect();
+        target_keys.sort_by_key(key_text);
+        target_keys.dedup();
+        let targets = session.load_where::<T>(<FT::Target as Column>::NAME, &target_keys, BATCH)?;
+        let by_key: std::collections::HashMap<String, Obj<T>> = targets
+            .iter()
+            .map(|t| (key_text(&t.borrow().values().swap_remove(target_key)), t.clone()))
+            .collect();
+        for parent in from {
+            let parent_key = key_text(&parent.borrow().values().swap_remove(key));
+            let mine: Vec<Obj<T>> = pairs
+                .iter()
+                .filter(|(p, _)| key_text(p) == parent_key)
+                .filter_map(|(_, t)| by_key.get(&key_text(t)).cloned())
+                .collect();
+            (self.field)(&mut parent.borrow_mut()).set(mine);
+        }
+        Ok(targets)
     }
 }

@@ -107,6 +107,41 @@ pub struct Session<'c, C: Connection> {
     before_flush: Vec<FlushHook>,
     after_flush: Vec<FlushHook>,
     links: Vec<Link>,
+    associations: Vec<AssociationOp<C>>,
+}
+
+/// A pending association row (many-to-many) to insert or delete at flush.
+struct AssociationOp<C> {
+    /// Identifies the relationship, so that one statement serves consecutive rows.
+    kind: TypeId,
+    insert: bool,
+    parent: usize,
+    parent_field: usize,
+    target: usize,
+    target_field: usize,
+    columns: [&'static str; 2],
+    run: fn(&mut C, bool, [&'static str; 2], Vec<Vec<Value<'static>>>) -> Result<usize>,
+}
+
+/// INSERTs or DELETEs association rows of table `A`.
+fn association_statement<C, A>(
+    conn: &mut C,
+    insert: bool,
+    columns: [&'static str; 2],
+    rows: Vec<Vec<Value<'static>>>,
+) -> Result<usize>
+where
+    C: Connection,
+    A: Table,
+{
+    use crate::conn::RunQueryDsl;
+    if insert {
+        crate::query::insert(A::default()).dyn_values(columns.to_vec(), rows).execute(conn)
+    } else {
+        crate::query::delete(A::default())
+            .filter(crate::query::DynFilter::<A>::new(columns.to_vec(), rows))
+            .execute(conn)
+    }
 }
 
 /// A child's foreign-key field that takes its value from a parent's field at flush time
@@ -168,6 +203,7 @@ where
             before_flush: Vec::new(),
             after_flush: Vec::new(),
             links: Vec::new(),
+            associations: Vec::new(),
         }
     }
 
@@ -391,6 +427,133 @@ where
             }
         }
         Ok(found)
+    }
+
+    /// `(fp, ft)` pairs of association table `A` whose `fp` is one of `keys`.
+    pub(crate) fn association_rows<A: crate::schema::Table>(
+        &mut self,
+        fp: &'static str,
+        ft: &'static str,
+        keys: &[Value<'static>],
+        batch: usize,
+    ) -> Result<Vec<(Value<'static>, Value<'static>)>> {
+        self.prepare_query()?;
+        let mut pairs = Vec::new();
+        for chunk in keys.chunks(batch.max(1)) {
+            let rows: Vec<Vec<Value<'static>>> = chunk.iter().map(|k| vec![k.clone()]).collect();
+            let select = crate::query::DynSelect::<A>::new(
+                vec![fp, ft],
+                crate::query::DynFilter::<A>::new(vec![fp], rows),
+            );
+            let loaded: Vec<Vec<Value<'static>>> =
+                crate::conn::RunQueryDsl::load(select, &mut *self.conn)?;
+            for mut row in loaded {
+                let t = row.pop().unwrap_or(Value::Null);
+                let p = row.pop().unwrap_or(Value::Null);
+                pairs.push((p, t));
+            }
+        }
+        Ok(pairs)
+    }
+
+    /// Relates `parent` and `target` through the many-to-many `relation`: the association row
+    /// is inserted at flush (after both objects, whose keys may be generated then), and the
+    /// parent's loaded collection gets the target.
+    ///
+    /// # Errors
+    /// [`ErrorKind::NotFound`] when an object is not in this session.
+    pub fn link<P, T, FP, FT>(
+        &mut self,
+        parent: &Obj<P>,
+        relation: super::relation::ManyToMany<P, T, FP, FT>,
+        target: &Obj<T>,
+    ) -> Result<()>
+    where
+        P: Model,
+        T: Model,
+        FP: crate::schema::ForeignKey,
+        FT: crate::schema::ForeignKey
+            + crate::schema::Column<Table = <FP as crate::schema::Column>::Table>,
+        FP::Target: crate::schema::Column<Table = P::Table>,
+        FT::Target: crate::schema::Column<Table = T::Table>,
+    {
+        self.associate::<P, T, FP, FT>(parent, target, true)?;
+        if let Some(targets) = (relation.field)(&mut parent.borrow_mut()).get_mut() {
+            if !targets.iter().any(|t| t.ptr_eq(target)) {
+                targets.push(target.clone());
+            }
+        }
+        Ok(())
+    }
+
+    /// Undoes [`link`](Self::link): the association row is deleted at flush.
+    ///
+    /// # Errors
+    /// [`ErrorKind::NotFound`] when an object is not in this session.
+    pub fn unlink<P, T, FP, FT>(
+        &mut self,
+        parent: &Obj<P>,
+        relation: super::relation::ManyToMany<P, T, FP, FT>,
+        target: &Obj<T>,
+    ) -> Result<()>
+    where
+        P: Model,
+        T: Model,
+        FP: crate::schema::ForeignKey,
+        FT: crate::schema::ForeignKey
+            + crate::schema::Column<Table = <FP as crate::schema::Column>::Table>,
+        FP::Target: crate::schema::Column<Table = P::Table>,
+        FT::Target: crate::schema::Column<Table = T::Table>,
+    {
+        self.associate::<P, T, FP, FT>(parent, target, false)?;
+        if let Some(targets) = (relation.field)(&mut parent.borrow_mut()).get_mut() {
+            targets.retain(|t| !t.ptr_eq(target));
+        }
+        Ok(())
+    }
+
+    fn associate<P, T, FP, FT>(
+        &mut self,
+        parent: &Obj<P>,
+        target: &Obj<T>,
+        insert: bool,
+    ) -> Result<()>
+    where
+        P: Model,
+        T: Model,
+        FP: crate::schema::ForeignKey,
+        FT: crate::schema::ForeignKey
+            + crate::schema::Column<Table = <FP as crate::schema::Column>::Table>,
+        FP::Target: crate::schema::Column<Table = P::Table>,
+        FT::Target: crate::schema::Column<Table = T::Table>,
+    {
+        let find = |addr| {
+            self.by_addr
+                .get(&addr)
+                .copied()
+                .ok_or_else(|| Error::new(ErrorKind::NotFound, "the object is not in this session"))
+        };
+        let field = |fields: &[FieldDef], column: &str| {
+            fields.iter().position(|f| f.column == column).ok_or_else(|| {
+                Error::new(
+                    ErrorKind::Schema,
+                    format!("column `{column}` is not mapped by its model"),
+                )
+            })
+        };
+        type A<FP> = <FP as crate::schema::Column>::Table;
+        let op = AssociationOp {
+            kind: TypeId::of::<(FP, FT)>(),
+            insert,
+            parent: find(parent.addr())?,
+            parent_field: field(P::FIELDS, <FP::Target as crate::schema::Column>::NAME)?,
+            target: find(target.addr())?,
+            target_field: field(T::FIELDS, <FT::Target as crate::schema::Column>::NAME)?,
+            run: association_statement::<C, A<FP>>,
+            columns: [<FP as crate::schema::Column>::NAME, <FT as crate::schema::Column>::NAME],
+        };
+        self.associations.push(op);
+        Ok(())
     }
 
     /// The related objects of `from` along `relation`, loading them (one query) unless
@@ -691,7 +854,7 @@ where
                 return Err(e);
             }
         };
-        if plan.is_empty() {
+        if plan.is_empty() && self.associations.is_empty() {
             return Ok(());
         }
         let summary = FlushSummary {
@@ -714,7 +877,9 @@ where
         saved.extend(link_saves);
         let entries = &self.entries;
         let links = &self.links;
-        let result = self.conn.transaction(|conn| run_plan(conn, entries, links, &plan));
+        let associations = &self.associations;
+        let result =
+            self.conn.transaction(|conn| run_plan(conn, entries, links, associations, &plan));
         match result {
             Ok(()) => {
                 for i in &plan.inserts {
@@ -736,6 +901,7 @@ where
                     self.entries[*i].as_ref().expect("entry").obj.after_delete();
                     self.forget(*i);
                 }
+                self.associations.clear();
                 let entries = &self.entries;
                 self.links.retain(|l| {
                     entries[l.child].as_ref().is_some_and(|e| e.state != State::Persistent)
@@ -904,6 +1070,7 @@ fn run_plan<C: Connection>(
     conn: &mut C,
     entries: &[Option<Entry<C>>],
     links: &[Link],
+    associations: &[AssociationOp<C>],
     plan: &Plan,
 ) -> Result<()> {
     let entry = |i: &usize| entries[*i].as_ref().expect("entry");
@@ -1027,6 +1194,33 @@ fn run_plan<C: Connection>(
                 other => other.clone(),
             };
             e.obj.set_field(v, next)?;
+        }
+    }
+    // Association rows (many-to-many), once both sides exist; consecutive rows of one
+    // relationship share a statement.
+    let mut a = 0;
+    while a < associations.len() {
+        let first = &associations[a];
+        let mut rows = Vec::new();
+        while a < associations.len()
+            && associations[a].kind == first.kind
+            && associations[a].insert == first.insert
+        {
+            let op = &associations[a];
+            let (Some(p), Some(t)) = (entries[op.parent].as_ref(), entries[op.target].as_ref())
+            else {
+                a += 1;
+                continue;
+            };
+            rows.push(vec![
+                p.obj.values().swap_remove(op.parent_field),
+                t.obj.values().swap_remove(op.target_field),
+            ]);
+            a += 1;
+        }
+        if !rows.is_empty() {
+            (first.run)(conn, first.insert, first.columns, rows)
+                .map_err(|e| e.context("writing many-to-many association rows"))?;
         }
     }
     // DELETEs, children first; one statement per table (per object with a version column).

@@ -342,3 +342,140 @@ crate::backend_test!(append_remove_and_cascade, |conn| {
         .unwrap();
     assert_eq!(others, 2, "other members' notes untouched");
 });
+
+aludel::table! {
+    writers (id) { id -> Integer, name -> Text, }
+    articles (id) {
+        id -> Integer,
+        #[references(writers::id)] writer_id -> Integer,
+        title -> Text,
+    }
+    labels (id) { id -> Integer, #[unique] name -> Text, }
+    article_labels (article_id, label_id) {
+        #[references(articles::id, on_delete = cascade)] article_id -> Integer,
+        #[references(labels::id)] label_id -> Integer,
+    }
+}
+
+#[derive(Debug, Clone, Model)]
+#[aludel(table = writers)]
+struct Writer {
+    #[aludel(generated)]
+    id: Option<i32>,
+    name: String,
+    #[aludel(relation)]
+    articles: Many<Article>,
+}
+
+#[derive(Debug, Clone, Model)]
+#[aludel(table = articles)]
+struct Article {
+    #[aludel(generated)]
+    id: Option<i32>,
+    writer_id: i32,
+    title: String,
+    #[aludel(relation)]
+    labels: Many<Label>,
+}
+
+#[derive(Debug, Clone, Model)]
+#[aludel(table = labels)]
+struct Label {
+    #[aludel(generated)]
+    id: Option<i32>,
+    name: String,
+}
+
+impl Writer {
+    fn articles() -> HasMany<Writer, Article, articles::writer_id> {
+        HasMany::new(|w| &mut w.articles)
+    }
+}
+
+impl Article {
+    fn labels()
+    -> aludel::orm::ManyToMany<Article, Label, article_labels::article_id, article_labels::label_id>
+    {
+        aludel::orm::ManyToMany::new(|a| &mut a.labels)
+    }
+    fn new(title: &str) -> Self {
+        Article { id: None, writer_id: 0, title: title.into(), labels: Default::default() }
+    }
+}
+
+crate::backend_test!(many_to_many_through_an_association_table, |conn| {
+    MetaData::new([
+        writers::table::def(),
+        articles::table::def(),
+        labels::table::def(),
+        article_labels::table::def(),
+    ])
+    .create_all(conn, CheckFirst::No)
+    .unwrap();
+    let log = Arc::new(Mutex::new(Vec::<String>::new()));
+    let sink = log.clone();
+    conn.instrumentation().set_hook(move |e| sink.lock().unwrap().push(e.sql.to_owned()));
+    let mut session = Session::new(conn);
+    // A new writer with new articles and labels: one flush, parents first, batched.
+    let tags = session
+        .add_all([Label { id: None, name: "rust".into() }, Label { id: None, name: "sql".into() }]);
+    let ann = session.add(Writer { id: None, name: "ann".into(), articles: Default::default() });
+    let a1 = session.append(&ann, Writer::articles(), Article::new("one")).unwrap();
+    let a2 = session.append(&ann, Writer::articles(), Article::new("two")).unwrap();
+    session.link(&a1, Article::labels(), &tags[0]).unwrap();
+    session.link(&a1, Article::labels(), &tags[1]).unwrap();
+    session.link(&a2, Article::labels(), &tags[0]).unwrap();
+    session.commit().unwrap();
+    let inserts: Vec<String> =
+        log.lock().unwrap().iter().filter(|s| s.starts_with("INSERT")).cloned().collect();
+    assert_eq!(inserts.len(), 4, "{inserts:#?}");
+    assert!(
+        inserts[0].starts_with(r#"INSERT INTO "writers""#)
+            || inserts[0].starts_with(r#"INSERT INTO "labels""#)
+    );
+    assert!(
+        inserts.iter().position(|s| s.starts_with(r#"INSERT INTO "writers""#)).unwrap()
+            < inserts.iter().position(|s| s.starts_with(r#"INSERT INTO "articles""#)).unwrap()
+    );
+    assert!(
+        inserts[2].starts_with(r#"INSERT INTO "articles""#) && inserts[2].contains("), ("),
+        "two articles, one statement"
+    );
+    assert!(
+        inserts[3].starts_with(r#"INSERT INTO "article_labels""#)
+            && inserts[3].matches("), (").count() == 2
+    );
+    drop(session);
+
+    // Load back: articles with their labels, select-in (association rows, then labels).
+    let mut session = Session::new(conn);
+    log.lock().unwrap().clear();
+    let articles =
+        session.query::<Article>().order_by(articles::id).load(Article::labels()).all().unwrap();
+    assert_eq!(log.lock().unwrap().iter().filter(|s| s.starts_with("SELECT")).count(), 3);
+    let names = |a: &aludel::orm::Obj<Article>| -> Vec<String> {
+        let mut n: Vec<String> =
+            a.borrow().labels.get().unwrap().iter().map(|l| l.borrow().name.clone()).collect();
+        n.sort();
+        n
+    };
+    assert_eq!(names(&articles[0]), ["rust", "sql"]);
+    assert_eq!(names(&articles[1]), ["rust"]);
+    // Unlink: the association row goes, the label stays.
+    let sql_label = articles[0]
+        .borrow()
+        .labels
+        .get()
+        .unwrap()
+        .iter()
+        .find(|l| l.borrow().name == "sql")
+        .unwrap()
+        .clone();
+    session.unlink(&articles[0], Article::labels(), &sql_label).unwrap();
+    assert_eq!(names(&articles[0]), ["rust"]);
+    session.commit().unwrap();
+    let links: i64 =
+        article_labels::table.select(count_star()).first(session.connection()).unwrap();
+    let label_rows: i64 = labels::table.select(count_star()).first(session.connection()).unwrap();
+    assert_eq!((links, label_rows), (2, 2));
+});
