@@ -478,10 +478,10 @@ where
         FT::Target: crate::schema::Column<Table = T::Table>,
     {
         self.associate::<P, T, FP, FT>(parent, target, true)?;
-        if let Some(targets) = (relation.field)(&mut parent.borrow_mut()).get_mut() {
-            if !targets.iter().any(|t| t.ptr_eq(target)) {
-                targets.push(target.clone());
-            }
+        if let Some(targets) = (relation.field)(&mut parent.borrow_mut()).get_mut()
+            && !targets.iter().any(|t| t.ptr_eq(target))
+        {
+            targets.push(target.clone());
         }
         Ok(())
     }
