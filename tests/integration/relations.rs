@@ -479,3 +479,30 @@ crate::backend_test!(many_to_many_through_an_association_table, |conn| {
     let label_rows: i64 = labels::table.select(count_star()).first(session.connection()).unwrap();
     assert_eq!((links, label_rows), (2, 2));
 });
+
+crate::backend_test!(joined_loading_is_one_statement, |conn| {
+    seed(conn);
+    let log = Arc::new(Mutex::new(Vec::<String>::new()));
+    let sink = log.clone();
+    conn.instrumentation().set_hook(move |e| sink.lock().unwrap().push(e.sql.to_owned()));
+    let mut session = Session::new(conn);
+    let members =
+        session.query::<Member>().filter(members::id.le(100)).all_joined(Member::notes()).unwrap();
+    let selects: Vec<String> =
+        log.lock().unwrap().iter().filter(|s| s.starts_with("SELECT")).cloned().collect();
+    assert_eq!(selects.len(), 1, "{selects:#?}");
+    assert!(selects[0].contains("LEFT OUTER JOIN"));
+    assert_eq!(members.len(), 100, "parents repeated by the join are folded");
+    let mut by_id: Vec<(i32, usize)> =
+        members.iter().map(|m| (m.borrow().id, m.borrow().notes.get().unwrap().len())).collect();
+    by_id.sort();
+    assert_eq!(by_id[0], (1, 1));
+    assert_eq!(by_id[1], (2, 2));
+    assert_eq!(by_id[2], (3, 0));
+    let total: usize = by_id.iter().map(|(_, n)| n).sum();
+    assert_eq!(total, 100);
+    // The same objects as a select-in load in this session (identity map).
+    let again =
+        session.query::<Member>().filter(members::id.eq(2)).load(Member::notes()).all().unwrap();
+    assert!(members.iter().any(|m| m.ptr_eq(&again[0])));
+});
