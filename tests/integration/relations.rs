@@ -365,6 +365,8 @@ struct Writer {
     name: String,
     #[aludel(relation)]
     articles: Many<Article>,
+    #[aludel(relation)]
+    enrollments: Many<Enrollment>,
 }
 
 #[derive(Debug, Clone, Model)]
@@ -419,7 +421,12 @@ crate::backend_test!(many_to_many_through_an_association_table, |conn| {
     // A new writer with new articles and labels: one flush, parents first, batched.
     let tags = session
         .add_all([Label { id: None, name: "rust".into() }, Label { id: None, name: "sql".into() }]);
-    let ann = session.add(Writer { id: None, name: "ann".into(), articles: Default::default() });
+    let ann = session.add(Writer {
+        id: None,
+        name: "ann".into(),
+        articles: Default::default(),
+        enrollments: Default::default(),
+    });
     let a1 = session.append(&ann, Writer::articles(), Article::new("one")).unwrap();
     let a2 = session.append(&ann, Writer::articles(), Article::new("two")).unwrap();
     session.link(&a1, Article::labels(), &tags[0]).unwrap();
@@ -505,4 +512,85 @@ crate::backend_test!(joined_loading_is_one_statement, |conn| {
     let again =
         session.query::<Member>().filter(members::id.eq(2)).load(Member::notes()).all().unwrap();
     assert!(members.iter().any(|m| m.ptr_eq(&again[0])));
+});
+
+// An association object: a many-to-many with columns of its own, mapped as a model with a
+// composite key and a relationship to each side.
+aludel::table! {
+    enrollments (writer_id, label_id) {
+        #[references(writers::id)] writer_id -> Integer,
+        #[references(labels::id)] label_id -> Integer,
+        level -> Integer,
+    }
+}
+
+#[derive(Debug, Clone, Model)]
+#[aludel(table = enrollments)]
+struct Enrollment {
+    writer_id: i32,
+    label_id: i32,
+    level: i32,
+    #[aludel(relation)]
+    label: One<Label>,
+}
+
+impl Enrollment {
+    fn label() -> BelongsTo<Enrollment, Label, enrollments::label_id> {
+        BelongsTo::new(|e| &mut e.label)
+    }
+}
+
+impl Writer {
+    fn enrollments() -> HasMany<Writer, Enrollment, enrollments::writer_id> {
+        HasMany::new(|w| &mut w.enrollments)
+    }
+}
+
+crate::backend_test!(association_object, |conn| {
+    MetaData::new([writers::table::def(), labels::table::def(), enrollments::table::def()])
+        .create_all(conn, CheckFirst::No)
+        .unwrap();
+    let mut session = Session::new(conn);
+    let ann = session.add(Writer {
+        id: None,
+        name: "ann".into(),
+        articles: Default::default(),
+        enrollments: Default::default(),
+    });
+    let rust = session.add(Label { id: None, name: "rust".into() });
+    let sql = session.add(Label { id: None, name: "sql".into() });
+    session.flush().unwrap();
+    let (a, r, s) = (ann.borrow().id.unwrap(), rust.borrow().id.unwrap(), sql.borrow().id.unwrap());
+    session.add_all([
+        Enrollment { writer_id: a, label_id: r, level: 3, label: Default::default() },
+        Enrollment { writer_id: a, label_id: s, level: 1, label: Default::default() },
+    ]);
+    session.commit().unwrap();
+    let enrollments =
+        session.related(&ann, Writer::enrollments().then(Enrollment::label())).unwrap();
+    assert_eq!(enrollments.len(), 2);
+    let mut levels: Vec<(String, i32)> = session
+        .query::<Enrollment>()
+        .filter(enrollments::writer_id.eq(a))
+        .load(Enrollment::label())
+        .all()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let e = e.borrow();
+            (e.label.get().unwrap().as_ref().unwrap().borrow().name.clone(), e.level)
+        })
+        .collect();
+    levels.sort();
+    assert_eq!(levels, [("rust".to_owned(), 3), ("sql".to_owned(), 1)]);
+    // The association object's own column changes like any model's.
+    let first = session.get::<Enrollment>((a, r)).unwrap().unwrap();
+    first.borrow_mut().level = 4;
+    session.commit().unwrap();
+    let level: i32 = enrollments::table
+        .select(enrollments::level)
+        .filter(enrollments::label_id.eq(r))
+        .first(session.connection())
+        .unwrap();
+    assert_eq!(level, 4);
 });
