@@ -117,59 +117,41 @@ where
     }
 
     /// Every matching object with `relation` loaded by the same, single statement: the query
-    /// becomes a derived table LEFT OUTER JOINed to the related table, and parents repeated by
-    /// the join are folded back into one object each. SQLAlchemy's `joinedload`. (For nested
-    /// relationships, chain select-in loads with [`load`](Self::load) after it.)
+    /// becomes a derived table LEFT OUTER JOINed to the related table(s), and the objects
+    /// repeated by the joins are folded back into one each. `relation` is a one-to-many
+    /// relationship or a chain of them (`User::posts().then(Post::comments())`), any depth.
+    /// SQLAlchemy's `joinedload`.
     ///
     /// # Errors
     /// The flush's or the database's error.
-    pub fn all_joined<Ch, F>(
-        self,
-        relation: super::relation::HasMany<M, Ch, F>,
-    ) -> Result<Vec<Obj<M>>>
+    pub fn all_joined<J>(self, relation: J) -> Result<Vec<Obj<M>>>
     where
-        Ch: Model,
-        F: crate::schema::ForeignKey + crate::schema::Column<Table = Ch::Table>,
-        F::Target: crate::schema::Column<Table = M::Table>,
+        J: super::relation::JoinedLoad<M>,
     {
         use crate::dialect::SqlBuilder;
-        use crate::schema::{Column, Table};
         self.session.prepare_query()?;
         let mut out = SqlBuilder::<C::Dialect>::new();
         self.statement.walk(&mut out);
         let (inner, binds) = out.finish();
-        // Our own rendering of the query, wrapped: `SELECT p.*, c.* FROM (query) AS p LEFT
-        // OUTER JOIN child AS c ON c.fk = p.key`. No text here comes from data.
+        // Our own rendering of the query, wrapped: `SELECT p.*, j1.*, ... FROM (query) AS p
+        // LEFT OUTER JOIN child AS j1 ON j1.fk = p.key ...`. No text here comes from data.
+        let parent = "aludel_parent";
         let mut sql = SqlBuilder::<C::Dialect>::new();
         sql.push_sql("SELECT ");
-        let parent_alias = "aludel_parent";
-        let mut first = true;
-        for (alias, fields) in [(parent_alias, M::FIELDS), (<Ch::Table as Table>::NAME, Ch::FIELDS)]
-        {
-            for f in fields {
-                if !first {
-                    sql.push_sql(", ");
-                }
-                first = false;
-                sql.push_ident(alias);
-                sql.push_sql(".");
-                sql.push_ident(f.column);
+        for (i, f) in M::FIELDS.iter().enumerate() {
+            if i > 0 {
+                sql.push_sql(", ");
             }
+            sql.push_ident(parent);
+            sql.push_sql(".");
+            sql.push_ident(f.column);
         }
+        relation.write_columns(&mut sql, 1);
         sql.push_sql(" FROM (");
         sql.push_sql(&inner);
         sql.push_sql(") AS ");
-        sql.push_ident(parent_alias);
-        sql.push_sql(" LEFT OUTER JOIN ");
-        sql.push_ident(<Ch::Table as Table>::NAME);
-        sql.push_sql(" ON ");
-        sql.push_ident(<Ch::Table as Table>::NAME);
-        sql.push_sql(".");
-        sql.push_ident(<F as Column>::NAME);
-        sql.push_sql(" = ");
-        sql.push_ident(parent_alias);
-        sql.push_sql(".");
-        sql.push_ident(<F::Target as Column>::NAME);
+        sql.push_ident(parent);
+        relation.write_joins(&mut sql, parent, 1);
         let (sql, _) = sql.finish();
         let mut rows: Vec<Vec<crate::types::Value<'static>>> = Vec::new();
         self.session
@@ -185,25 +167,19 @@ where
         let width = M::FIELDS.len();
         let overwrite = self.populate_existing;
         let mut parents: Vec<Obj<M>> = Vec::new();
-        let mut children: Vec<Vec<Obj<Ch>>> = Vec::new();
-        let mut seen: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+        let mut seen: std::collections::HashSet<usize> = std::collections::HashSet::new();
+        let mut per_row = Vec::with_capacity(rows.len());
+        let mut rest = Vec::with_capacity(rows.len());
         for mut row in rows {
-            let child_values = row.split_off(width);
-            let parent = self.session.register_loaded(M::from_values(row)?, overwrite)?;
-            let slot = *seen.entry(parent.addr()).or_insert_with(|| {
-                parents.push(parent.clone());
-                children.push(Vec::new());
-                parents.len() - 1
-            });
-            if child_values.iter().any(|v| *v != crate::types::Value::Null) {
-                let child =
-                    self.session.register_loaded(Ch::from_values(child_values)?, overwrite)?;
-                children[slot].push(child);
+            let tail = row.split_off(width);
+            let obj = self.session.register_loaded(M::from_values(row)?, overwrite)?;
+            if seen.insert(obj.addr()) {
+                parents.push(obj.clone());
             }
+            per_row.push(Some(obj));
+            rest.push(tail);
         }
-        for (parent, kids) in parents.iter().zip(children) {
-            (relation.field)(&mut parent.borrow_mut()).set(kids);
-        }
+        relation.assemble(self.session, &per_row, rest)?;
         for loader in &self.loaders {
             loader(self.session, &parents)?;
         }

@@ -514,6 +514,66 @@ crate::backend_test!(joined_loading_is_one_statement, |conn| {
     assert!(members.iter().any(|m| m.ptr_eq(&again[0])));
 });
 
+crate::backend_test!(nested_joined_loading_matches_select_in, |conn| {
+    seed(conn);
+    let log = Arc::new(Mutex::new(Vec::<String>::new()));
+    let sink = log.clone();
+    conn.instrumentation().set_hook(move |e| sink.lock().unwrap().push(e.sql.to_owned()));
+    // Three levels (members, notes, replies) in one statement with two outer joins.
+    let joined = {
+        let mut session = Session::new(&mut *conn);
+        let members =
+            session.query::<Member>().all_joined(Member::notes().then(Note::replies())).unwrap();
+        shape(&members)
+    };
+    let selects: Vec<String> =
+        log.lock().unwrap().iter().filter(|s| s.starts_with("SELECT")).cloned().collect();
+    assert_eq!(selects.len(), 1, "{selects:#?}");
+    assert_eq!(selects[0].matches("LEFT OUTER JOIN").count(), 2, "{}", selects[0]);
+    log.lock().unwrap().clear();
+    // The same graph by select-in loading: three statements, the same objects.
+    let select_in = {
+        let mut session = Session::new(&mut *conn);
+        let members =
+            session.query::<Member>().load(Member::notes().then(Note::replies())).all().unwrap();
+        shape(&members)
+    };
+    let selects = log.lock().unwrap().iter().filter(|s| s.starts_with("SELECT")).count();
+    assert_eq!(selects, 3);
+    assert_eq!(joined, select_in);
+    assert_eq!(joined.len(), 100);
+    let notes: usize = joined.iter().map(|(_, n)| n.len()).sum();
+    let replies: usize = joined.iter().flat_map(|(_, n)| n.iter().map(|(_, r)| r.len())).sum();
+    assert_eq!((notes, replies), (100, 200));
+});
+
+/// Members, their notes and each note's reply ids, sorted, for comparing two loads.
+fn shape(members: &[aludel::orm::Obj<Member>]) -> Vec<(i32, Vec<(i32, Vec<i32>)>)> {
+    let mut out: Vec<_> = members
+        .iter()
+        .map(|m| {
+            let m = m.borrow();
+            let mut notes: Vec<_> = m
+                .notes
+                .get()
+                .unwrap()
+                .iter()
+                .map(|n| {
+                    let n = n.borrow();
+                    let mut r: Vec<i32> =
+                        n.replies.get().unwrap().iter().map(|r| r.borrow().id).collect();
+                    r.sort();
+                    (n.id, r)
+                })
+                .collect();
+            notes.sort();
+            (m.id, notes)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
 // An association object: a many-to-many with columns of its own, mapped as a model with a
 // composite key and a relationship to each side.
 aludel::table! {
