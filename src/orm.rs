@@ -26,7 +26,7 @@ pub use handle::Obj;
 pub use model::{FieldDef, Hooks, Model, PrimaryKeyValue};
 pub use query::SessionQuery;
 pub use relation::{
-    AnyRelated, BelongsTo, HasMany, JoinedLoad, Many, ManyToMany, One, Orphans, Related, Relation,
-    RelationExt, Then,
+    AnyRelated, BelongsTo, HasMany, HasRelated, JoinedLoad, Many, ManyToMany, One, Orphans,
+    Related, Relation, RelationExt, Then,
 };
 pub use session::{FlushSummary, Session};

@@ -324,6 +324,47 @@ where
     }
 }
 
+/// `EXISTS (SELECT key FROM parent WHERE parent.key = child.fk AND condition)`: filters the
+/// children whose related object matches `condition` (SQLAlchemy's `has`).
+pub type HasRelated<Ch, P, F, E> = crate::query::Exists<
+    crate::query::SelectStatement<
+        crate::query::Correlated<<P as Model>::Table, <Ch as Model>::Table>,
+        crate::query::SelectClause<<F as ForeignKey>::Target, ()>,
+        crate::query::Where<
+            crate::expr::Binary<
+                crate::expr::And,
+                crate::expr::Binary<crate::expr::Eq, <F as ForeignKey>::Target, F>,
+                E,
+            >,
+        >,
+    >,
+>;
+
+impl<Ch, P, F> BelongsTo<Ch, P, F>
+where
+    P: Model,
+    Ch: Model,
+    F: ForeignKey + Column<Table = Ch::Table>,
+    F::Target: Column<Table = P::Table>,
+{
+    /// A condition for the child's query: the object this relationship points to exists and
+    /// `condition` (over its table, and the child's columns) holds for it. A child whose
+    /// foreign key is NULL never matches.
+    pub fn has<E, I>(self, condition: E) -> HasRelated<Ch, P, F, E>
+    where
+        E: crate::expr::ConditionIn<crate::query::Correlated<P::Table, Ch::Table>, I>,
+    {
+        let link = crate::expr::Binary::new(F::Target::default(), F::default());
+        crate::query::exists(
+            crate::query::SelectStatement::new(crate::query::Correlated::new(
+                <P::Table as Default>::default(),
+            ))
+            .select_proved::<F::Target, ()>(F::Target::default())
+            .filter_proved(crate::expr::Binary::new(link, condition)),
+        )
+    }
+}
+
 /// Many-to-many through the association table `A`: `P`'s objects relate to many `T` (and
 /// back), with `A`'s foreign key `FP` referencing `P` and `FT` referencing `T`.
 pub struct ManyToMany<P, T, FP, FT> {

@@ -170,6 +170,26 @@ crate::backend_test!(filter_through_a_relationship, |conn| {
         .all()
         .unwrap();
     assert!(none.is_empty());
+    // The other direction: notes whose author is m2 (`has`, EXISTS on the parent table).
+    let mut by_m2: Vec<i32> = session
+        .query::<Note>()
+        .filter(Note::author().has(members::name.eq("m2")))
+        .all()
+        .unwrap()
+        .iter()
+        .map(|n| n.borrow().id)
+        .collect();
+    by_m2.sort();
+    assert_eq!(by_m2, [2, 3]);
+    let early_authors = session
+        .query::<Note>()
+        .filter(Note::author().has(members::id.lt(notes::id * 1)))
+        .all()
+        .unwrap();
+    let all_notes = session.query::<Note>().all().unwrap();
+    let expected = all_notes.iter().filter(|n| n.borrow().member_id < n.borrow().id).count();
+    assert!(expected > 0 && expected < 100);
+    assert_eq!(early_authors.len(), expected, "the condition sees the outer note's columns");
 });
 
 aludel::table! {
