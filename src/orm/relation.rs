@@ -40,7 +40,7 @@ impl<T> Related<T> {
                 format!(
                     "relationship to `{}` was not loaded; load it with the query's `.load(...)` \
                      or `session.related(...)` (aludel never loads behind your back)",
-                    std::any::type_name::<T>()
+                    short_type_name::<T>()
                 ),
             )
         })
@@ -152,6 +152,24 @@ where
     pub fn new(field: fn(&mut Ch) -> &mut One<P>) -> Self {
         BelongsTo { field, _m: PhantomData }
     }
+}
+
+/// `T`'s name without module paths (`Vec<Obj<Tag>>`), for messages.
+fn short_type_name<T>() -> String {
+    let full = std::any::type_name::<T>();
+    let mut out = String::with_capacity(full.len());
+    let mut path = String::new();
+    for c in full.chars().chain(std::iter::once(' ')) {
+        if c.is_alphanumeric() || c == '_' || c == ':' {
+            path.push(c);
+        } else {
+            out.push_str(path.rsplit("::").next().unwrap_or(&path));
+            path.clear();
+            out.push(c);
+        }
+    }
+    out.pop();
+    out
 }
 
 fn field_index<M: Model>(column: &str) -> Result<usize> {
@@ -635,5 +653,17 @@ where
     {
         let (children, rest) = self.0.assemble_level(session, parents, rows)?;
         self.1.assemble(session, &children, rest)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn messages_name_types_without_module_paths() {
+        assert_eq!(
+            super::short_type_name::<Vec<super::Obj<std::string::String>>>(),
+            "Vec<Obj<String>>"
+        );
+        assert_eq!(super::short_type_name::<Option<(i32, u8)>>(), "Option<(i32, u8)>");
     }
 }
