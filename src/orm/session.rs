@@ -1005,7 +1005,9 @@ where
                 tables.push(table);
             }
         }
-        let order = MetaData::new(tables).sorted_tables()?;
+        // Tables whose foreign keys form a cycle keep the order their objects were added in;
+        // a reference to a row not inserted yet is then completed by an UPDATE.
+        let order = MetaData::new(tables.clone()).sorted_tables().unwrap_or(tables);
         let rank = |i: &usize| {
             let name = self.entries[*i].as_ref().expect("entry").obj.table().name;
             order.iter().position(|t| t.name == name).unwrap_or(0)
@@ -1074,6 +1076,14 @@ fn run_plan<C: Connection>(
     plan: &Plan,
 ) -> Result<()> {
     let entry = |i: &usize| entries[*i].as_ref().expect("entry");
+    let mut links_of: HashMap<usize, Vec<&Link>> = HashMap::new();
+    for link in links {
+        links_of.entry(link.child).or_default().push(link);
+    }
+    // Links whose parent had no key yet when the child was inserted: a cycle (two rows that
+    // reference each other). The child is written first with the foreign key it has (NULL),
+    // then updated once the parent exists.
+    let mut deferred: Vec<&Link> = Vec::new();
     // INSERTs: consecutive objects of one table with the same provided columns share one
     // multi-row statement.
     let mut i = 0;
@@ -1112,6 +1122,14 @@ fn run_plan<C: Connection>(
             group.push(plan.inserts[j]);
             j += 1;
         }
+        for child in &group {
+            for link in links_of.get(child).into_iter().flatten() {
+                let parent = entries[link.parent].as_ref();
+                if parent.is_some_and(|p| p.obj.values()[link.parent_field] == Value::Null) {
+                    deferred.push(link);
+                }
+            }
+        }
         let fields = first.obj.fields();
         let columns: Vec<&'static str> =
             fields.iter().zip(&shape).filter(|(_, p)| **p).map(|(f, _)| f.column).collect();
@@ -1144,6 +1162,24 @@ fn run_plan<C: Connection>(
             }
         }
         i = j;
+    }
+    if !deferred.is_empty() {
+        apply_links(entries, links)?;
+        for link in deferred {
+            let e = entry(&link.child);
+            let values = e.obj.values();
+            let key = key_of(&values, &key_indices(e.obj.table(), e.obj.fields())?);
+            let column = e.obj.fields()[link.child_field].column;
+            let set = DynSetParts {
+                assignments: vec![(column, values[link.child_field].clone())],
+                increment: None,
+            };
+            let filter =
+                DynFilterParts { columns: e.obj.table().primary_key.to_vec(), rows: vec![key] };
+            e.obj.update_row(conn, set, filter).map_err(|err| {
+                err.context(format!("completing the reference cycle of {}", describe(e)))
+            })?;
+        }
     }
     // UPDATEs of the changed columns, by the key as loaded; same shapes reuse one prepared
     // statement. A version column is checked and incremented.

@@ -363,6 +363,43 @@ crate::backend_test!(append_remove_and_cascade, |conn| {
     assert_eq!(others, 2, "other members' notes untouched");
 });
 
+crate::backend_test!(reference_cycle_is_inserted_then_updated, |conn| {
+    MetaData::new([categories::table::def()]).create_all(conn, CheckFirst::No).unwrap();
+    let log = Arc::new(Mutex::new(Vec::<String>::new()));
+    let sink = log.clone();
+    conn.instrumentation().set_hook(move |e| sink.lock().unwrap().push(e.sql.to_owned()));
+    let mut session = Session::new(&mut *conn);
+    // Two new rows that reference each other: neither can be inserted with the other's key.
+    let a = session.add(Category::named("a"));
+    let b = session.add(Category::named("b"));
+    session.set_parent(&a, categories::parent_id, &b).unwrap();
+    session.set_parent(&b, categories::parent_id, &a).unwrap();
+    session.commit().unwrap();
+    let (a_id, b_id) = (a.borrow().id.unwrap(), b.borrow().id.unwrap());
+    assert_eq!((a.borrow().parent_id, b.borrow().parent_id), (Some(b_id), Some(a_id)));
+    let writes: Vec<String> = log
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|s| s.starts_with("INSERT") || s.starts_with("UPDATE"))
+        .cloned()
+        .collect();
+    assert_eq!(writes.len(), 3, "insert a (NULL), insert b (-> a), update a (-> b): {writes:#?}");
+    assert!(writes[2].starts_with(r#"UPDATE "categories""#));
+    // Nothing is left to write: the update was recorded in the session's snapshots.
+    log.lock().unwrap().clear();
+    session.flush().unwrap();
+    assert!(log.lock().unwrap().is_empty(), "{:#?}", log.lock().unwrap());
+    drop(session);
+    let mut stored: Vec<(i32, Option<i32>)> = categories::table
+        .select((categories::id, categories::parent_id))
+        .order_by(categories::id)
+        .load(&mut *conn)
+        .unwrap();
+    stored.sort();
+    assert_eq!(stored, [(a_id, Some(b_id)), (b_id, Some(a_id))]);
+});
+
 aludel::table! {
     writers (id) { id -> Integer, name -> Text, }
     articles (id) {
