@@ -182,6 +182,7 @@ fn model(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
             quote!(::aludel::types::IntoSql::<'static, #st>::into_sql(::core::clone::Clone::clone(&self.#ident)))
         }
     });
+    let value_arms = values.clone().enumerate().map(|(i, v)| quote!(#i => #v,));
     let setters = fields.iter().enumerate().map(|(i, f)| {
         let ident = &f.ident;
         let c = col_path(&f.column);
@@ -243,6 +244,13 @@ fn model(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
 
             fn values(&self) -> ::std::vec::Vec<::aludel::types::Value<'static>> {
                 ::std::vec![#(#values),*]
+            }
+
+            fn value(&self, index: usize) -> ::aludel::types::Value<'static> {
+                match index {
+                    #(#value_arms)*
+                    _ => ::aludel::types::Value::Null,
+                }
             }
 
             fn from_values(values: ::std::vec::Vec<::aludel::types::Value<'static>>) -> ::aludel::Result<Self> {

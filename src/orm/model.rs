@@ -49,6 +49,12 @@ pub trait Model: Hooks + Sized + 'static {
     /// field).
     fn values(&self) -> Vec<Value<'static>>;
 
+    /// Field `index`'s current value: [`Model::values`]`[index]` without copying the other
+    /// fields (keys are read this way when relationships are loaded).
+    fn value(&self, index: usize) -> Value<'static> {
+        self.values().swap_remove(index)
+    }
+
     /// Sets field `index` from a database value.
     ///
     /// # Errors

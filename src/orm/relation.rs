@@ -5,8 +5,10 @@
 
 use super::handle::Obj;
 use super::model::Model;
+use super::session::KeyPart;
 use crate::error::{Error, ErrorKind, Result};
 use crate::schema::{Column, ForeignKey};
+use foldhash::{HashMap, HashSet};
 use std::marker::PhantomData;
 
 /// A relationship field of a model: not loaded, or loaded with its value.
@@ -181,16 +183,9 @@ fn field_index<M: Model>(column: &str) -> Result<usize> {
     })
 }
 
-/// A key value as text for grouping, the same whatever integer width the driver returned.
-fn key_text(value: &crate::types::Value<'_>) -> String {
-    use crate::types::Value;
-    match value {
-        Value::I16(n) => format!("i{n}"),
-        Value::I32(n) => format!("i{n}"),
-        Value::I64(n) => format!("i{n}"),
-        Value::Text(t) => format!("t{t}"),
-        other => format!("{other:?}"),
-    }
+/// Field `index` of `obj` as a hashable key (integer widths compare equal).
+fn key_of_field<M: Model>(obj: &Obj<M>, index: usize) -> KeyPart {
+    KeyPart::of(&obj.borrow().value(index))
 }
 
 /// Keys per `IN (...)` list: well under every dialect's bind limit.
@@ -217,19 +212,14 @@ where
     {
         let key = field_index::<P>(<F::Target as Column>::NAME)?;
         let fk = field_index::<Ch>(<F as Column>::NAME)?;
-        let keys: Vec<_> = from.iter().map(|p| p.borrow().values().swap_remove(key)).collect();
+        let keys: Vec<_> = from.iter().map(|p| p.borrow().value(key)).collect();
         let children = session.load_where::<Ch>(<F as Column>::NAME, &keys, BATCH)?;
-        // Group the children by their foreign key (values compare by their text form, which
-        // is exact for the integer and text keys relationships use).
-        let mut by_key: std::collections::HashMap<String, Vec<Obj<Ch>>> =
-            std::collections::HashMap::new();
+        let mut by_key: HashMap<KeyPart, Vec<Obj<Ch>>> = HashMap::default();
         for child in &children {
-            let k = key_text(&child.borrow().values().swap_remove(fk));
-            by_key.entry(k).or_default().push(child.clone());
+            by_key.entry(key_of_field(child, fk)).or_default().push(child.clone());
         }
         for parent in from {
-            let k = key_text(&parent.borrow().values().swap_remove(key));
-            let mine = by_key.get(&k).cloned().unwrap_or_default();
+            let mine = by_key.get(&key_of_field(parent, key)).cloned().unwrap_or_default();
             (self.field)(&mut parent.borrow_mut()).set(mine);
         }
         Ok(children)
@@ -257,12 +247,18 @@ where
     {
         let key = field_index::<P>(<F::Target as Column>::NAME)?;
         let fk = field_index::<Ch>(<F as Column>::NAME)?;
-        let mut keys: Vec<_> = from.iter().map(|c| c.borrow().values().swap_remove(fk)).collect();
-        keys.dedup();
+        // Each distinct, non-NULL foreign key once.
+        let mut seen = HashSet::default();
+        let keys: Vec<_> = from
+            .iter()
+            .map(|c| c.borrow().value(fk))
+            .filter(|k| *k != crate::types::Value::Null && seen.insert(KeyPart::of(k)))
+            .collect();
         let parents = session.load_where::<P>(<F::Target as Column>::NAME, &keys, BATCH)?;
+        let by_key: HashMap<KeyPart, &Obj<P>> =
+            parents.iter().map(|p| (key_of_field(p, key), p)).collect();
         for child in from {
-            let child_key = child.borrow().values().swap_remove(fk);
-            let parent = parents.iter().find(|p| p.borrow().values()[key] == child_key).cloned();
+            let parent = by_key.get(&key_of_field(child, fk)).map(|p| (*p).clone());
             (self.field)(&mut child.borrow_mut()).set(parent);
         }
         Ok(parents)
@@ -435,7 +431,7 @@ where
     {
         let key = field_index::<P>(<FP::Target as Column>::NAME)?;
         let target_key = field_index::<T>(<FT::Target as Column>::NAME)?;
-        let keys: Vec<_> = from.iter().map(|p| p.borrow().values().swap_remove(key)).collect();
+        let keys: Vec<_> = from.iter().map(|p| p.borrow().value(key)).collect();
         // The association rows, then the targets they name.
         let pairs = session.association_rows::<<FP as Column>::Table>(
             <FP as Column>::NAME,
@@ -443,21 +439,20 @@ where
             &keys,
             BATCH,
         )?;
-        let mut target_keys: Vec<_> = pairs.iter().map(|(_, t)| t.clone()).collect();
-        target_keys.sort_by_key(key_text);
-        target_keys.dedup();
+        let mut seen = HashSet::default();
+        let target_keys: Vec<_> =
+            pairs.iter().map(|(_, t)| t).filter(|t| seen.insert(KeyPart::of(t))).cloned().collect();
         let targets = session.load_where::<T>(<FT::Target as Column>::NAME, &target_keys, BATCH)?;
-        let by_key: std::collections::HashMap<String, Obj<T>> = targets
-            .iter()
-            .map(|t| (key_text(&t.borrow().values().swap_remove(target_key)), t.clone()))
-            .collect();
+        let by_key: HashMap<KeyPart, &Obj<T>> =
+            targets.iter().map(|t| (key_of_field(t, target_key), t)).collect();
+        let mut by_parent: HashMap<KeyPart, Vec<Obj<T>>> = HashMap::default();
+        for (p, t) in &pairs {
+            if let Some(target) = by_key.get(&KeyPart::of(t)) {
+                by_parent.entry(KeyPart::of(p)).or_default().push((*target).clone());
+            }
+        }
         for parent in from {
-            let parent_key = key_text(&parent.borrow().values().swap_remove(key));
-            let mine: Vec<Obj<T>> = pairs
-                .iter()
-                .filter(|(p, _)| key_text(p) == parent_key)
-                .filter_map(|(_, t)| by_key.get(&key_text(t)).cloned())
-                .collect();
+            let mine = by_parent.get(&key_of_field(parent, key)).cloned().unwrap_or_default();
             (self.field)(&mut parent.borrow_mut()).set(mine);
         }
         Ok(targets)
@@ -523,7 +518,8 @@ where
         let mut rest = Vec::with_capacity(rows.len());
         // Per parent (by identity), its children in first-seen order, without repeats.
         let mut collected: Vec<(Obj<P>, Vec<Obj<Ch>>)> = Vec::new();
-        let mut slots: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+        let mut slots: HashMap<usize, usize> = HashMap::default();
+        let mut placed: HashSet<(usize, usize)> = HashSet::default();
         for (parent, mut row) in parents.iter().zip(rows) {
             let tail = row.split_off(width.min(row.len()));
             let child = match parent {
@@ -534,7 +530,7 @@ where
                     });
                     if row.iter().any(|v| *v != crate::types::Value::Null) {
                         let child = session.register_loaded(Ch::from_values(row)?, false)?;
-                        if !collected[slot].1.iter().any(|c| c.ptr_eq(&child)) {
+                        if placed.insert((slot, child.addr())) {
                             collected[slot].1.push(child.clone());
                         }
                         Some(child)

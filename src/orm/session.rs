@@ -10,8 +10,8 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::query::{SelectClause, SelectStatement};
 use crate::schema::{MetaData, Table, TableDef};
 use crate::types::Value;
+use foldhash::HashMap;
 use std::any::TypeId;
-use std::collections::HashMap;
 
 /// What a flush is about to write (passed to the before/after flush hooks).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -42,7 +42,7 @@ struct Entry<C: Connection> {
 
 /// A primary key as a hashable identity.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum KeyPart {
+pub(crate) enum KeyPart {
     Int(i64),
     Text(String),
     Bytes(Vec<u8>),
@@ -50,7 +50,7 @@ enum KeyPart {
 }
 
 impl KeyPart {
-    fn of(value: &Value<'_>) -> KeyPart {
+    pub(crate) fn of(value: &Value<'_>) -> KeyPart {
         match value {
             Value::I16(v) => KeyPart::Int(i64::from(*v)),
             Value::I32(v) => KeyPart::Int(i64::from(*v)),
@@ -194,8 +194,8 @@ where
         Session {
             conn,
             entries: Vec::new(),
-            identity: HashMap::new(),
-            by_addr: HashMap::new(),
+            identity: HashMap::default(),
+            by_addr: HashMap::default(),
             order: 0,
             autoflush: true,
             expire_on_commit: true,
@@ -1076,7 +1076,7 @@ fn run_plan<C: Connection>(
     plan: &Plan,
 ) -> Result<()> {
     let entry = |i: &usize| entries[*i].as_ref().expect("entry");
-    let mut links_of: HashMap<usize, Vec<&Link>> = HashMap::new();
+    let mut links_of: HashMap<usize, Vec<&Link>> = HashMap::default();
     for link in links {
         links_of.entry(link.child).or_default().push(link);
     }

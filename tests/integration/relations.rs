@@ -711,3 +711,18 @@ crate::backend_test!(association_object, |conn| {
         .unwrap();
     assert_eq!(level, 4);
 });
+
+/// The derived `value(i)` (used to read keys while loading relationships) agrees with
+/// `values()`, generated fields included.
+#[test]
+fn derived_value_matches_values() {
+    let category = Category { id: Some(7), parent_id: None, ..Category::named("x") };
+    let fresh = Category::named("y");
+    for c in [category, fresh] {
+        let all = c.values();
+        assert_eq!(all.len(), Category::FIELDS.len());
+        for (i, v) in all.iter().enumerate() {
+            assert_eq!(&c.value(i), v, "field {i}");
+        }
+    }
+}
