@@ -26,7 +26,7 @@ pub use handle::Obj;
 pub use model::{FieldDef, Hooks, Model, PrimaryKeyValue};
 pub use query::SessionQuery;
 pub use relation::{
-    AnyRelated, BelongsTo, HasMany, HasRelated, JoinedLoad, Many, ManyToMany, One, Orphans,
+    AnyRelated, BelongsTo, HasMany, HasOne, HasRelated, JoinedLoad, Many, ManyToMany, One, Orphans,
     Related, Relation, RelationExt, Then,
 };
 pub use session::{FlushSummary, Session};

@@ -104,6 +104,34 @@ pub struct HasMany<P, Ch, F> {
     _m: PhantomData<(P, Ch, F)>,
 }
 
+/// One-to-one from the referenced side: `P`'s objects have at most one `Ch`, whose foreign
+/// key `F` references `P` (a unique column, typically). A parent with several is an error
+/// when loading ([`ErrorKind::MultipleRows`]), never a silent pick.
+pub struct HasOne<P, Ch, F> {
+    field: fn(&mut P) -> &mut One<Ch>,
+    _m: PhantomData<(P, Ch, F)>,
+}
+
+impl<P, Ch, F> Clone for HasOne<P, Ch, F> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<P, Ch, F> Copy for HasOne<P, Ch, F> {}
+
+impl<P, Ch, F> HasOne<P, Ch, F>
+where
+    P: Model,
+    Ch: Model,
+    F: ForeignKey + Column<Table = Ch::Table>,
+    F::Target: Column<Table = P::Table>,
+{
+    /// The relationship stored in `field` of `P`, along `Ch`'s foreign key `F`.
+    pub fn new(field: fn(&mut P) -> &mut One<Ch>) -> Self {
+        HasOne { field, _m: PhantomData }
+    }
+}
+
 /// Many-to-one: `Ch`'s objects have one `P`, referenced by their foreign key `F`.
 pub struct BelongsTo<Ch, P, F> {
     field: fn(&mut Ch) -> &mut One<P>,
@@ -210,17 +238,82 @@ where
         C: crate::conn::Connection,
         C::Dialect: crate::dialect::SupportsReturning,
     {
-        let key = field_index::<P>(<F::Target as Column>::NAME)?;
-        let fk = field_index::<Ch>(<F as Column>::NAME)?;
-        let keys: Vec<_> = from.iter().map(|p| p.borrow().value(key)).collect();
-        let children = session.load_where::<Ch>(<F as Column>::NAME, &keys, BATCH)?;
-        let mut by_key: HashMap<KeyPart, Vec<Obj<Ch>>> = HashMap::default();
-        for child in &children {
-            by_key.entry(key_of_field(child, fk)).or_default().push(child.clone());
-        }
+        let (children, by_key, key) = load_children::<P, Ch, F, C>(session, from)?;
         for parent in from {
             let mine = by_key.get(&key_of_field(parent, key)).cloned().unwrap_or_default();
             (self.field)(&mut parent.borrow_mut()).set(mine);
+        }
+        Ok(children)
+    }
+}
+
+/// The children of `from` along `F` (batched `F IN (...)` queries), grouped by the parent key
+/// they reference, and the index of that key among `P`'s fields.
+#[allow(clippy::type_complexity)]
+fn load_children<P, Ch, F, C>(
+    session: &mut super::Session<'_, C>,
+    from: &[Obj<P>],
+) -> Result<(Vec<Obj<Ch>>, HashMap<KeyPart, Vec<Obj<Ch>>>, usize)>
+where
+    P: Model,
+    Ch: Model,
+    F: ForeignKey + Column<Table = Ch::Table>,
+    F::Target: Column<Table = P::Table>,
+    C: crate::conn::Connection,
+    C::Dialect: crate::dialect::SupportsReturning,
+{
+    let key = field_index::<P>(<F::Target as Column>::NAME)?;
+    let fk = field_index::<Ch>(<F as Column>::NAME)?;
+    let keys: Vec<_> = from.iter().map(|p| p.borrow().value(key)).collect();
+    let children = session.load_where::<Ch>(<F as Column>::NAME, &keys, BATCH)?;
+    let mut by_key: HashMap<KeyPart, Vec<Obj<Ch>>> = HashMap::default();
+    for child in &children {
+        by_key.entry(key_of_field(child, fk)).or_default().push(child.clone());
+    }
+    Ok((children, by_key, key))
+}
+
+impl<P, Ch, F> Relation for HasOne<P, Ch, F>
+where
+    P: Model,
+    Ch: Model,
+    F: ForeignKey + Column<Table = Ch::Table>,
+    F::Target: Column<Table = P::Table>,
+{
+    type From = P;
+    type To = Ch;
+
+    fn cached(&self, from: &Obj<P>) -> Option<Vec<Obj<Ch>>> {
+        (self.field)(&mut from.borrow_mut()).get().ok().map(|c| c.iter().cloned().collect())
+    }
+
+    fn load<C>(&self, session: &mut super::Session<'_, C>, from: &[Obj<P>]) -> Result<Vec<Obj<Ch>>>
+    where
+        C: crate::conn::Connection,
+        C::Dialect: crate::dialect::SupportsReturning,
+    {
+        let (children, by_key, key) = load_children::<P, Ch, F, C>(session, from)?;
+        // Check every parent before setting any, so an error leaves nothing half loaded.
+        let mut found = Vec::with_capacity(from.len());
+        for parent in from {
+            let mine = by_key.get(&key_of_field(parent, key));
+            if mine.is_some_and(|m| m.len() > 1) {
+                return Err(Error::new(
+                    ErrorKind::MultipleRows,
+                    format!(
+                        "a one-to-one relationship found {} `{}` rows for one `{}`; map it as \
+                         one-to-many, or make `{}` unique",
+                        mine.map_or(0, Vec::len),
+                        short_type_name::<Ch>(),
+                        short_type_name::<P>(),
+                        <F as Column>::NAME,
+                    ),
+                ));
+            }
+            found.push(mine.and_then(|m| m.first().cloned()));
+        }
+        for (parent, child) in from.iter().zip(found) {
+            (self.field)(&mut parent.borrow_mut()).set(child);
         }
         Ok(children)
     }

@@ -726,3 +726,92 @@ fn derived_value_matches_values() {
         }
     }
 }
+
+// One-to-one from the referenced side: an account (a second model of `members`) and its
+// profile.
+aludel::table! {
+    profiles (id) {
+        id -> Integer,
+        #[references(members::id)] member_id -> Integer,
+        bio -> Text,
+    }
+}
+
+#[derive(Debug, Clone, Model)]
+#[aludel(table = profiles)]
+struct Profile {
+    id: i32,
+    member_id: i32,
+    bio: String,
+}
+
+#[derive(Debug, Clone, Model)]
+#[aludel(table = members)]
+struct Account {
+    id: i32,
+    name: String,
+    #[aludel(relation)]
+    profile: One<Profile>,
+}
+
+impl Account {
+    fn profile() -> aludel::orm::HasOne<Account, Profile, profiles::member_id> {
+        aludel::orm::HasOne::new(|a| &mut a.profile)
+    }
+}
+
+crate::backend_test!(one_to_one, |conn| {
+    seed(conn);
+    MetaData::new([profiles::table::def()]).create_all(conn, CheckFirst::No).unwrap();
+    insert(profiles::table)
+        .values(
+            (1..=10)
+                .map(|i| {
+                    (
+                        profiles::id.eq(i),
+                        profiles::member_id.eq(i),
+                        profiles::bio.eq(format!("b{i}")),
+                    )
+                })
+                .collect::<Vec<_>>(),
+        )
+        .execute(conn)
+        .unwrap();
+    let log = Arc::new(Mutex::new(Vec::<String>::new()));
+    let sink = log.clone();
+    conn.instrumentation().set_hook(move |e| sink.lock().unwrap().push(e.sql.to_owned()));
+    {
+        let mut session = Session::new(&mut *conn);
+        let accounts = session
+            .query::<Account>()
+            .filter(members::id.le(20))
+            .order_by(members::id)
+            .load(Account::profile())
+            .all()
+            .unwrap();
+        assert_eq!(log.lock().unwrap().iter().filter(|s| s.starts_with("SELECT")).count(), 2);
+        let bios: Vec<Option<String>> = accounts
+            .iter()
+            .map(|a| a.borrow().profile.get().unwrap().as_ref().map(|p| p.borrow().bio.clone()))
+            .collect();
+        assert_eq!(bios.len(), 20);
+        assert_eq!(bios[0].as_deref(), Some("b1"));
+        assert_eq!(bios[9].as_deref(), Some("b10"));
+        assert!(bios[10..].iter().all(Option::is_none));
+    }
+    // A second profile for member 5 makes the one-to-one ambiguous: a clear error, and no
+    // account gets a half-loaded relationship.
+    insert(profiles::table)
+        .values((profiles::id.eq(11), profiles::member_id.eq(5), profiles::bio.eq("again")))
+        .execute(conn)
+        .unwrap();
+    let mut session = Session::new(&mut *conn);
+    let accounts =
+        session.query::<Account>().filter(members::id.le(10)).order_by(members::id).all().unwrap();
+    let err = session.related(&accounts[4], Account::profile()).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::MultipleRows, "{err}");
+    assert!(!accounts[4].borrow().profile.is_loaded());
+    let one = session.related(&accounts[0], Account::profile()).unwrap();
+    assert_eq!(one.len(), 1);
+    assert_eq!(accounts[0].borrow().profile.get().unwrap().as_ref().unwrap().borrow().bio, "b1");
+});
