@@ -1,7 +1,69 @@
 //! Relationships between models, loaded only when asked: eagerly with a query
-//! (`SessionQuery::load`, one `WHERE fk IN (...)` query per relationship, batched), or
-//! explicitly later (`Session::related`). Reading one that was not loaded is an error, never
-//! a hidden query.
+//! (`SessionQuery::load`, one `WHERE fk IN (...)` query per relationship, batched;
+//! `SessionQuery::all_joined`, one LEFT OUTER JOIN statement), or explicitly later
+//! (`Session::related`). Reading one that was not loaded is an error, never a hidden query.
+//!
+//! A relationship is a value naming the field that holds it and, in its type, the foreign key
+//! it follows, so a table with two foreign keys to another has two distinct relationships.
+//!
+//! ```
+//! use aludel::orm::{BelongsTo, HasMany, Many, Model, One, Session};
+//! use aludel::prelude::*;
+//!
+//! aludel::table! {
+//!     users (id) { id -> Integer, name -> Text, }
+//!     posts (id) { id -> Integer, #[references(users::id)] user_id -> Integer, title -> Text, }
+//! }
+//!
+//! #[derive(Debug, Clone, Model)]
+//! #[aludel(table = users)]
+//! struct User {
+//!     #[aludel(generated)]
+//!     id: Option<i32>,
+//!     name: String,
+//!     #[aludel(relation)]
+//!     posts: Many<Post>,
+//! }
+//!
+//! #[derive(Debug, Clone, Model)]
+//! #[aludel(table = posts)]
+//! struct Post {
+//!     #[aludel(generated)]
+//!     id: Option<i32>,
+//!     user_id: i32,
+//!     title: String,
+//!     #[aludel(relation)]
+//!     author: One<User>,
+//! }
+//!
+//! impl User {
+//!     fn posts() -> HasMany<User, Post, posts::user_id> {
+//!         HasMany::new(|u: &mut User| &mut u.posts).back_populates(|p| &mut p.author)
+//!     }
+//! }
+//!
+//! # fn main() -> aludel::Result<()> {
+//! let mut conn = SqliteConnection::open("sqlite::memory:")?;
+//! MetaData::new([users::table::def(), posts::table::def()]).create_all(&mut conn, CheckFirst::No)?;
+//! {
+//!     let mut session = Session::new(&mut conn);
+//!     let ann = session.add(User { id: None, name: "ann".into(), posts: Many::default() });
+//!     let post = Post { id: None, user_id: 0, title: "hello".into(), author: One::default() };
+//!     let post = session.append(&ann, User::posts(), post)?;
+//!     session.commit()?; // INSERT users, then INSERT posts with the generated user id
+//!     assert_eq!(post.borrow().user_id, ann.borrow().id.unwrap());
+//! }
+//! let mut session = Session::new(&mut conn);
+//! let posts = session.query::<Post>().all()?;
+//! let err = posts[0].borrow().author.get().unwrap_err();
+//! assert_eq!(err.kind(), aludel::ErrorKind::NotLoaded); // no hidden query
+//! let users = session.query::<User>().load(User::posts()).all()?; // two SELECTs
+//! assert_eq!(users[0].borrow().posts.get()?[0].borrow().title, "hello");
+//! // The same post object (identity map), its back reference set by the load.
+//! assert!(posts[0].borrow().author.get()?.as_ref().unwrap().ptr_eq(&users[0]));
+//! # Ok(())
+//! # }
+//! ```
 
 use super::handle::Obj;
 use super::model::Model;
@@ -164,10 +226,21 @@ where
     }
 
     /// Names the children's field pointing back at the parent: appending a child through the
-    /// session then sets it too, keeping both directions in sync in memory.
+    /// session, or loading the collection, then sets it too, keeping both directions in sync
+    /// in memory.
     pub fn back_populates(mut self, back: fn(&mut Ch) -> &mut One<P>) -> Self {
         self.back = Some(back);
         self
+    }
+
+    /// Sets `parent`'s collection to `children`, and each child's back reference.
+    fn set_both(&self, parent: &Obj<P>, children: Vec<Obj<Ch>>) {
+        if let Some(back) = self.back {
+            for child in &children {
+                back(&mut child.borrow_mut()).set(Some(parent.clone()));
+            }
+        }
+        (self.field)(&mut parent.borrow_mut()).set(children);
     }
 }
 
@@ -241,7 +314,7 @@ where
         let (children, by_key, key) = load_children::<P, Ch, F, C>(session, from)?;
         for parent in from {
             let mine = by_key.get(&key_of_field(parent, key)).cloned().unwrap_or_default();
-            (self.field)(&mut parent.borrow_mut()).set(mine);
+            self.set_both(parent, mine);
         }
         Ok(children)
     }
@@ -637,7 +710,7 @@ where
             rest.push(tail);
         }
         for (parent, kids) in collected {
-            (self.field)(&mut parent.borrow_mut()).set(kids);
+            self.set_both(&parent, kids);
         }
         Ok((children, rest))
     }
