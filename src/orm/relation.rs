@@ -174,13 +174,6 @@ pub struct HasOne<P, Ch, F> {
     _m: PhantomData<(P, Ch, F)>,
 }
 
-impl<P, Ch, F> Clone for HasOne<P, Ch, F> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-impl<P, Ch, F> Copy for HasOne<P, Ch, F> {}
-
 impl<P, Ch, F> HasOne<P, Ch, F>
 where
     P: Model,
@@ -194,24 +187,25 @@ where
     }
 }
 
+// Relationships are plain values (a field accessor and marker types): copyable whatever their
+// model and column parameters are, which `#[derive(Clone, Copy)]` would require to be too.
+macro_rules! copy_relation {
+    ($($name:ident<$($p:ident),+>),+) => {$(
+        impl<$($p),+> Clone for $name<$($p),+> {
+            fn clone(&self) -> Self {
+                *self
+            }
+        }
+        impl<$($p),+> Copy for $name<$($p),+> {}
+    )+};
+}
+copy_relation!(HasMany<P, Ch, F>, HasOne<P, Ch, F>, BelongsTo<Ch, P, F>, ManyToMany<P, T, FP, FT>);
+
 /// Many-to-one: `Ch`'s objects have one `P`, referenced by their foreign key `F`.
 pub struct BelongsTo<Ch, P, F> {
     field: fn(&mut Ch) -> &mut One<P>,
     _m: PhantomData<(Ch, P, F)>,
 }
-
-impl<P, Ch, F> Clone for HasMany<P, Ch, F> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-impl<P, Ch, F> Copy for HasMany<P, Ch, F> {}
-impl<Ch, P, F> Clone for BelongsTo<Ch, P, F> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-impl<Ch, P, F> Copy for BelongsTo<Ch, P, F> {}
 
 impl<P, Ch, F> HasMany<P, Ch, F>
 where
@@ -551,13 +545,6 @@ pub struct ManyToMany<P, T, FP, FT> {
     pub(crate) field: fn(&mut P) -> &mut Many<T>,
     _m: PhantomData<(P, T, FP, FT)>,
 }
-
-impl<P, T, FP, FT> Clone for ManyToMany<P, T, FP, FT> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-impl<P, T, FP, FT> Copy for ManyToMany<P, T, FP, FT> {}
 
 impl<P, T, FP, FT> ManyToMany<P, T, FP, FT>
 where
