@@ -12,7 +12,7 @@ mod metadata;
 mod table;
 
 pub use alias::{AliasSource, Aliased, walk_alias_from, walk_alias_selection};
-pub use column::{Column, ForeignKey};
+pub use column::{Column, ForeignKey, Links};
 pub use ddl::{create_index_sql, create_table_sql, drop_table_sql};
 pub use def::{ColumnDef, ColumnDefault, Constraint, ForeignKeyRef, ReferentialAction, TableDef};
 pub use metadata::{CheckFirst, MetaData};

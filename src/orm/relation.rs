@@ -174,15 +174,12 @@ pub struct HasOne<P, Ch, F> {
     _m: PhantomData<(P, Ch, F)>,
 }
 
-impl<P, Ch, F> HasOne<P, Ch, F>
-where
-    P: Model,
-    Ch: Model,
-    F: ForeignKey + Column<Table = Ch::Table>,
-    F::Target: Column<Table = P::Table>,
-{
+impl<P: Model, Ch: Model, F> HasOne<P, Ch, F> {
     /// The relationship stored in `field` of `P`, along `Ch`'s foreign key `F`.
-    pub fn new(field: fn(&mut P) -> &mut One<Ch>) -> Self {
+    pub fn new(field: fn(&mut P) -> &mut One<Ch>) -> Self
+    where
+        F: crate::schema::Links<Ch::Table, P::Table>,
+    {
         HasOne { field, _m: PhantomData }
     }
 }
@@ -207,15 +204,12 @@ pub struct BelongsTo<Ch, P, F> {
     _m: PhantomData<(Ch, P, F)>,
 }
 
-impl<P, Ch, F> HasMany<P, Ch, F>
-where
-    P: Model,
-    Ch: Model,
-    F: ForeignKey + Column<Table = Ch::Table>,
-    F::Target: Column<Table = P::Table>,
-{
+impl<P: Model, Ch: Model, F> HasMany<P, Ch, F> {
     /// The relationship stored in `field` of `P`, along `Ch`'s foreign key `F`.
-    pub fn new(field: fn(&mut P) -> &mut Many<Ch>) -> Self {
+    pub fn new(field: fn(&mut P) -> &mut Many<Ch>) -> Self
+    where
+        F: crate::schema::Links<Ch::Table, P::Table>,
+    {
         HasMany { field, back: None, _m: PhantomData }
     }
 
@@ -238,15 +232,12 @@ where
     }
 }
 
-impl<Ch, P, F> BelongsTo<Ch, P, F>
-where
-    P: Model,
-    Ch: Model,
-    F: ForeignKey + Column<Table = Ch::Table>,
-    F::Target: Column<Table = P::Table>,
-{
+impl<Ch: Model, P: Model, F> BelongsTo<Ch, P, F> {
     /// The relationship stored in `field` of `Ch`, along its foreign key `F`.
-    pub fn new(field: fn(&mut Ch) -> &mut One<P>) -> Self {
+    pub fn new(field: fn(&mut Ch) -> &mut One<P>) -> Self
+    where
+        F: crate::schema::Links<Ch::Table, P::Table>,
+    {
         BelongsTo { field, _m: PhantomData }
     }
 }

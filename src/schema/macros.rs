@@ -250,6 +250,7 @@ macro_rules! __column_items {
         impl $crate::schema::ForeignKey for $col {
             type Target = $t::$c;
         }
+        impl $crate::schema::Links<table, <$t::$c as $crate::schema::Column>::Table> for $col {}
         $crate::__column_items!($col; $($rest)*);
     };
     ($col:ident; [$($other:tt)*] $($rest:tt)*) => {
