@@ -1103,6 +1103,8 @@ fn run_plan<C: Connection>(
         };
         let shape = provided(first);
         let mut group = vec![plan.inserts[i]];
+        let mut in_group: foldhash::HashSet<usize> = foldhash::HashSet::default();
+        in_group.insert(plan.inserts[i]);
         let mut j = i + 1;
         while j < plan.inserts.len() {
             let e = entry(&plan.inserts[j]);
@@ -1112,14 +1114,16 @@ fn run_plan<C: Connection>(
             // A child whose parent is in this very statement (a self-referential table) needs
             // the parent's generated key first: it starts the next statement.
             let candidate = plan.inserts[j];
-            if links.iter().any(|l| l.child == candidate && group.contains(&l.parent)) {
+            let own_links = links_of.get(&candidate).map_or(&[][..], Vec::as_slice);
+            if own_links.iter().any(|l| in_group.contains(&l.parent)) {
                 break;
             }
             e.obj.before_insert();
             if provided(e) != shape {
                 break;
             }
-            group.push(plan.inserts[j]);
+            group.push(candidate);
+            in_group.insert(candidate);
             j += 1;
         }
         for child in &group {
