@@ -243,7 +243,7 @@ impl<Ch: Model, P: Model, F> BelongsTo<Ch, P, F> {
 }
 
 /// `T`'s name without module paths (`Vec<Obj<Tag>>`), for messages.
-fn short_type_name<T>() -> String {
+pub(crate) fn short_type_name<T>() -> String {
     let full = std::any::type_name::<T>();
     let mut out = String::with_capacity(full.len());
     let mut path = String::new();
@@ -260,11 +260,11 @@ fn short_type_name<T>() -> String {
     out
 }
 
-fn field_index<M: Model>(column: &str) -> Result<usize> {
+pub(crate) fn field_index<M: Model>(column: &str) -> Result<usize> {
     M::FIELDS.iter().position(|f| f.column == column).ok_or_else(|| {
         Error::new(
             ErrorKind::Schema,
-            format!("column `{column}` is not mapped by `{}`", std::any::type_name::<M>()),
+            format!("column `{column}` is not mapped by `{}`", short_type_name::<M>()),
         )
     })
 }

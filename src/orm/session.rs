@@ -699,16 +699,11 @@ where
                 Ok(())
             }
             super::relation::Orphans::Nullify => {
-                let index = Ch::FIELDS.iter().position(|f| f.column == fk).ok_or_else(|| {
-                    Error::new(
-                        ErrorKind::Schema,
-                        format!("column `{fk}` is not mapped by its model"),
-                    )
-                })?;
+                let index = super::relation::field_index::<Ch>(fk)?;
                 child.borrow_mut().set_field(index, Value::Null).map_err(|e| {
                     e.context(format!(
                         "cannot detach {}: its foreign key `{fk}` is NOT NULL",
-                        std::any::type_name::<Ch>()
+                        super::relation::short_type_name::<Ch>()
                     ))
                 })
             }
