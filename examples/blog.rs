@@ -86,14 +86,14 @@ struct Tag {
     label: String,
 }
 
-// Relationships are declared once, as functions naming the field and the foreign key. A
-// comment has two foreign keys to `users` through different paths; naming the column is
-// what keeps each relationship unambiguous.
+// Relationships are declared once, as functions naming the field. Each follows the only
+// foreign key between its two tables; with several (a message's sender and recipient), the
+// type names the column, as in `BelongsTo<Message, User, messages::sender_id>`.
 impl User {
     fn new(name: &str) -> Self {
         User { id: None, name: name.into(), posts: Many::default() }
     }
-    fn posts() -> HasMany<User, Post, posts::user_id> {
+    fn posts() -> HasMany<User, Post> {
         HasMany::new(|u: &mut User| &mut u.posts).back_populates(|p| &mut p.author)
     }
 }
@@ -109,19 +109,19 @@ impl Post {
             tags: Many::default(),
         }
     }
-    fn author() -> BelongsTo<Post, User, posts::user_id> {
+    fn author() -> BelongsTo<Post, User> {
         BelongsTo::new(|p| &mut p.author)
     }
-    fn comments() -> HasMany<Post, Comment, comments::post_id> {
+    fn comments() -> HasMany<Post, Comment> {
         HasMany::new(|p| &mut p.comments)
     }
-    fn tags() -> ManyToMany<Post, Tag, post_tags::post_id, post_tags::tag_id> {
+    fn tags() -> ManyToMany<Post, Tag, post_tags::table> {
         ManyToMany::new(|p| &mut p.tags)
     }
 }
 
 impl Comment {
-    fn author() -> BelongsTo<Comment, User, comments::user_id> {
+    fn author() -> BelongsTo<Comment, User> {
         BelongsTo::new(|c| &mut c.author)
     }
 }

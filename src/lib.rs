@@ -134,5 +134,6 @@ pub mod prelude {
 
 #[doc(hidden)]
 pub mod __private {
+    pub use aludel_derive::__default_foreign_keys as default_foreign_keys;
     pub use typenum::{B0, B1, Bit};
 }

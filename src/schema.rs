@@ -7,13 +7,15 @@ mod alias;
 mod column;
 mod ddl;
 mod def;
+mod links;
 mod macros;
 mod metadata;
 mod table;
 
 pub use alias::{AliasSource, Aliased, walk_alias_from, walk_alias_selection};
-pub use column::{Column, ForeignKey, Links};
+pub use column::{Column, ForeignKey};
 pub use ddl::{create_index_sql, create_table_sql, drop_table_sql};
 pub use def::{ColumnDef, ColumnDefault, Constraint, ForeignKeyRef, ReferentialAction, TableDef};
+pub use links::{AmbiguousForeignKey, DefaultForeignKey, Links, SingleForeignKey};
 pub use metadata::{CheckFirst, MetaData};
 pub use table::{FromClause, HasTable, Here, InLeft, InRight, QuerySource, Table};

@@ -280,3 +280,60 @@ fn model(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
         }
     })
 }
+
+/// Used by `table!` (not public API): the default foreign key from this table to each table
+/// it references, so a relationship can leave its foreign key unnamed.
+///
+/// Input: `$crate; { column [attr] [attr] ... } ...`, the columns with their attributes as
+/// written. Columns referencing the same table are grouped by the table's name: one column
+/// becomes `DefaultForeignKey<parent::table>`'s `Column`; several become
+/// `AmbiguousForeignKey`, which a relationship using the default rejects with a message
+/// asking for the column. (`macro_rules!` cannot compare identifiers, hence this macro.)
+#[doc(hidden)]
+#[proc_macro]
+pub fn __default_foreign_keys(input: TokenStream) -> TokenStream {
+    use proc_macro2::{Delimiter, TokenTree};
+    let mut tokens = proc_macro2::TokenStream::from(input).into_iter();
+    // `$crate` arrives as one identifier, followed by `;`.
+    let krate: proc_macro2::TokenStream = tokens
+        .by_ref()
+        .take_while(|t| !matches!(t, TokenTree::Punct(p) if p.as_char() == ';'))
+        .collect();
+    // (parent table, its referencing columns), in declaration order.
+    let mut by_parent: Vec<(proc_macro2::Ident, Vec<proc_macro2::Ident>)> = Vec::new();
+    for column in tokens {
+        let TokenTree::Group(column) = column else { continue };
+        let mut parts = column.stream().into_iter();
+        let Some(TokenTree::Ident(name)) = parts.next() else { continue };
+        for attr in parts {
+            let TokenTree::Group(attr) = attr else { continue };
+            if attr.delimiter() != Delimiter::Bracket {
+                continue;
+            }
+            let mut attr = attr.stream().into_iter();
+            if !matches!(attr.next(), Some(TokenTree::Ident(i)) if i == "references") {
+                continue;
+            }
+            let Some(TokenTree::Group(args)) = attr.next() else { continue };
+            let Some(TokenTree::Ident(parent)) = args.stream().into_iter().next() else {
+                continue;
+            };
+            match by_parent.iter_mut().find(|(p, _)| *p == parent) {
+                Some((_, columns)) => columns.push(name.clone()),
+                None => by_parent.push((parent, vec![name.clone()])),
+            }
+        }
+    }
+    let impls = by_parent.iter().map(|(parent, columns)| {
+        let column = match columns.as_slice() {
+            [one] => quote!(#one),
+            _ => quote!(#krate::schema::AmbiguousForeignKey<table, #parent::table>),
+        };
+        quote! {
+            impl #krate::schema::DefaultForeignKey<#parent::table> for table {
+                type Column = #column;
+            }
+        }
+    });
+    quote!(#(#impls)*).into()
+}

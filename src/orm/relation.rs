@@ -3,8 +3,11 @@
 //! `SessionQuery::all_joined`, one LEFT OUTER JOIN statement), or explicitly later
 //! (`Session::related`). Reading one that was not loaded is an error, never a hidden query.
 //!
-//! A relationship is a value naming the field that holds it and, in its type, the foreign key
-//! it follows, so a table with two foreign keys to another has two distinct relationships.
+//! A relationship is a value naming the field that holds it. Its type follows the only foreign
+//! key between its two tables by default; when there are several (a message's sender and
+//! recipient), the type names the column (`BelongsTo<Message, User, messages::sender_id>`),
+//! and leaving it out is a compile error asking for it. No foreign key at all is a compile
+//! error too: a relationship always follows one declared with `#[references(..)]`.
 //!
 //! ```
 //! use aludel::orm::{BelongsTo, HasMany, Many, Model, One, Session};
@@ -37,7 +40,7 @@
 //! }
 //!
 //! impl User {
-//!     fn posts() -> HasMany<User, Post, posts::user_id> {
+//!     fn posts() -> HasMany<User, Post> { // along posts.user_id, the only foreign key
 //!         HasMany::new(|u: &mut User| &mut u.posts).back_populates(|p| &mut p.author)
 //!     }
 //! }
@@ -69,7 +72,7 @@ use super::handle::Obj;
 use super::model::Model;
 use super::session::KeyPart;
 use crate::error::{Error, ErrorKind, Result};
-use crate::schema::{Column, ForeignKey};
+use crate::schema::{Column, DefaultForeignKey, ForeignKey, Links, SingleForeignKey, Table};
 use foldhash::{HashMap, HashSet};
 use std::marker::PhantomData;
 
@@ -159,8 +162,14 @@ pub trait Relation: Copy {
     }
 }
 
-/// One-to-many: `P`'s objects have many `Ch`, whose foreign key `F` references `P`.
-pub struct HasMany<P, Ch, F> {
+/// The foreign key of `Child`'s table referencing `Parent`'s: the only one there is, unless
+/// a relationship names another (see [`DefaultForeignKey`](crate::schema::DefaultForeignKey)).
+pub type ForeignKeyOf<Child, Parent> =
+    <<Child as Model>::Table as DefaultForeignKey<<Parent as Model>::Table>>::Column;
+
+/// One-to-many: `P`'s objects have many `Ch`, whose foreign key `F` references `P`; `F`
+/// defaults to the only foreign key from `Ch`'s table to `P`'s.
+pub struct HasMany<P, Ch, F = ForeignKeyOf<Ch, P>> {
     pub(crate) field: fn(&mut P) -> &mut Many<Ch>,
     pub(crate) back: Option<fn(&mut Ch) -> &mut One<P>>,
     _m: PhantomData<(P, Ch, F)>,
@@ -168,8 +177,9 @@ pub struct HasMany<P, Ch, F> {
 
 /// One-to-one from the referenced side: `P`'s objects have at most one `Ch`, whose foreign
 /// key `F` references `P` (a unique column, typically). A parent with several is an error
-/// when loading ([`ErrorKind::MultipleRows`]), never a silent pick.
-pub struct HasOne<P, Ch, F> {
+/// when loading ([`ErrorKind::MultipleRows`]), never a silent pick. `F` defaults as for
+/// [`HasMany`].
+pub struct HasOne<P, Ch, F = ForeignKeyOf<Ch, P>> {
     field: fn(&mut P) -> &mut One<Ch>,
     _m: PhantomData<(P, Ch, F)>,
 }
@@ -178,7 +188,7 @@ impl<P: Model, Ch: Model, F> HasOne<P, Ch, F> {
     /// The relationship stored in `field` of `P`, along `Ch`'s foreign key `F`.
     pub fn new(field: fn(&mut P) -> &mut One<Ch>) -> Self
     where
-        F: crate::schema::Links<Ch::Table, P::Table>,
+        F: SingleForeignKey<Ch::Table, P::Table> + Links<Ch::Table, P::Table>,
     {
         HasOne { field, _m: PhantomData }
     }
@@ -196,10 +206,16 @@ macro_rules! copy_relation {
         impl<$($p),+> Copy for $name<$($p),+> {}
     )+};
 }
-copy_relation!(HasMany<P, Ch, F>, HasOne<P, Ch, F>, BelongsTo<Ch, P, F>, ManyToMany<P, T, FP, FT>);
+copy_relation!(
+    HasMany<P, Ch, F>,
+    HasOne<P, Ch, F>,
+    BelongsTo<Ch, P, F>,
+    ManyToMany<P, T, A, FP, FT>
+);
 
-/// Many-to-one: `Ch`'s objects have one `P`, referenced by their foreign key `F`.
-pub struct BelongsTo<Ch, P, F> {
+/// Many-to-one: `Ch`'s objects have one `P`, referenced by their foreign key `F` (by default
+/// the only foreign key from `Ch`'s table to `P`'s).
+pub struct BelongsTo<Ch, P, F = ForeignKeyOf<Ch, P>> {
     field: fn(&mut Ch) -> &mut One<P>,
     _m: PhantomData<(Ch, P, F)>,
 }
@@ -208,7 +224,7 @@ impl<P: Model, Ch: Model, F> HasMany<P, Ch, F> {
     /// The relationship stored in `field` of `P`, along `Ch`'s foreign key `F`.
     pub fn new(field: fn(&mut P) -> &mut Many<Ch>) -> Self
     where
-        F: crate::schema::Links<Ch::Table, P::Table>,
+        F: SingleForeignKey<Ch::Table, P::Table> + Links<Ch::Table, P::Table>,
     {
         HasMany { field, back: None, _m: PhantomData }
     }
@@ -236,7 +252,7 @@ impl<Ch: Model, P: Model, F> BelongsTo<Ch, P, F> {
     /// The relationship stored in `field` of `Ch`, along its foreign key `F`.
     pub fn new(field: fn(&mut Ch) -> &mut One<P>) -> Self
     where
-        F: crate::schema::Links<Ch::Table, P::Table>,
+        F: SingleForeignKey<Ch::Table, P::Table> + Links<Ch::Table, P::Table>,
     {
         BelongsTo { field, _m: PhantomData }
     }
@@ -530,34 +546,44 @@ where
     }
 }
 
-/// Many-to-many through the association table `A`: `P`'s objects relate to many `T` (and
-/// back), with `A`'s foreign key `FP` referencing `P` and `FT` referencing `T`.
-pub struct ManyToMany<P, T, FP, FT> {
+/// Many-to-many through the association table `A` (SQLAlchemy's `secondary`): `P`'s objects
+/// relate to many `T` (and back), with `A`'s foreign key `FP` referencing `P` and `FT`
+/// referencing `T`. Both default to `A`'s only foreign key to each table; a self-referential
+/// association (two keys to the same table) names them.
+pub struct ManyToMany<
+    P,
+    T,
+    A,
+    FP = <A as DefaultForeignKey<<P as Model>::Table>>::Column,
+    FT = <A as DefaultForeignKey<<T as Model>::Table>>::Column,
+> {
     pub(crate) field: fn(&mut P) -> &mut Many<T>,
-    _m: PhantomData<(P, T, FP, FT)>,
+    _m: PhantomData<(P, T, A, FP, FT)>,
 }
 
-impl<P, T, FP, FT> ManyToMany<P, T, FP, FT>
+impl<P, T, A, FP, FT> ManyToMany<P, T, A, FP, FT>
 where
     P: Model,
     T: Model,
-    FP: ForeignKey,
-    FT: ForeignKey + Column<Table = <FP as Column>::Table>,
-    FP::Target: Column<Table = P::Table>,
-    FT::Target: Column<Table = T::Table>,
+    A: Table,
 {
-    /// The relationship stored in `field` of `P`, through the association table of `FP`/`FT`.
-    pub fn new(field: fn(&mut P) -> &mut Many<T>) -> Self {
+    /// The relationship stored in `field` of `P`, through the association table `A`.
+    pub fn new(field: fn(&mut P) -> &mut Many<T>) -> Self
+    where
+        FP: SingleForeignKey<A, P::Table> + Links<A, P::Table>,
+        FT: SingleForeignKey<A, T::Table> + Links<A, T::Table>,
+    {
         ManyToMany { field, _m: PhantomData }
     }
 }
 
-impl<P, T, FP, FT> Relation for ManyToMany<P, T, FP, FT>
+impl<P, T, A, FP, FT> Relation for ManyToMany<P, T, A, FP, FT>
 where
     P: Model,
     T: Model,
-    FP: ForeignKey,
-    FT: ForeignKey + Column<Table = <FP as Column>::Table>,
+    A: Table,
+    FP: ForeignKey + Column<Table = A>,
+    FT: ForeignKey + Column<Table = A>,
     FP::Target: Column<Table = P::Table>,
     FT::Target: Column<Table = T::Table>,
 {
@@ -577,7 +603,7 @@ where
         let target_key = field_index::<T>(<FT::Target as Column>::NAME)?;
         let keys: Vec<_> = from.iter().map(|p| p.borrow().value(key)).collect();
         // The association rows, then the targets they name.
-        let pairs = session.association_rows::<<FP as Column>::Table>(
+        let pairs = session.association_rows::<A>(
             <FP as Column>::NAME,
             <FT as Column>::NAME,
             &keys,
@@ -600,6 +626,40 @@ where
             (self.field)(&mut parent.borrow_mut()).set(mine);
         }
         Ok(targets)
+    }
+}
+
+/// A many-to-many relationship: what [`Session::link`](super::Session::link) and `unlink`
+/// need to write its association rows.
+pub trait Association: Relation + 'static {
+    /// The association table.
+    type Table: Table;
+    /// The association table's foreign keys to the parent and to the target.
+    const COLUMNS: [&'static str; 2];
+    /// The parent's column referenced by the first foreign key.
+    const PARENT_KEY: &'static str;
+    /// The target's column referenced by the second.
+    const TARGET_KEY: &'static str;
+    /// The parent's collection field.
+    fn collection<'o>(&self, parent: &'o mut Self::From) -> &'o mut Many<Self::To>;
+}
+
+impl<P, T, A, FP, FT> Association for ManyToMany<P, T, A, FP, FT>
+where
+    Self: Relation<From = P, To = T> + 'static,
+    P: Model,
+    T: Model,
+    A: Table,
+    FP: ForeignKey + Column<Table = A>,
+    FT: ForeignKey + Column<Table = A>,
+{
+    type Table = A;
+    const COLUMNS: [&'static str; 2] = [FP::NAME, FT::NAME];
+    const PARENT_KEY: &'static str = <FP::Target as Column>::NAME;
+    const TARGET_KEY: &'static str = <FT::Target as Column>::NAME;
+
+    fn collection<'o>(&self, parent: &'o mut P) -> &'o mut Many<T> {
+        (self.field)(parent)
     }
 }
 

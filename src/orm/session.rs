@@ -462,23 +462,14 @@ where
     ///
     /// # Errors
     /// [`ErrorKind::NotFound`] when an object is not in this session.
-    pub fn link<P, T, FP, FT>(
+    pub fn link<R: super::relation::Association>(
         &mut self,
-        parent: &Obj<P>,
-        relation: super::relation::ManyToMany<P, T, FP, FT>,
-        target: &Obj<T>,
-    ) -> Result<()>
-    where
-        P: Model,
-        T: Model,
-        FP: crate::schema::ForeignKey,
-        FT: crate::schema::ForeignKey
-            + crate::schema::Column<Table = <FP as crate::schema::Column>::Table>,
-        FP::Target: crate::schema::Column<Table = P::Table>,
-        FT::Target: crate::schema::Column<Table = T::Table>,
-    {
-        self.associate::<P, T, FP, FT>(parent, target, true)?;
-        if let Some(targets) = (relation.field)(&mut parent.borrow_mut()).get_mut()
+        parent: &Obj<R::From>,
+        relation: R,
+        target: &Obj<R::To>,
+    ) -> Result<()> {
+        self.associate::<R>(parent, target, true)?;
+        if let Some(targets) = relation.collection(&mut parent.borrow_mut()).get_mut()
             && !targets.iter().any(|t| t.ptr_eq(target))
         {
             targets.push(target.clone());
@@ -490,67 +481,41 @@ where
     ///
     /// # Errors
     /// [`ErrorKind::NotFound`] when an object is not in this session.
-    pub fn unlink<P, T, FP, FT>(
+    pub fn unlink<R: super::relation::Association>(
         &mut self,
-        parent: &Obj<P>,
-        relation: super::relation::ManyToMany<P, T, FP, FT>,
-        target: &Obj<T>,
-    ) -> Result<()>
-    where
-        P: Model,
-        T: Model,
-        FP: crate::schema::ForeignKey,
-        FT: crate::schema::ForeignKey
-            + crate::schema::Column<Table = <FP as crate::schema::Column>::Table>,
-        FP::Target: crate::schema::Column<Table = P::Table>,
-        FT::Target: crate::schema::Column<Table = T::Table>,
-    {
-        self.associate::<P, T, FP, FT>(parent, target, false)?;
-        if let Some(targets) = (relation.field)(&mut parent.borrow_mut()).get_mut() {
+        parent: &Obj<R::From>,
+        relation: R,
+        target: &Obj<R::To>,
+    ) -> Result<()> {
+        self.associate::<R>(parent, target, false)?;
+        if let Some(targets) = relation.collection(&mut parent.borrow_mut()).get_mut() {
             targets.retain(|t| !t.ptr_eq(target));
         }
         Ok(())
     }
 
-    fn associate<P, T, FP, FT>(
+    fn associate<R: super::relation::Association>(
         &mut self,
-        parent: &Obj<P>,
-        target: &Obj<T>,
+        parent: &Obj<R::From>,
+        target: &Obj<R::To>,
         insert: bool,
-    ) -> Result<()>
-    where
-        P: Model,
-        T: Model,
-        FP: crate::schema::ForeignKey,
-        FT: crate::schema::ForeignKey
-            + crate::schema::Column<Table = <FP as crate::schema::Column>::Table>,
-        FP::Target: crate::schema::Column<Table = P::Table>,
-        FT::Target: crate::schema::Column<Table = T::Table>,
-    {
+    ) -> Result<()> {
         let find = |addr| {
             self.by_addr
                 .get(&addr)
                 .copied()
                 .ok_or_else(|| Error::new(ErrorKind::NotFound, "the object is not in this session"))
         };
-        let field = |fields: &[FieldDef], column: &str| {
-            fields.iter().position(|f| f.column == column).ok_or_else(|| {
-                Error::new(
-                    ErrorKind::Schema,
-                    format!("column `{column}` is not mapped by its model"),
-                )
-            })
-        };
-        type A<FP> = <FP as crate::schema::Column>::Table;
+        let [fp, ft] = R::COLUMNS;
         let op = AssociationOp {
-            kind: TypeId::of::<(FP, FT)>(),
+            kind: TypeId::of::<R>(),
             insert,
             parent: find(parent.addr())?,
-            parent_field: field(P::FIELDS, <FP::Target as crate::schema::Column>::NAME)?,
+            parent_field: super::relation::field_index::<R::From>(R::PARENT_KEY)?,
             target: find(target.addr())?,
-            target_field: field(T::FIELDS, <FT::Target as crate::schema::Column>::NAME)?,
-            run: association_statement::<C, A<FP>>,
-            columns: [<FP as crate::schema::Column>::NAME, <FT as crate::schema::Column>::NAME],
+            target_field: super::relation::field_index::<R::To>(R::TARGET_KEY)?,
+            run: association_statement::<C, R::Table>,
+            columns: [fp, ft],
         };
         self.associations.push(op);
         Ok(())

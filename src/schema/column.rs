@@ -23,16 +23,6 @@ pub trait ForeignKey: Column {
     type Target: Column;
 }
 
-/// A foreign key of table `From` referencing table `To`: what an ORM relationship between
-/// their models follows. Implemented by `table!` for every `#[references(..)]` column.
-#[diagnostic::on_unimplemented(
-    message = "column `{Self}` is not a foreign key from `{From}` to `{To}`",
-    label = "not a `#[references(..)]` column of the child's table pointing at the parent's",
-    note = "a relationship follows a foreign key declared in the child table with \
-            `#[references(parent::key)]`"
-)]
-pub trait Links<From, To>: ForeignKey {}
-
 impl<C: Column> GroupContains<C, Here> for C {}
 
 impl<C: Column, G: GroupContains<C, I>, I> ValidGrouping<G, I> for C {}

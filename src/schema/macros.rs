@@ -151,6 +151,8 @@ macro_rules! __table_impl {
                 $crate::__impl_arithmetic!([] $col);
                 $crate::__column_items!($col; $($cattr)*);
             )+
+
+            $crate::__private::default_foreign_keys!($crate; $({ $col $($cattr)* })+);
         }
     };
 }

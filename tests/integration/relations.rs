@@ -49,13 +49,13 @@ struct Reply {
 }
 
 impl Member {
-    fn notes() -> HasMany<Member, Note, notes::member_id> {
+    fn notes() -> HasMany<Member, Note> {
         HasMany::new(|m| &mut m.notes)
     }
 }
 
 impl Note {
-    fn replies() -> HasMany<Note, Reply, replies::note_id> {
+    fn replies() -> HasMany<Note, Reply> {
         HasMany::new(|n| &mut n.replies)
     }
     fn author() -> BelongsTo<Note, Member, notes::member_id> {
@@ -214,9 +214,8 @@ struct Category {
 }
 
 impl Category {
-    fn children() -> HasMany<Category, Category, categories::parent_id> {
-        let children: HasMany<Category, Category, categories::parent_id> =
-            HasMany::new(|c| &mut c.children);
+    fn children() -> HasMany<Category, Category> {
+        let children: HasMany<Category, Category> = HasMany::new(|c| &mut c.children);
         children.back_populates(|c| &mut c.parent)
     }
     fn named(name: &str) -> Self {
@@ -446,15 +445,13 @@ struct Label {
 }
 
 impl Writer {
-    fn articles() -> HasMany<Writer, Article, articles::writer_id> {
+    fn articles() -> HasMany<Writer, Article> {
         HasMany::new(|w| &mut w.articles)
     }
 }
 
 impl Article {
-    fn labels()
-    -> aludel::orm::ManyToMany<Article, Label, article_labels::article_id, article_labels::label_id>
-    {
+    fn labels() -> aludel::orm::ManyToMany<Article, Label, article_labels::table> {
         aludel::orm::ManyToMany::new(|a| &mut a.labels)
     }
     fn new(title: &str) -> Self {
@@ -814,4 +811,180 @@ crate::backend_test!(one_to_one, |conn| {
     let one = session.related(&accounts[0], Account::profile()).unwrap();
     assert_eq!(one.len(), 1);
     assert_eq!(accounts[0].borrow().profile.get().unwrap().as_ref().unwrap().borrow().bio, "b1");
+});
+
+// Two foreign keys between the same tables: each relationship names the one it follows
+// (leaving it out does not compile: ui-tests `relationship_with_an_ambiguous_foreign_key`).
+aludel::table! {
+    messages (id) {
+        id -> Integer,
+        #[references(members::id)] sender_id -> Integer,
+        #[references(members::id)] recipient_id -> Integer,
+        body -> Text,
+    }
+    follows (follower_id, followed_id) {
+        #[references(members::id)] follower_id -> Integer,
+        #[references(members::id)] followed_id -> Integer,
+    }
+}
+
+#[derive(Debug, Clone, Model)]
+#[aludel(table = messages)]
+struct Message {
+    id: i32,
+    sender_id: i32,
+    recipient_id: i32,
+    body: String,
+    #[aludel(relation)]
+    sender: One<Correspondent>,
+    #[aludel(relation)]
+    recipient: One<Correspondent>,
+}
+
+#[derive(Debug, Clone, Model)]
+#[aludel(table = members)]
+struct Correspondent {
+    id: i32,
+    name: String,
+    #[aludel(relation)]
+    sent: Many<Message>,
+    #[aludel(relation)]
+    received: Many<Message>,
+    #[aludel(relation)]
+    following: Many<Correspondent>,
+}
+
+impl Correspondent {
+    fn sent() -> HasMany<Correspondent, Message, messages::sender_id> {
+        HasMany::new(|c: &mut Correspondent| &mut c.sent).back_populates(|m| &mut m.sender)
+    }
+    fn received() -> HasMany<Correspondent, Message, messages::recipient_id> {
+        HasMany::new(|c: &mut Correspondent| &mut c.received).back_populates(|m| &mut m.recipient)
+    }
+    fn following() -> aludel::orm::ManyToMany<
+        Correspondent,
+        Correspondent,
+        follows::table,
+        follows::follower_id,
+        follows::followed_id,
+    > {
+        aludel::orm::ManyToMany::new(|c| &mut c.following)
+    }
+}
+
+impl Message {
+    fn sender() -> BelongsTo<Message, Correspondent, messages::sender_id> {
+        BelongsTo::new(|m| &mut m.sender)
+    }
+    fn recipient() -> BelongsTo<Message, Correspondent, messages::recipient_id> {
+        BelongsTo::new(|m| &mut m.recipient)
+    }
+}
+
+fn names(objs: &[aludel::orm::Obj<Correspondent>]) -> Vec<String> {
+    objs.iter().map(|c| c.borrow().name.clone()).collect()
+}
+
+crate::backend_test!(several_foreign_keys_between_two_tables, |conn| {
+    seed(conn);
+    MetaData::new([messages::table::def(), follows::table::def()])
+        .create_all(conn, CheckFirst::No)
+        .unwrap();
+    // m1 writes to m2 twice, m2 answers once; m1 follows m2 and m3.
+    insert(messages::table)
+        .values(vec![
+            (
+                messages::id.eq(1),
+                messages::sender_id.eq(1),
+                messages::recipient_id.eq(2),
+                messages::body.eq("a"),
+            ),
+            (
+                messages::id.eq(2),
+                messages::sender_id.eq(1),
+                messages::recipient_id.eq(2),
+                messages::body.eq("b"),
+            ),
+            (
+                messages::id.eq(3),
+                messages::sender_id.eq(2),
+                messages::recipient_id.eq(1),
+                messages::body.eq("c"),
+            ),
+        ])
+        .execute(conn)
+        .unwrap();
+    insert(follows::table)
+        .values(vec![
+            (follows::follower_id.eq(1), follows::followed_id.eq(2)),
+            (follows::follower_id.eq(1), follows::followed_id.eq(3)),
+        ])
+        .execute(conn)
+        .unwrap();
+    let mut session = Session::new(&mut *conn);
+    let people = session
+        .query::<Correspondent>()
+        .filter(members::id.le(3))
+        .order_by(members::id)
+        .load(Correspondent::sent())
+        .load(Correspondent::received())
+        .load(Correspondent::following())
+        .all()
+        .unwrap();
+    let bodies = |c: &aludel::orm::Obj<Correspondent>, sent: bool| -> Vec<String> {
+        let c = c.borrow();
+        let list = if sent { c.sent.get().unwrap() } else { c.received.get().unwrap() };
+        list.iter().map(|m| m.borrow().body.clone()).collect()
+    };
+    assert_eq!(bodies(&people[0], true), ["a", "b"]);
+    assert_eq!(bodies(&people[0], false), ["c"]);
+    assert_eq!(bodies(&people[1], true), ["c"]);
+    assert_eq!(bodies(&people[1], false), ["a", "b"]);
+    assert_eq!(names(people[0].borrow().following.get().unwrap()), ["m2", "m3"]);
+    assert!(people[1].borrow().following.get().unwrap().is_empty());
+    // Back references follow the same keys: message "c" was sent by m2 to m1.
+    let c = people[1].borrow().sent.get().unwrap()[0].clone();
+    assert!(c.borrow().sender.get().unwrap().as_ref().unwrap().ptr_eq(&people[1]));
+    assert!(c.borrow().recipient.get().unwrap().as_ref().unwrap().ptr_eq(&people[0]));
+
+    // EXISTS filters follow the named key too.
+    let wrote_to_m1 = session
+        .query::<Correspondent>()
+        .filter(Correspondent::sent().any(messages::recipient_id.eq(1)))
+        .all()
+        .unwrap();
+    assert_eq!(names(&wrote_to_m1), ["m2"]);
+    let to_m2 = session
+        .query::<Message>()
+        .filter(Message::recipient().has(members::name.eq("m2")))
+        .order_by(messages::id)
+        .all()
+        .unwrap();
+    assert_eq!(to_m2.iter().map(|m| m.borrow().id).collect::<Vec<_>>(), [1, 2]);
+
+    let msgs = session
+        .query::<Message>()
+        .order_by(messages::id)
+        .load(Message::sender())
+        .load(Message::recipient())
+        .all()
+        .unwrap();
+    let one = |m: &aludel::orm::Obj<Message>, sender: bool| {
+        let m = m.borrow();
+        let who = if sender { m.sender.get() } else { m.recipient.get() };
+        who.unwrap().as_ref().unwrap().borrow().name.clone()
+    };
+    assert_eq!(msgs.iter().map(|m| one(m, true)).collect::<Vec<_>>(), ["m1", "m1", "m2"]);
+    assert_eq!(msgs.iter().map(|m| one(m, false)).collect::<Vec<_>>(), ["m2", "m2", "m1"]);
+
+    // A follow written through the relationship lands with the keys in the right columns.
+    session.link(&people[2], Correspondent::following(), &people[0]).unwrap();
+    session.commit().unwrap();
+    drop(session);
+    let rows: Vec<(i32, i32)> = follows::table
+        .select((follows::follower_id, follows::followed_id))
+        .order_by((follows::follower_id, follows::followed_id))
+        .load(&mut *conn)
+        .unwrap();
+    assert_eq!(rows, [(1, 2), (1, 3), (3, 1)]);
 });
