@@ -16,6 +16,7 @@
 //! All SQL goes through the typed query builder (`insert`, `update`, `delete`, `select`).
 
 mod handle;
+mod joined;
 mod model;
 mod query;
 mod relation;
@@ -23,10 +24,11 @@ mod session;
 mod tracked;
 
 pub use handle::Obj;
+pub use joined::{JoinedLoad, JoinedStep};
 pub use model::{FieldDef, Hooks, Model, PrimaryKeyValue};
 pub use query::SessionQuery;
 pub use relation::{
-    AnyRelated, BelongsTo, HasMany, HasOne, HasRelated, JoinedLoad, Many, ManyToMany, One, Orphans,
-    Related, Relation, RelationExt, Then,
+    AnyRelated, BelongsTo, HasMany, HasOne, HasRelated, Many, ManyToMany, One, Orphans, Related,
+    Relation, RelationExt, Then,
 };
 pub use session::{FlushSummary, Session};

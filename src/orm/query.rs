@@ -118,24 +118,30 @@ where
 
     /// Every matching object with `relation` loaded by the same, single statement: the query
     /// becomes a derived table LEFT OUTER JOINed to the related table(s), and the objects
-    /// repeated by the joins are folded back into one each. `relation` is a one-to-many
-    /// relationship or a chain of them (`User::posts().then(Post::comments())`), any depth.
-    /// SQLAlchemy's `joinedload`.
+    /// repeated by the joins are folded back into one each. `relation` is a relationship of
+    /// any kind or a chain of them (`User::posts().then(Post::comments())`,
+    /// `Comment::post().then(Post::tags())`), any depth. SQLAlchemy's `joinedload`.
     ///
     /// # Errors
-    /// The flush's or the database's error.
+    /// The flush's or the database's error; [`ErrorKind::MultipleRows`] when a one-to-one
+    /// relationship finds several rows for one object (nothing is then stored on any).
     pub fn all_joined<J>(self, relation: J) -> Result<Vec<Obj<M>>>
     where
-        J: super::relation::JoinedLoad<M>,
+        J: super::joined::JoinedLoad<M>,
     {
         use crate::dialect::SqlBuilder;
         self.session.prepare_query()?;
         let mut out = SqlBuilder::<C::Dialect>::new();
         self.statement.walk(&mut out);
         let (inner, binds) = out.finish();
-        // Our own rendering of the query, wrapped: `SELECT p.*, j1.*, ... FROM (query) AS p
-        // LEFT OUTER JOIN child AS j1 ON j1.fk = p.key ...`. No text here comes from data.
+        // Our own rendering of the query, wrapped: `SELECT p.*, j1.*, ... FROM (SELECT q.*,
+        // ROW_NUMBER() OVER () AS row FROM (query) AS q) AS p LEFT OUTER JOIN child AS j1 ON
+        // j1.fk = p.key ... ORDER BY p.row`. The joins may reorder rows, so the query's own
+        // order is kept by numbering its rows as they come and sorting on that at the end.
+        // No text here comes from data.
         let parent = "aludel_parent";
+        let numbered = "aludel_query";
+        let row_number = "aludel_row";
         let mut sql = SqlBuilder::<C::Dialect>::new();
         sql.push_sql("SELECT ");
         for (i, f) in M::FIELDS.iter().enumerate() {
@@ -147,11 +153,21 @@ where
             sql.push_ident(f.column);
         }
         relation.write_columns(&mut sql, 1);
+        sql.push_sql(" FROM (SELECT ");
+        sql.push_ident(numbered);
+        sql.push_sql(".*, ROW_NUMBER() OVER () AS ");
+        sql.push_ident(row_number);
         sql.push_sql(" FROM (");
         sql.push_sql(&inner);
         sql.push_sql(") AS ");
+        sql.push_ident(numbered);
+        sql.push_sql(") AS ");
         sql.push_ident(parent);
         relation.write_joins(&mut sql, parent, 1);
+        sql.push_sql(" ORDER BY ");
+        sql.push_ident(parent);
+        sql.push_sql(".");
+        sql.push_ident(row_number);
         let (sql, _) = sql.finish();
         let mut rows: Vec<Vec<crate::types::Value<'static>>> = Vec::new();
         self.session

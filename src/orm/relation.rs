@@ -180,7 +180,7 @@ pub struct HasMany<P, Ch, F = ForeignKeyOf<Ch, P>> {
 /// when loading ([`ErrorKind::MultipleRows`]), never a silent pick. `F` defaults as for
 /// [`HasMany`].
 pub struct HasOne<P, Ch, F = ForeignKeyOf<Ch, P>> {
-    field: fn(&mut P) -> &mut One<Ch>,
+    pub(crate) field: fn(&mut P) -> &mut One<Ch>,
     _m: PhantomData<(P, Ch, F)>,
 }
 
@@ -191,6 +191,22 @@ impl<P: Model, Ch: Model, F> HasOne<P, Ch, F> {
         F: SingleForeignKey<Ch::Table, P::Table> + Links<Ch::Table, P::Table>,
     {
         HasOne { field, _m: PhantomData }
+    }
+}
+
+impl<P: Model, Ch: Model, F: Column> HasOne<P, Ch, F> {
+    /// The error for a parent with `n` (more than one) related rows.
+    pub(crate) fn several(n: usize) -> Error {
+        Error::new(
+            ErrorKind::MultipleRows,
+            format!(
+                "a one-to-one relationship found {n} `{}` rows for one `{}`; map it as \
+                 one-to-many, or make `{}` unique",
+                short_type_name::<Ch>(),
+                short_type_name::<P>(),
+                F::NAME,
+            ),
+        )
     }
 }
 
@@ -216,7 +232,7 @@ copy_relation!(
 /// Many-to-one: `Ch`'s objects have one `P`, referenced by their foreign key `F` (by default
 /// the only foreign key from `Ch`'s table to `P`'s).
 pub struct BelongsTo<Ch, P, F = ForeignKeyOf<Ch, P>> {
-    field: fn(&mut Ch) -> &mut One<P>,
+    pub(crate) field: fn(&mut Ch) -> &mut One<P>,
     _m: PhantomData<(Ch, P, F)>,
 }
 
@@ -238,7 +254,7 @@ impl<P: Model, Ch: Model, F> HasMany<P, Ch, F> {
     }
 
     /// Sets `parent`'s collection to `children`, and each child's back reference.
-    fn set_both(&self, parent: &Obj<P>, children: Vec<Obj<Ch>>) {
+    pub(crate) fn set_both(&self, parent: &Obj<P>, children: Vec<Obj<Ch>>) {
         if let Some(back) = self.back {
             for child in &children {
                 back(&mut child.borrow_mut()).set(Some(parent.clone()));
@@ -371,18 +387,8 @@ where
         let mut found = Vec::with_capacity(from.len());
         for parent in from {
             let mine = by_key.get(&key_of_field(parent, key));
-            if mine.is_some_and(|m| m.len() > 1) {
-                return Err(Error::new(
-                    ErrorKind::MultipleRows,
-                    format!(
-                        "a one-to-one relationship found {} `{}` rows for one `{}`; map it as \
-                         one-to-many, or make `{}` unique",
-                        mine.map_or(0, Vec::len),
-                        short_type_name::<Ch>(),
-                        short_type_name::<P>(),
-                        <F as Column>::NAME,
-                    ),
-                ));
+            if let Some(several) = mine.filter(|m| m.len() > 1) {
+                return Err(Self::several(several.len()));
             }
             found.push(mine.and_then(|m| m.first().cloned()));
         }
@@ -434,7 +440,7 @@ where
 
 /// Loading `A`, then `B` on the objects `A` loaded: `User::posts().then(Post::comments())`.
 #[derive(Clone, Copy)]
-pub struct Then<A, B>(A, B);
+pub struct Then<A, B>(pub(crate) A, pub(crate) B);
 
 /// Chaining relationships for nested eager loading.
 pub trait RelationExt: Relation + Sized {
@@ -660,199 +666,6 @@ where
 
     fn collection<'o>(&self, parent: &'o mut P) -> &'o mut Many<T> {
         (self.field)(parent)
-    }
-}
-
-/// A one-to-many relationship, or a chain of them (`a.then(b)`), loaded by LEFT OUTER JOINs
-/// in the parent query's single statement (see `SessionQuery::all_joined`).
-pub trait JoinedLoad<P: Model> {
-    /// The model of the last level.
-    type Last: Model;
-    /// Writes `, "jN"."c1", ...` for every level, numbering aliases from `level`.
-    fn write_columns<D: crate::dialect::Dialect>(
-        &self,
-        out: &mut crate::dialect::SqlBuilder<'_, D>,
-        level: usize,
-    );
-    /// Writes ` LEFT OUTER JOIN "t" AS "jN" ON "jN"."fk" = "left"."key"` for every level.
-    fn write_joins<D: crate::dialect::Dialect>(
-        &self,
-        out: &mut crate::dialect::SqlBuilder<'_, D>,
-        left: &str,
-        level: usize,
-    );
-    /// Builds the objects of every level from the rows' columns after the parent's, and sets
-    /// each parent's relationship. `parents[i]` is row `i`'s parent (None: no parent there).
-    fn assemble<C>(
-        &self,
-        session: &mut super::Session<'_, C>,
-        parents: &[Option<Obj<P>>],
-        rows: Vec<Vec<crate::types::Value<'static>>>,
-    ) -> Result<()>
-    where
-        C: crate::conn::Connection,
-        C::Dialect: crate::dialect::SupportsReturning;
-}
-
-fn alias(level: usize) -> String {
-    format!("aludel_j{level}")
-}
-
-impl<P, Ch, F> HasMany<P, Ch, F>
-where
-    P: Model,
-    Ch: Model,
-    F: ForeignKey + Column<Table = Ch::Table>,
-    F::Target: Column<Table = P::Table>,
-{
-    /// Builds this level's children from the first `Ch::FIELDS.len()` values of each row;
-    /// returns each row's child and the remaining values.
-    fn assemble_level<C>(
-        &self,
-        session: &mut super::Session<'_, C>,
-        parents: &[Option<Obj<P>>],
-        rows: Vec<Vec<crate::types::Value<'static>>>,
-    ) -> Result<(Vec<Option<Obj<Ch>>>, Vec<Vec<crate::types::Value<'static>>>)>
-    where
-        C: crate::conn::Connection,
-        C::Dialect: crate::dialect::SupportsReturning,
-    {
-        let width = Ch::FIELDS.len();
-        let mut children = Vec::with_capacity(rows.len());
-        let mut rest = Vec::with_capacity(rows.len());
-        // Per parent (by identity), its children in first-seen order, without repeats.
-        let mut collected: Vec<(Obj<P>, Vec<Obj<Ch>>)> = Vec::new();
-        let mut slots: HashMap<usize, usize> = HashMap::default();
-        let mut placed: HashSet<(usize, usize)> = HashSet::default();
-        for (parent, mut row) in parents.iter().zip(rows) {
-            let tail = row.split_off(width.min(row.len()));
-            let child = match parent {
-                Some(p) => {
-                    let slot = *slots.entry(p.addr()).or_insert_with(|| {
-                        collected.push((p.clone(), Vec::new()));
-                        collected.len() - 1
-                    });
-                    if row.iter().any(|v| *v != crate::types::Value::Null) {
-                        let child = session.register_loaded(Ch::from_values(row)?, false)?;
-                        if placed.insert((slot, child.addr())) {
-                            collected[slot].1.push(child.clone());
-                        }
-                        Some(child)
-                    } else {
-                        None
-                    }
-                }
-                None => None,
-            };
-            children.push(child);
-            rest.push(tail);
-        }
-        for (parent, kids) in collected {
-            self.set_both(&parent, kids);
-        }
-        Ok((children, rest))
-    }
-}
-
-impl<P, Ch, F> JoinedLoad<P> for HasMany<P, Ch, F>
-where
-    P: Model,
-    Ch: Model,
-    F: ForeignKey + Column<Table = Ch::Table>,
-    F::Target: Column<Table = P::Table>,
-{
-    type Last = Ch;
-
-    fn write_columns<D: crate::dialect::Dialect>(
-        &self,
-        out: &mut crate::dialect::SqlBuilder<'_, D>,
-        level: usize,
-    ) {
-        let name = alias(level);
-        for f in Ch::FIELDS {
-            out.push_sql(", ");
-            out.push_ident(&name);
-            out.push_sql(".");
-            out.push_ident(f.column);
-        }
-    }
-
-    fn write_joins<D: crate::dialect::Dialect>(
-        &self,
-        out: &mut crate::dialect::SqlBuilder<'_, D>,
-        left: &str,
-        level: usize,
-    ) {
-        let name = alias(level);
-        out.push_sql(" LEFT OUTER JOIN ");
-        out.push_ident(<Ch::Table as crate::schema::Table>::NAME);
-        out.push_sql(" AS ");
-        out.push_ident(&name);
-        out.push_sql(" ON ");
-        out.push_ident(&name);
-        out.push_sql(".");
-        out.push_ident(<F as Column>::NAME);
-        out.push_sql(" = ");
-        out.push_ident(left);
-        out.push_sql(".");
-        out.push_ident(<F::Target as Column>::NAME);
-    }
-
-    fn assemble<C>(
-        &self,
-        session: &mut super::Session<'_, C>,
-        parents: &[Option<Obj<P>>],
-        rows: Vec<Vec<crate::types::Value<'static>>>,
-    ) -> Result<()>
-    where
-        C: crate::conn::Connection,
-        C::Dialect: crate::dialect::SupportsReturning,
-    {
-        self.assemble_level(session, parents, rows).map(|_| ())
-    }
-}
-
-impl<P, Ch, F, B> JoinedLoad<P> for Then<HasMany<P, Ch, F>, B>
-where
-    P: Model,
-    Ch: Model,
-    F: ForeignKey + Column<Table = Ch::Table>,
-    F::Target: Column<Table = P::Table>,
-    B: JoinedLoad<Ch>,
-{
-    type Last = B::Last;
-
-    fn write_columns<D: crate::dialect::Dialect>(
-        &self,
-        out: &mut crate::dialect::SqlBuilder<'_, D>,
-        level: usize,
-    ) {
-        self.0.write_columns(out, level);
-        self.1.write_columns(out, level + 1);
-    }
-
-    fn write_joins<D: crate::dialect::Dialect>(
-        &self,
-        out: &mut crate::dialect::SqlBuilder<'_, D>,
-        left: &str,
-        level: usize,
-    ) {
-        self.0.write_joins(out, left, level);
-        self.1.write_joins(out, &alias(level), level + 1);
-    }
-
-    fn assemble<C>(
-        &self,
-        session: &mut super::Session<'_, C>,
-        parents: &[Option<Obj<P>>],
-        rows: Vec<Vec<crate::types::Value<'static>>>,
-    ) -> Result<()>
-    where
-        C: crate::conn::Connection,
-        C::Dialect: crate::dialect::SupportsReturning,
-    {
-        let (children, rest) = self.0.assemble_level(session, parents, rows)?;
-        self.1.assemble(session, &children, rest)
     }
 }
 

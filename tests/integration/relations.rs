@@ -988,3 +988,127 @@ crate::backend_test!(several_foreign_keys_between_two_tables, |conn| {
         .unwrap();
     assert_eq!(rows, [(1, 2), (1, 3), (3, 1)]);
 });
+
+crate::backend_test!(joined_loading_of_every_kind, |conn| {
+    seed(conn);
+    MetaData::new([messages::table::def(), follows::table::def(), profiles::table::def()])
+        .create_all(conn, CheckFirst::No)
+        .unwrap();
+    insert(messages::table)
+        .values(vec![
+            (
+                messages::id.eq(1),
+                messages::sender_id.eq(1),
+                messages::recipient_id.eq(2),
+                messages::body.eq("a"),
+            ),
+            (
+                messages::id.eq(2),
+                messages::sender_id.eq(3),
+                messages::recipient_id.eq(2),
+                messages::body.eq("b"),
+            ),
+            (
+                messages::id.eq(3),
+                messages::sender_id.eq(2),
+                messages::recipient_id.eq(1),
+                messages::body.eq("c"),
+            ),
+        ])
+        .execute(conn)
+        .unwrap();
+    insert(follows::table)
+        .values(vec![
+            (follows::follower_id.eq(1), follows::followed_id.eq(2)),
+            (follows::follower_id.eq(1), follows::followed_id.eq(3)),
+            (follows::follower_id.eq(3), follows::followed_id.eq(1)),
+        ])
+        .execute(conn)
+        .unwrap();
+    insert(profiles::table)
+        .values(vec![
+            (profiles::id.eq(1), profiles::member_id.eq(1), profiles::bio.eq("b1")),
+            (profiles::id.eq(2), profiles::member_id.eq(3), profiles::bio.eq("b3")),
+        ])
+        .execute(conn)
+        .unwrap();
+    let log = Arc::new(Mutex::new(Vec::<String>::new()));
+    let sink = log.clone();
+    conn.instrumentation().set_hook(move |e| sink.lock().unwrap().push(e.sql.to_owned()));
+    let selects = |log: &Arc<Mutex<Vec<String>>>| {
+        let n = log.lock().unwrap().iter().filter(|s| s.starts_with("SELECT")).count();
+        log.lock().unwrap().clear();
+        n
+    };
+    let mut session = Session::new(&mut *conn);
+
+    // Many-to-one, then one-to-many from there: each message's sender and the sender's
+    // messages, in one statement.
+    let msgs = session
+        .query::<Message>()
+        .order_by(messages::id)
+        .all_joined(Message::sender().then(Correspondent::sent()))
+        .unwrap();
+    assert_eq!(selects(&log), 1);
+    assert_eq!(msgs.iter().map(|m| m.borrow().id).collect::<Vec<_>>(), [1, 2, 3]);
+    let sender =
+        |m: &aludel::orm::Obj<Message>| m.borrow().sender.get().unwrap().as_ref().unwrap().clone();
+    assert_eq!(names(&msgs.iter().map(sender).collect::<Vec<_>>()), ["m1", "m3", "m2"]);
+    let m1_sent: Vec<i32> =
+        sender(&msgs[0]).borrow().sent.get().unwrap().iter().map(|m| m.borrow().id).collect();
+    assert_eq!(m1_sent, [1]);
+    // The identity map: message 1 loaded as a parent row and again through its sender.
+    assert!(sender(&msgs[0]).borrow().sent.get().unwrap()[0].ptr_eq(&msgs[0]));
+
+    // Many-to-many, then many-to-many again (follows of follows), one statement; members
+    // with none get an empty collection.
+    let people = session
+        .query::<Correspondent>()
+        .filter(members::id.le(4))
+        .order_by(members::id)
+        .all_joined(Correspondent::following().then(Correspondent::following()))
+        .unwrap();
+    assert_eq!(selects(&log), 1);
+    let following = |c: &aludel::orm::Obj<Correspondent>| {
+        let mut n = names(c.borrow().following.get().unwrap());
+        n.sort();
+        n
+    };
+    assert_eq!(
+        people.iter().map(following).collect::<Vec<_>>(),
+        [vec!["m2", "m3"], vec![], vec!["m1"], vec![]]
+    );
+    // m1 follows m3, who follows m1 back: loaded on the same objects.
+    let m3 =
+        people[0].borrow().following.get().unwrap().iter().find(|c| c.ptr_eq(&people[2])).cloned();
+    assert!(m3.is_some());
+    assert_eq!(following(&people[2]), ["m1"]);
+
+    // One-to-one: a profile or none, and several is an error that stores nothing.
+    let accounts = session
+        .query::<Account>()
+        .filter(members::id.le(3))
+        .order_by(members::id)
+        .all_joined(Account::profile())
+        .unwrap();
+    assert_eq!(selects(&log), 1);
+    let bios: Vec<Option<String>> = accounts
+        .iter()
+        .map(|a| a.borrow().profile.get().unwrap().as_ref().map(|p| p.borrow().bio.clone()))
+        .collect();
+    assert_eq!(bios, [Some("b1".to_owned()), None, Some("b3".to_owned())]);
+    drop(session);
+    insert(profiles::table)
+        .values((profiles::id.eq(3), profiles::member_id.eq(3), profiles::bio.eq("again")))
+        .execute(&mut *conn)
+        .unwrap();
+    let mut session = Session::new(&mut *conn);
+    let err = session
+        .query::<Account>()
+        .filter(members::id.le(3))
+        .all_joined(Account::profile())
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::MultipleRows, "{err}");
+    let accounts = session.query::<Account>().filter(members::id.le(3)).all().unwrap();
+    assert!(accounts.iter().all(|a| !a.borrow().profile.is_loaded()));
+});
