@@ -16,6 +16,7 @@
 //! All SQL goes through the typed query builder (`insert`, `update`, `delete`, `select`).
 
 mod handle;
+mod join;
 mod joined;
 mod model;
 mod query;
@@ -24,6 +25,7 @@ mod session;
 mod tracked;
 
 pub use handle::Obj;
+pub use join::RelationJoin;
 pub use joined::{JoinedLoad, JoinedStep};
 pub use model::{FieldDef, Hooks, Model, PrimaryKeyValue};
 pub use query::SessionQuery;

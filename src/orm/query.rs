@@ -1,13 +1,17 @@
 //! Typed queries that return tracked objects.
 
 use super::handle::Obj;
+use super::join::RelationJoin;
 use super::model::Model;
 use super::session::Session;
 use crate::conn::{Connection, RunQueryDsl};
 use crate::dialect::{QueryFragment, SupportsReturning};
 use crate::error::{Error, ErrorKind, Result};
 use crate::expr::{ConditionIn, OrderIn};
-use crate::query::{AsQuery, MaybeEmpty, OrderBy, Query, SelectStatement, WhereAnd};
+use crate::query::{
+    AsQuery, Inner, LeftOuter, MaybeEmpty, OrderBy, Query, SelectClause, SelectStatement,
+    SelectableIn, WhereAnd,
+};
 use crate::types::FromRow;
 
 /// A query for objects of `M` in a session: filtered and ordered like any typed query,
@@ -16,6 +20,8 @@ pub struct SessionQuery<'s, 'c, M, C: Connection, Q> {
     session: &'s mut Session<'c, C>,
     statement: Q,
     populate_existing: bool,
+    // Set by joins, which may repeat an object's row: `all` returns each object once.
+    unique: bool,
     loaders: Vec<Loader<'c, M, C>>,
     _model: std::marker::PhantomData<M>,
 }
@@ -28,6 +34,7 @@ impl<'s, 'c, M, C: Connection, Q> SessionQuery<'s, 'c, M, C, Q> {
             session,
             statement,
             populate_existing: false,
+            unique: false,
             loaders: Vec::new(),
             _model: std::marker::PhantomData,
         }
@@ -60,6 +67,7 @@ where
             session: self.session,
             statement,
             populate_existing: self.populate_existing,
+            unique: self.unique,
             loaders: self.loaders,
             _model: std::marker::PhantomData,
         }
@@ -78,6 +86,94 @@ where
             session: self.session,
             statement,
             populate_existing: self.populate_existing,
+            unique: self.unique,
+            loaders: self.loaders,
+            _model: std::marker::PhantomData,
+        }
+    }
+
+    /// Joins the table(s) of `relation` (a relationship starting from a table already in the
+    /// query) with an INNER JOIN along its foreign key, so that `filter` and `order_by` can
+    /// use their columns. The objects returned are the query's model, each once even when
+    /// several related rows matched. SQLAlchemy's `select(User).join(User.posts)`.
+    ///
+    /// ```
+    /// # use aludel::orm::{HasMany, Many, Model, Session};
+    /// # use aludel::prelude::*;
+    /// # aludel::table! {
+    /// #     users (id) { id -> Integer, name -> Text, }
+    /// #     posts (id) { id -> Integer, #[references(users::id)] user_id -> Integer, title -> Text, }
+    /// # }
+    /// # #[derive(Debug, Clone, Model)]
+    /// # #[aludel(table = users)]
+    /// # struct User { id: i32, name: String, #[aludel(relation)] posts: Many<Post> }
+    /// # #[derive(Debug, Clone, Model)]
+    /// # #[aludel(table = posts)]
+    /// # struct Post { id: i32, user_id: i32, title: String }
+    /// # impl User {
+    /// #     fn posts() -> HasMany<User, Post> { HasMany::new(|u| &mut u.posts) }
+    /// # }
+    /// # fn main() -> aludel::Result<()> {
+    /// # let mut conn = SqliteConnection::open("sqlite::memory:")?;
+    /// # MetaData::new([users::table::def(), posts::table::def()]).create_all(&mut conn, CheckFirst::No)?;
+    /// # insert(users::table).values(vec![(users::id.eq(1), users::name.eq("ann")), (users::id.eq(2), users::name.eq("bob"))]).execute(&mut conn)?;
+    /// # insert(posts::table).values(vec![(posts::id.eq(1), posts::user_id.eq(1), posts::title.eq("SQL")), (posts::id.eq(2), posts::user_id.eq(1), posts::title.eq("SQL again"))]).execute(&mut conn)?;
+    /// let mut session = Session::new(&mut conn);
+    /// // SELECT users.* FROM users INNER JOIN posts ON posts.user_id = users.id
+    /// //   WHERE posts.title LIKE ? ORDER BY posts.id
+    /// let writers = session
+    ///     .query::<User>()
+    ///     .join(User::posts())
+    ///     .filter(posts::title.like("SQL%"))
+    ///     .order_by(posts::id)
+    ///     .all()?;
+    /// assert_eq!(writers.len(), 1); // ann, once, though two of her posts matched
+    /// assert_eq!(writers[0].borrow().name, "ann");
+    /// # Ok(())
+    /// # }
+    /// ```
+    #[allow(clippy::type_complexity)]
+    pub fn join<R, I, IS>(
+        self,
+        relation: R,
+    ) -> SessionQuery<'s, 'c, M, C, SelectStatement<R::Output, SelectClause<M::Columns, IS>, W, O>>
+    where
+        R: RelationJoin<F, Inner, I>,
+        M::Columns: SelectableIn<R::Output, IS>,
+    {
+        self.join_with(relation)
+    }
+
+    /// Like [`join`](Self::join), with LEFT OUTER JOINs: objects without related rows are
+    /// kept (their related columns are NULL in `filter`, e.g. `posts::id.is_null()` finds
+    /// users without posts).
+    #[allow(clippy::type_complexity)]
+    pub fn outer_join<R, I, IS>(
+        self,
+        relation: R,
+    ) -> SessionQuery<'s, 'c, M, C, SelectStatement<R::Output, SelectClause<M::Columns, IS>, W, O>>
+    where
+        R: RelationJoin<F, LeftOuter, I>,
+        M::Columns: SelectableIn<R::Output, IS>,
+    {
+        self.join_with(relation)
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn join_with<R, K, I, IS>(
+        self,
+        relation: R,
+    ) -> SessionQuery<'s, 'c, M, C, SelectStatement<R::Output, SelectClause<M::Columns, IS>, W, O>>
+    where
+        R: RelationJoin<F, K, I>,
+    {
+        let statement =
+            self.statement.extend_from(|from| relation.join_onto(from)).select_proved(M::columns());
+        SessionQuery {
+            session: self.session,
+            statement,
+            populate_existing: self.populate_existing,
+            unique: true,
             loaders: self.loaders,
             _model: std::marker::PhantomData,
         }
@@ -210,10 +306,14 @@ where
         self.session.prepare_query()?;
         let rows: Vec<M> = self.statement.load(self.session.connection())?;
         let overwrite = self.populate_existing;
-        let objects = rows
+        let mut objects = rows
             .into_iter()
             .map(|m| self.session.register_loaded(m, overwrite))
             .collect::<Result<Vec<_>>>()?;
+        if self.unique {
+            let mut seen = foldhash::HashSet::default();
+            objects.retain(|o| seen.insert(o.addr()));
+        }
         for loader in &self.loaders {
             loader(self.session, &objects)?;
         }

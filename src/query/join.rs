@@ -64,6 +64,14 @@ pub struct Join<L, R, K, C> {
     _kind: PhantomData<K>,
 }
 
+impl<L, R, K, E> Join<L, R, K, On<E>> {
+    /// `left K JOIN right ON condition`, the condition proved valid by the caller (the ORM's
+    /// joins along relationships, whose condition is a foreign key's own equality).
+    pub(crate) fn on_proved(left: L, right: R, condition: E) -> Self {
+        Join { left, right, on: On(condition), _kind: PhantomData }
+    }
+}
+
 impl<L, R, K: JoinKind, C, T, I> HasTable<T, InLeft<I>> for Join<L, R, K, C>
 where
     L: HasTable<T, I>,

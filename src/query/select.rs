@@ -149,6 +149,27 @@ impl<F: QuerySource, S, W, O, Dist, G, H, Lk> SelectStatement<F, S, W, O, Dist, 
         }
     }
 
+    /// Replaces the FROM clause with one built from it, keeping every table it had (the
+    /// ORM's joins along relationships): conditions and orderings already proved against the
+    /// old FROM stay valid.
+    pub(crate) fn extend_from<F2>(
+        self,
+        extend: impl FnOnce(F) -> F2,
+    ) -> SelectStatement<F2, S, W, O, Dist, G, H, Lk> {
+        SelectStatement {
+            from: extend(self.from),
+            select: self.select,
+            where_clause: self.where_clause,
+            order: self.order,
+            limit: self.limit,
+            offset: self.offset,
+            distinct: self.distinct,
+            group: self.group,
+            having: self.having,
+            lock: self.lock,
+        }
+    }
+
     /// Sets the select list with an index proved elsewhere (the ORM's derived models); the
     /// proof is checked again when the statement runs (`Query` needs `S2: SelectableIn<F, I>`).
     pub(crate) fn select_proved<S2, I>(

@@ -522,6 +522,24 @@ crate::backend_test!(many_to_many_through_an_association_table, |conn| {
     };
     assert_eq!(names(&articles[0]), ["rust", "sql"]);
     assert_eq!(names(&articles[1]), ["rust"]);
+    // Joined along the many-to-many: articles labelled "sql", and writers of "rust" ones
+    // (two matching articles, one writer).
+    let about_sql = session
+        .query::<Article>()
+        .join(Article::labels())
+        .filter(labels::name.eq("sql"))
+        .all()
+        .unwrap();
+    assert_eq!(about_sql.len(), 1);
+    assert!(about_sql[0].ptr_eq(&articles[0]));
+    let rust_writers = session
+        .query::<Writer>()
+        .join(Writer::articles())
+        .join(Article::labels())
+        .filter(labels::name.eq("rust"))
+        .all()
+        .unwrap();
+    assert_eq!(rust_writers.iter().map(|w| w.borrow().name.clone()).collect::<Vec<_>>(), ["ann"]);
     // Unlink: the association row goes, the label stays.
     let sql_label = articles[0]
         .borrow()
@@ -1111,4 +1129,54 @@ crate::backend_test!(joined_loading_of_every_kind, |conn| {
     assert_eq!(err.kind(), ErrorKind::MultipleRows, "{err}");
     let accounts = session.query::<Account>().filter(members::id.le(3)).all().unwrap();
     assert!(accounts.iter().all(|a| !a.borrow().profile.is_loaded()));
+});
+
+crate::backend_test!(filtering_through_joins_along_relationships, |conn| {
+    seed(conn);
+    let mut session = Session::new(&mut *conn);
+    // Two levels down: the member whose note has reply 11 (note 1's second reply).
+    let owner = session
+        .query::<Member>()
+        .join(Member::notes())
+        .join(Note::replies())
+        .filter(replies::id.eq(11))
+        .all()
+        .unwrap();
+    assert_eq!(owner.iter().map(|m| m.borrow().id).collect::<Vec<_>>(), [1]);
+    // Each member once, however many replies matched; ordered by a joined column.
+    let with_replies = session
+        .query::<Member>()
+        .join(Member::notes())
+        .join(Note::replies())
+        .filter(members::id.le(5))
+        .order_by(notes::id.desc())
+        .all()
+        .unwrap();
+    assert_eq!(with_replies.iter().map(|m| m.borrow().id).collect::<Vec<_>>(), [5, 4, 2, 1]);
+    // Up a many-to-one.
+    let by_m2 = session
+        .query::<Note>()
+        .join(Note::author())
+        .filter(members::name.eq("m2"))
+        .order_by(notes::id)
+        .all()
+        .unwrap();
+    let expected: Vec<i32> = notes::table
+        .select(notes::id)
+        .filter(notes::member_id.eq(2))
+        .order_by(notes::id)
+        .load(session.connection())
+        .unwrap();
+    assert_eq!(by_m2.iter().map(|n| n.borrow().id).collect::<Vec<_>>(), expected);
+    assert_eq!(expected.len(), 2);
+    // LEFT OUTER JOIN: the members without notes (every third).
+    let without = session
+        .query::<Member>()
+        .outer_join(Member::notes())
+        .filter(notes::id.is_null())
+        .order_by(members::id)
+        .all()
+        .unwrap();
+    assert_eq!(without.len(), 33);
+    assert!(without.iter().all(|m| m.borrow().id % 3 == 0));
 });
