@@ -14,6 +14,8 @@ mod table;
 pub use alias::{AliasSource, Aliased, walk_alias_from, walk_alias_selection};
 pub use column::{Column, ForeignKey, Links};
 pub use ddl::{create_index_sql, create_table_sql, drop_table_sql};
-pub use def::{ColumnDef, ColumnDefault, Constraint, ForeignKeyRef, ReferentialAction, TableDef};
+pub use def::{
+    ColumnDef, ColumnDefault, Constraint, ForeignKeyDef, ForeignKeyRef, ReferentialAction, TableDef,
+};
 pub use metadata::{CheckFirst, MetaData};
 pub use table::{FromClause, HasTable, Here, InLeft, InRight, QuerySource, Table};
