@@ -9,6 +9,7 @@ mod ddl;
 mod def;
 mod macros;
 mod metadata;
+mod order;
 mod table;
 
 pub use alias::{AliasSource, Aliased, walk_alias_from, walk_alias_selection};
@@ -18,4 +19,5 @@ pub use def::{
     ColumnDef, ColumnDefault, Constraint, ForeignKeyDef, ForeignKeyRef, ReferentialAction, TableDef,
 };
 pub use metadata::{CheckFirst, MetaData};
+pub use order::{DeferredForeignKey, TableOrder};
 pub use table::{FromClause, HasTable, Here, InLeft, InRight, QuerySource, Table};

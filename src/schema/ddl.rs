@@ -96,7 +96,8 @@ pub fn create_table_sql<D: Dialect>(table: &TableDef, if_not_exists: bool) -> St
     create_table_sql_without::<D>(table, if_not_exists, &[])
 }
 
-/// `CREATE TABLE` for `table`, leaving out the foreign keys in `deferred`.
+/// `CREATE TABLE` for `table`, leaving out the foreign keys in `deferred` (they are added
+/// afterwards, see [`add_foreign_key_sql`]).
 pub(super) fn create_table_sql_without<D: Dialect>(
     table: &TableDef,
     if_not_exists: bool,
@@ -174,6 +175,58 @@ pub fn create_index_sql<D: Dialect>(table: &TableDef, if_not_exists: bool) -> Ve
             out
         })
         .collect()
+}
+
+/// The name aludel gives a foreign key it adds with `ALTER TABLE`: `fk_<table>_<columns>`.
+fn foreign_key_name(table: &TableDef, fk: &ForeignKeyDef) -> String {
+    let mut name = format!("fk_{}", table.name);
+    for c in fk.columns {
+        name.push('_');
+        name.push_str(c);
+    }
+    name
+}
+
+/// `ALTER TABLE "table" ADD CONSTRAINT "fk_.." FOREIGN KEY (..) REFERENCES ..`, for a foreign
+/// key left out of its `CREATE TABLE` because it references a table created later. With
+/// `if_not_exists` an existing constraint of that name is kept, as far as the dialect can say
+/// so ([`Dialect::write_add_constraint_if_missing`]).
+pub(super) fn add_foreign_key_sql<D: Dialect>(
+    table: &TableDef,
+    fk: &ForeignKeyDef,
+    if_not_exists: bool,
+) -> String {
+    let mut add = String::from("ALTER TABLE ");
+    D::write_ident(&mut add, table.name);
+    add.push_str(" ADD CONSTRAINT ");
+    D::write_ident(&mut add, &foreign_key_name(table, fk));
+    add.push(' ');
+    write_foreign_key::<D>(&mut add, fk);
+    if !if_not_exists {
+        return add;
+    }
+    let mut out = String::new();
+    D::write_add_constraint_if_missing(&mut out, &add);
+    out
+}
+
+/// `ALTER TABLE "table" DROP CONSTRAINT "fk_.."`, undoing [`add_foreign_key_sql`].
+pub(super) fn drop_foreign_key_sql<D: Dialect>(
+    table: &TableDef,
+    fk: &ForeignKeyDef,
+    if_exists: bool,
+) -> String {
+    let mut out = String::from("ALTER TABLE ");
+    if if_exists {
+        out.push_str("IF EXISTS ");
+    }
+    D::write_ident(&mut out, table.name);
+    out.push_str(" DROP CONSTRAINT ");
+    if if_exists {
+        out.push_str("IF EXISTS ");
+    }
+    D::write_ident(&mut out, &foreign_key_name(table, fk));
+    out
 }
 
 /// `DROP TABLE` for `table`.
