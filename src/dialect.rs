@@ -54,6 +54,26 @@ pub trait Dialect: Copy + Default + std::fmt::Debug + Send + Sync + 'static {
     /// Writes the column type and clause of an auto-incrementing integer primary key column.
     fn write_autoincrement_pk(out: &mut String, kind: TypeKind);
 
+    /// Whether `CREATE TABLE` may name, in a foreign key, a table that does not exist yet.
+    ///
+    /// SQLite resolves foreign keys only when rows are written, so a foreign key that closes a
+    /// cycle between tables stays in its `CREATE TABLE` (SQLite has no `ALTER TABLE ... ADD
+    /// CONSTRAINT` anyway). Elsewhere the referenced table must exist: such a foreign key is
+    /// added after both tables by `ALTER TABLE ... ADD CONSTRAINT`, and dropped first.
+    const INLINE_FORWARD_REFERENCES: bool = false;
+
+    /// A statement that postpones the current transaction's foreign-key checks to its commit,
+    /// if the dialect has one. Dropping tables whose inline foreign keys form a cycle needs
+    /// it: whichever table goes first is still referenced by the other's rows.
+    const DEFER_FOREIGN_KEY_CHECKS: Option<&'static str> = None;
+
+    /// Writes `add_constraint` (an `ALTER TABLE ... ADD CONSTRAINT ...`) so that it does
+    /// nothing when the table has a constraint of that name already. The default writes it
+    /// unchanged: without a way to guard it, an existing constraint is an error.
+    fn write_add_constraint_if_missing(out: &mut String, add_constraint: &str) {
+        out.push_str(add_constraint);
+    }
+
     /// The dialect's name for a SQL function whose standard (PostgreSQL) name is `name`.
     fn function_name(name: &'static str) -> &'static str {
         name

@@ -48,6 +48,16 @@ impl Dialect for Postgres {
 
     const UNTYPED_BINDS_NEED_CAST: bool = true;
 
+    fn write_add_constraint_if_missing(out: &mut String, add_constraint: &str) {
+        // There is no `ADD CONSTRAINT IF NOT EXISTS`: a DO block runs the statement and
+        // ignores duplicate_object (SQLSTATE 42710), PostgreSQL's error for an existing
+        // constraint name. The statement holds quoted identifiers from schema code only, so
+        // the `$aludel$` quote cannot end early unless a table is named with it.
+        out.push_str("DO $aludel$ BEGIN ");
+        out.push_str(add_constraint);
+        out.push_str("; EXCEPTION WHEN duplicate_object THEN NULL; END $aludel$");
+    }
+
     fn walk_round_digits<'a>(
         value: &'a dyn QueryFragment<Self>,
         digits: &'a dyn QueryFragment<Self>,

@@ -15,6 +15,12 @@ impl Dialect for Sqlite {
     // SQLITE_MAX_VARIABLE_NUMBER of the bundled library.
     const MAX_BINDS: usize = 32766;
     const LIMIT_ALL: &'static str = " LIMIT -1";
+    const INLINE_FORWARD_REFERENCES: bool = true;
+    // `DROP TABLE` first deletes the table's rows, which fails while another table's rows
+    // still reference them, even if that table is dropped next. Deferred, the checks run at
+    // COMMIT, when both tables are gone (a dropped parent counts as empty). SQLite switches
+    // the pragma off again at the end of each transaction.
+    const DEFER_FOREIGN_KEY_CHECKS: Option<&'static str> = Some("PRAGMA defer_foreign_keys = ON");
 
     #[inline]
     fn write_placeholder(out: &mut String, index: usize) {

@@ -791,7 +791,8 @@ where
     }
 
     /// Writes every pending change: INSERTs (parents first, in the order objects were added,
-    /// same-shape rows in one statement, generated keys read back), UPDATEs of changed
+    /// same-shape rows in one statement, generated keys read back; rows that reference each
+    /// other are written with a NULL foreign key that an UPDATE completes), UPDATEs of changed
     /// columns only, DELETEs (children first). Runs in a savepoint: on failure nothing is
     /// written and every object and the session's pending state are as before the flush.
     ///
@@ -965,9 +966,10 @@ where
                 tables.push(table);
             }
         }
-        // Tables whose foreign keys form a cycle keep the order their objects were added in;
-        // a reference to a row not inserted yet is then completed by an UPDATE.
-        let order = MetaData::new(tables.clone()).sorted_tables().unwrap_or(tables);
+        // Parents first. Where foreign keys form a cycle between tables, the table order
+        // starts it at a table whose foreign keys into the cycle are nullable (if one is): its
+        // rows go first with NULL there, completed by an UPDATE once the parents exist.
+        let order = MetaData::new(tables).table_order().tables;
         let rank = |i: &usize| {
             let name = self.entries[*i].as_ref().expect("entry").obj.table().name;
             order.iter().position(|t| t.name == name).unwrap_or(0)

@@ -4,7 +4,7 @@
 //! developer in the schema code (like SQLAlchemy's `server_default` and `CheckConstraint`);
 //! they never come from data.
 
-use super::def::{ColumnDef, Constraint, TableDef};
+use super::def::{ColumnDef, Constraint, ForeignKeyDef, TableDef};
 use crate::dialect::Dialect;
 
 fn write_ident_list<D: Dialect>(out: &mut String, names: &[&str]) {
@@ -18,7 +18,37 @@ fn write_ident_list<D: Dialect>(out: &mut String, names: &[&str]) {
     out.push(')');
 }
 
-fn write_column<D: Dialect>(out: &mut String, table: &TableDef, c: &ColumnDef) {
+/// Writes ` REFERENCES "parent" ("col", ...)` and the declared actions: the one spelling of a
+/// foreign key's target, used inline in a column, in a table constraint and in
+/// `ALTER TABLE ... ADD CONSTRAINT`.
+fn write_references<D: Dialect>(out: &mut String, fk: &ForeignKeyDef) {
+    out.push_str(" REFERENCES ");
+    D::write_ident(out, fk.table);
+    out.push(' ');
+    write_ident_list::<D>(out, fk.ref_columns);
+    if let Some(a) = fk.on_delete {
+        out.push_str(" ON DELETE ");
+        out.push_str(a.sql());
+    }
+    if let Some(a) = fk.on_update {
+        out.push_str(" ON UPDATE ");
+        out.push_str(a.sql());
+    }
+}
+
+/// Writes `FOREIGN KEY ("col", ...) REFERENCES ...`, the table-constraint form.
+fn write_foreign_key<D: Dialect>(out: &mut String, fk: &ForeignKeyDef) {
+    out.push_str("FOREIGN KEY ");
+    write_ident_list::<D>(out, fk.columns);
+    write_references::<D>(out, fk);
+}
+
+fn write_column<D: Dialect>(
+    out: &mut String,
+    table: &TableDef,
+    c: &ColumnDef,
+    fk: Option<&ForeignKeyDef>,
+) {
     D::write_ident(out, c.name);
     out.push(' ');
     if table.is_autoincrement(c) {
@@ -41,20 +71,8 @@ fn write_column<D: Dialect>(out: &mut String, table: &TableDef, c: &ColumnDef) {
         out.push_str(check);
         out.push(')');
     }
-    if let Some(r) = c.references {
-        out.push_str(" REFERENCES ");
-        D::write_ident(out, r.table);
-        out.push_str(" (");
-        D::write_ident(out, r.column);
-        out.push(')');
-        if let Some(a) = r.on_delete {
-            out.push_str(" ON DELETE ");
-            out.push_str(a.sql());
-        }
-        if let Some(a) = r.on_update {
-            out.push_str(" ON UPDATE ");
-            out.push_str(a.sql());
-        }
+    if let Some(fk) = fk {
+        write_references::<D>(out, fk);
     }
 }
 
@@ -75,23 +93,37 @@ fn write_column<D: Dialect>(out: &mut String, table: &TableDef, c: &ColumnDef) {
 /// );
 /// ```
 pub fn create_table_sql<D: Dialect>(table: &TableDef, if_not_exists: bool) -> String {
+    create_table_sql_without::<D>(table, if_not_exists, &[])
+}
+
+/// `CREATE TABLE` for `table`, leaving out the foreign keys in `deferred` (they are added
+/// afterwards, see [`add_foreign_key_sql`]).
+pub(super) fn create_table_sql_without<D: Dialect>(
+    table: &TableDef,
+    if_not_exists: bool,
+    deferred: &[ForeignKeyDef],
+) -> String {
     let mut out = String::from("CREATE TABLE ");
     if if_not_exists {
         out.push_str("IF NOT EXISTS ");
     }
     D::write_ident(&mut out, table.name);
     out.push_str(" (");
-    for (i, c) in table.columns.iter().enumerate() {
+    let columns: &'static [ColumnDef] = table.columns;
+    for (i, c) in columns.iter().enumerate() {
         if i > 0 {
             out.push_str(", ");
         }
-        write_column::<D>(&mut out, table, c);
+        let fk = c.foreign_key().filter(|fk| !deferred.contains(fk));
+        write_column::<D>(&mut out, table, c, fk.as_ref());
     }
     let pk_inline = table.columns.iter().any(|c| table.is_autoincrement(c));
     if !pk_inline && !table.primary_key.is_empty() {
         out.push_str(", PRIMARY KEY ");
         write_ident_list::<D>(&mut out, table.primary_key);
     }
+    // The table's constraint foreign keys, in the order of its constraints.
+    let mut constraint_fks = table.foreign_keys().filter(|fk| !fk.on_column);
     for constraint in table.constraints {
         match constraint {
             Constraint::Unique(cols) => {
@@ -103,16 +135,11 @@ pub fn create_table_sql<D: Dialect>(table: &TableDef, if_not_exists: bool) -> St
                 out.push_str(sql);
                 out.push(')');
             }
-            Constraint::ForeignKey { columns, table: parent, ref_columns, on_delete } => {
-                out.push_str(", FOREIGN KEY ");
-                write_ident_list::<D>(&mut out, columns);
-                out.push_str(" REFERENCES ");
-                D::write_ident(&mut out, parent);
-                out.push(' ');
-                write_ident_list::<D>(&mut out, ref_columns);
-                if let Some(a) = on_delete {
-                    out.push_str(" ON DELETE ");
-                    out.push_str(a.sql());
+            Constraint::ForeignKey { .. } => {
+                let fk = constraint_fks.next().expect("one per foreign-key constraint");
+                if !deferred.contains(&fk) {
+                    out.push_str(", ");
+                    write_foreign_key::<D>(&mut out, &fk);
                 }
             }
             Constraint::Index { .. } => {}
@@ -148,6 +175,58 @@ pub fn create_index_sql<D: Dialect>(table: &TableDef, if_not_exists: bool) -> Ve
             out
         })
         .collect()
+}
+
+/// The name aludel gives a foreign key it adds with `ALTER TABLE`: `fk_<table>_<columns>`.
+fn foreign_key_name(table: &TableDef, fk: &ForeignKeyDef) -> String {
+    let mut name = format!("fk_{}", table.name);
+    for c in fk.columns {
+        name.push('_');
+        name.push_str(c);
+    }
+    name
+}
+
+/// `ALTER TABLE "table" ADD CONSTRAINT "fk_.." FOREIGN KEY (..) REFERENCES ..`, for a foreign
+/// key left out of its `CREATE TABLE` because it references a table created later. With
+/// `if_not_exists` an existing constraint of that name is kept, as far as the dialect can say
+/// so ([`Dialect::write_add_constraint_if_missing`]).
+pub(super) fn add_foreign_key_sql<D: Dialect>(
+    table: &TableDef,
+    fk: &ForeignKeyDef,
+    if_not_exists: bool,
+) -> String {
+    let mut add = String::from("ALTER TABLE ");
+    D::write_ident(&mut add, table.name);
+    add.push_str(" ADD CONSTRAINT ");
+    D::write_ident(&mut add, &foreign_key_name(table, fk));
+    add.push(' ');
+    write_foreign_key::<D>(&mut add, fk);
+    if !if_not_exists {
+        return add;
+    }
+    let mut out = String::new();
+    D::write_add_constraint_if_missing(&mut out, &add);
+    out
+}
+
+/// `ALTER TABLE "table" DROP CONSTRAINT "fk_.."`, undoing [`add_foreign_key_sql`].
+pub(super) fn drop_foreign_key_sql<D: Dialect>(
+    table: &TableDef,
+    fk: &ForeignKeyDef,
+    if_exists: bool,
+) -> String {
+    let mut out = String::from("ALTER TABLE ");
+    if if_exists {
+        out.push_str("IF EXISTS ");
+    }
+    D::write_ident(&mut out, table.name);
+    out.push_str(" DROP CONSTRAINT ");
+    if if_exists {
+        out.push_str("IF EXISTS ");
+    }
+    D::write_ident(&mut out, &foreign_key_name(table, fk));
+    out
 }
 
 /// `DROP TABLE` for `table`.

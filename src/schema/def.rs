@@ -70,6 +70,25 @@ impl ForeignKeyRef {
     }
 }
 
+/// One foreign key of a table, whether declared on a column (`#[references]`) or as a table
+/// constraint (`#[foreign_key]`): the one shape DDL renders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ForeignKeyDef {
+    /// Referencing columns of the table.
+    pub columns: &'static [&'static str],
+    /// The referenced table.
+    pub table: &'static str,
+    /// The referenced columns.
+    pub ref_columns: &'static [&'static str],
+    /// `ON DELETE`, if declared.
+    pub on_delete: Option<ReferentialAction>,
+    /// `ON UPDATE`, if declared.
+    pub on_update: Option<ReferentialAction>,
+    /// Whether it was declared on its column (`#[references]`), so that `CREATE TABLE` writes
+    /// it inside the column's definition.
+    pub on_column: bool,
+}
+
 /// One column of a [`TableDef`].
 #[derive(Debug, Clone, Copy)]
 pub struct ColumnDef {
@@ -151,6 +170,19 @@ impl ColumnDef {
         self.references = Some(r);
         self
     }
+
+    /// The column's foreign key (`references`) in the shape DDL renders.
+    pub(super) fn foreign_key(&'static self) -> Option<ForeignKeyDef> {
+        let r = self.references.as_ref()?;
+        Some(ForeignKeyDef {
+            columns: std::slice::from_ref(&self.name),
+            table: r.table,
+            ref_columns: std::slice::from_ref(&r.column),
+            on_delete: r.on_delete,
+            on_update: r.on_update,
+            on_column: true,
+        })
+    }
 }
 
 /// A table-level constraint or index.
@@ -211,13 +243,30 @@ impl TableDef {
         sole_pk && column.autoincrement.unwrap_or(integer)
     }
 
-    /// The names of the tables this table references (itself excluded).
-    pub fn referenced_tables(&self) -> impl Iterator<Item = &'static str> + '_ {
-        let from_columns = self.columns.iter().filter_map(|c| c.references.map(|r| r.table));
-        let from_constraints = self.constraints.iter().filter_map(|c| match c {
-            Constraint::ForeignKey { table, .. } => Some(*table),
+    /// The table's foreign keys: column references first, then table constraints, each in
+    /// declaration order.
+    pub fn foreign_keys(&self) -> impl Iterator<Item = ForeignKeyDef> + use<> {
+        let columns: &'static [ColumnDef] = self.columns;
+        let from_columns = columns.iter().filter_map(ColumnDef::foreign_key);
+        let constraints: &'static [Constraint] = self.constraints;
+        let from_constraints = constraints.iter().filter_map(|c| match c {
+            Constraint::ForeignKey { columns, table, ref_columns, on_delete } => {
+                Some(ForeignKeyDef {
+                    columns,
+                    table,
+                    ref_columns,
+                    on_delete: *on_delete,
+                    on_update: None,
+                    on_column: false,
+                })
+            }
             _ => None,
         });
-        from_columns.chain(from_constraints).filter(move |t| *t != self.name)
+        from_columns.chain(from_constraints)
+    }
+
+    /// The names of the tables this table references (itself excluded).
+    pub fn referenced_tables(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.foreign_keys().map(|fk| fk.table).filter(move |t| *t != self.name)
     }
 }

@@ -10,6 +10,7 @@ static ALLOCATOR: common::CountingAllocator = common::CountingAllocator;
 mod analytics;
 mod common;
 mod composition;
+mod cycles;
 mod dynamic;
 mod errors;
 mod execution;
