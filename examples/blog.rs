@@ -112,8 +112,9 @@ impl Post {
     fn author() -> BelongsTo<Post, User> {
         BelongsTo::new(|p| &mut p.author)
     }
+    // A comment belongs to its post: taken out of it, or left by a deleted post, it goes too.
     fn comments() -> HasMany<Post, Comment> {
-        HasMany::new(|p| &mut p.comments)
+        HasMany::new(|p: &mut Post| &mut p.comments).orphans(Orphans::Delete)
     }
     fn tags() -> ManyToMany<Post, Tag, post_tags::table> {
         ManyToMany::new(|p| &mut p.tags)
@@ -220,10 +221,10 @@ fn main() -> aludel::Result<()> {
     println!("\n6. delete-orphan and cascade");
     let joins = by_ann.iter().find(|p| p.borrow().title.starts_with("Joins")).unwrap().clone();
     let comments = session.related(&joins, Post::comments())?;
-    session.remove(&joins, Post::comments(), &comments[0], Orphans::Delete)?;
+    session.remove(&joins, Post::comments(), &comments[0])?;
     session.flush()?;
     let intro = by_ann.iter().find(|p| p.borrow().title.starts_with("Hello")).unwrap().clone();
-    session.delete_with(&intro, Post::comments(), Orphans::Delete)?;
+    session.delete_with(&intro, Post::comments())?;
     session.commit()?;
     drop(session);
     let left: Vec<(String, i64)> = posts::table

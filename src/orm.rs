@@ -15,6 +15,7 @@
 //!
 //! All SQL goes through the typed query builder (`insert`, `update`, `delete`, `select`).
 
+mod attach;
 mod handle;
 mod join;
 mod joined;
@@ -24,6 +25,7 @@ mod relation;
 mod session;
 mod tracked;
 
+pub use attach::Attach;
 pub use handle::Obj;
 pub use join::RelationJoin;
 pub use joined::{JoinedLoad, JoinedStep};

@@ -172,6 +172,7 @@ pub type ForeignKeyOf<Child, Parent> =
 pub struct HasMany<P, Ch, F = ForeignKeyOf<Ch, P>> {
     pub(crate) field: fn(&mut P) -> &mut Many<Ch>,
     pub(crate) back: Option<fn(&mut Ch) -> &mut One<P>>,
+    pub(crate) orphans: Orphans,
     _m: PhantomData<(P, Ch, F)>,
 }
 
@@ -233,6 +234,7 @@ copy_relation!(
 /// the only foreign key from `Ch`'s table to `P`'s).
 pub struct BelongsTo<Ch, P, F = ForeignKeyOf<Ch, P>> {
     pub(crate) field: fn(&mut Ch) -> &mut One<P>,
+    pub(crate) back: Option<fn(&mut P) -> &mut Many<Ch>>,
     _m: PhantomData<(Ch, P, F)>,
 }
 
@@ -242,7 +244,16 @@ impl<P: Model, Ch: Model, F> HasMany<P, Ch, F> {
     where
         F: SingleForeignKey<Ch::Table, P::Table> + Links<Ch::Table, P::Table>,
     {
-        HasMany { field, back: None, _m: PhantomData }
+        HasMany { field, back: None, orphans: Orphans::Nullify, _m: PhantomData }
+    }
+
+    /// What becomes of children taken out of the collection (`Session::remove`) or left by
+    /// a deleted parent (`Session::delete_with`): their foreign key is set to NULL
+    /// ([`Orphans::Nullify`], the default) or they are deleted ([`Orphans::Delete`],
+    /// SQLAlchemy's `cascade="all, delete-orphan"`).
+    pub fn orphans(mut self, orphans: Orphans) -> Self {
+        self.orphans = orphans;
+        self
     }
 
     /// Names the children's field pointing back at the parent: appending a child through the
@@ -270,7 +281,17 @@ impl<Ch: Model, P: Model, F> BelongsTo<Ch, P, F> {
     where
         F: SingleForeignKey<Ch::Table, P::Table> + Links<Ch::Table, P::Table>,
     {
-        BelongsTo { field, _m: PhantomData }
+        BelongsTo { field, back: None, _m: PhantomData }
+    }
+
+    /// Names the parent's collection of these children: attaching a child to a parent
+    /// through the session (`session.attach(&child, relation, &parent)`) then also updates
+    /// the parent's collection, and the previous parent's, where they are loaded (the
+    /// reverse of [`HasMany::back_populates`]). Loading this relationship leaves collections
+    /// alone: it does not know every child of a parent.
+    pub fn back_populates(mut self, back: fn(&mut P) -> &mut Many<Ch>) -> Self {
+        self.back = Some(back);
+        self
     }
 }
 

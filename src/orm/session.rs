@@ -222,16 +222,9 @@ where
         F::Target: crate::schema::Column<Table = P::Table>,
     {
         let _ = fk;
-        let field = |fields: &[FieldDef], column: &str| {
-            fields.iter().position(|f| f.column == column).ok_or_else(|| {
-                Error::new(
-                    ErrorKind::Schema,
-                    format!("column `{column}` is not mapped by its model"),
-                )
-            })
-        };
-        let child_field = field(Ch::FIELDS, <F as crate::schema::Column>::NAME)?;
-        let parent_field = field(P::FIELDS, <F::Target as crate::schema::Column>::NAME)?;
+        let child_field = super::relation::field_index::<Ch>(<F as crate::schema::Column>::NAME)?;
+        let parent_field =
+            super::relation::field_index::<P>(<F::Target as crate::schema::Column>::NAME)?;
         let find = |addr| {
             self.by_addr
                 .get(&addr)
@@ -562,43 +555,27 @@ where
         Ok(child)
     }
 
-    /// Moves an object already in the session into `parent`'s one-to-many `relation` (its
-    /// foreign key is updated at flush).
+    /// Relates two objects already in the session along `relation`, from either side:
+    /// `attach(&user, User::posts(), &post)` or `attach(&post, Post::author(), &user)`. The
+    /// child's foreign key takes the parent's key at flush (also one generated then), and
+    /// both directions follow in memory: the child's reference, the parent's loaded
+    /// collection (taking the child out of its previous parent's), as far as the
+    /// relationship names them (`back_populates`).
     ///
     /// # Errors
     /// As [`Session::set_parent`].
-    pub fn attach<P, Ch, F>(
+    pub fn attach<R: super::attach::Attach>(
         &mut self,
-        parent: &Obj<P>,
-        relation: super::relation::HasMany<P, Ch, F>,
-        child: &Obj<Ch>,
-    ) -> Result<()>
-    where
-        P: Model,
-        Ch: Model,
-        F: crate::schema::ForeignKey + crate::schema::Column<Table = Ch::Table>,
-        F::Target: crate::schema::Column<Table = P::Table>,
-    {
-        self.set_parent(child, F::default(), parent)?;
-        let mut p = parent.borrow_mut();
-        let collection = (relation.field)(&mut p);
-        match collection.get_mut() {
-            Some(children) if !children.iter().any(|c| c.ptr_eq(child)) => {
-                children.push(child.clone());
-            }
-            Some(_) => {}
-            None if self.is_new(parent) => collection.set(vec![child.clone()]),
-            None => {}
-        }
-        drop(p);
-        if let Some(back) = relation.back {
-            (back)(&mut child.borrow_mut()).set(Some(parent.clone()));
-        }
-        Ok(())
+        from: &Obj<R::From>,
+        relation: R,
+        to: &Obj<R::To>,
+    ) -> Result<()> {
+        relation.attach(self, from, to)
     }
 
-    /// Takes `child` out of `parent`'s one-to-many `relation`: it is deleted, or its foreign key
-    /// becomes NULL, per `orphans`, at the next flush.
+    /// Takes `child` out of `parent`'s one-to-many `relation`: at the next flush its foreign
+    /// key becomes NULL, or it is deleted, as the relationship's
+    /// [`orphans`](super::HasMany::orphans) policy says.
     ///
     /// # Errors
     /// [`ErrorKind::Conversion`] when `Orphans::Nullify` meets a foreign key that cannot be
@@ -608,7 +585,6 @@ where
         parent: &Obj<P>,
         relation: super::relation::HasMany<P, Ch, F>,
         child: &Obj<Ch>,
-        orphans: super::relation::Orphans,
     ) -> Result<()>
     where
         P: Model,
@@ -616,7 +592,7 @@ where
         F: crate::schema::ForeignKey + crate::schema::Column<Table = Ch::Table>,
         F::Target: crate::schema::Column<Table = P::Table>,
     {
-        self.orphan(child, <F as crate::schema::Column>::NAME, orphans)?;
+        self.orphan(child, <F as crate::schema::Column>::NAME, relation.orphans)?;
         if let Some(children) = (relation.field)(&mut parent.borrow_mut()).get_mut() {
             children.retain(|c| !c.ptr_eq(child));
         }
@@ -626,16 +602,18 @@ where
         Ok(())
     }
 
-    /// Deletes `parent` and, through `relation`, its children: deleted too, or detached (their
-    /// foreign key NULL), per `orphans`. The children are loaded first if needed (one query).
+    /// Deletes `parent` and, through `relation`, its children: deleted too (a cascade), or
+    /// detached with their foreign key NULL, as the relationship's
+    /// [`orphans`](super::HasMany::orphans) policy says. The children are loaded first if
+    /// needed (one query).
     ///
     /// # Errors
-    /// The database's error while loading the children; as [`Session::remove`].
+    /// The database's error while loading the children; as [`Session::remove`] (a NOT NULL
+    /// foreign key fails to detach, and nothing is changed).
     pub fn delete_with<P, Ch, F>(
         &mut self,
         parent: &Obj<P>,
         relation: super::relation::HasMany<P, Ch, F>,
-        orphans: super::relation::Orphans,
     ) -> Result<()>
     where
         P: Model,
@@ -645,7 +623,7 @@ where
     {
         let children = self.related(parent, relation)?;
         for child in &children {
-            self.orphan(child, <F as crate::schema::Column>::NAME, orphans)?;
+            self.orphan(child, <F as crate::schema::Column>::NAME, relation.orphans)?;
         }
         self.delete(parent);
         Ok(())
@@ -657,12 +635,8 @@ where
         fk: &str,
         orphans: super::relation::Orphans,
     ) -> Result<()> {
-        self.links.retain(|l| self.by_addr.get(&child.addr()) != Some(&l.child));
         match orphans {
-            super::relation::Orphans::Delete => {
-                self.delete(child);
-                Ok(())
-            }
+            super::relation::Orphans::Delete => self.delete(child),
             super::relation::Orphans::Nullify => {
                 let index = super::relation::field_index::<Ch>(fk)?;
                 child.borrow_mut().set_field(index, Value::Null).map_err(|e| {
@@ -670,12 +644,15 @@ where
                         "cannot detach {}: its foreign key `{fk}` is NOT NULL",
                         super::relation::short_type_name::<Ch>()
                     ))
-                })
+                })?;
             }
         }
+        // No pending link may put the key back at flush.
+        self.links.retain(|l| self.by_addr.get(&child.addr()) != Some(&l.child));
+        Ok(())
     }
 
-    fn is_new<M: Model>(&self, obj: &Obj<M>) -> bool {
+    pub(crate) fn is_new<M: Model>(&self, obj: &Obj<M>) -> bool {
         self.by_addr
             .get(&obj.addr())
             .and_then(|i| self.entries[*i].as_ref())

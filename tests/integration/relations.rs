@@ -59,7 +59,7 @@ impl Note {
         HasMany::new(|n| &mut n.replies)
     }
     fn author() -> BelongsTo<Note, Member, notes::member_id> {
-        BelongsTo::new(|n| &mut n.author)
+        BelongsTo::new(|n: &mut Note| &mut n.author).back_populates(|m| &mut m.notes)
     }
 }
 
@@ -281,6 +281,24 @@ crate::backend_test!(self_referential_tree_of_depth_five, |conn| {
         level = next;
     }
     assert_eq!(names, ["root", "c1", "c2", "c3", "c4"]);
+
+    // The nullable foreign key detaches (the default policy): s1 taken out of root, and
+    // c1 deleted with its children c2 and s2 left as roots of their own.
+    let root = roots[0].clone();
+    let kids = root.borrow().children.get().unwrap().clone();
+    let named = |n: &str| kids.iter().find(|k| k.borrow().name == n).unwrap().clone();
+    session.remove(&root, Category::children(), &named("s1")).unwrap();
+    session.delete_with(&named("c1"), Category::children()).unwrap();
+    session.commit().unwrap();
+    let mut top: Vec<String> = categories::table
+        .select(categories::name)
+        .filter(categories::parent_id.is_null())
+        .load(session.connection())
+        .unwrap();
+    top.sort();
+    assert_eq!(top, ["c2", "root", "s1", "s2"]);
+    let total: i64 = categories::table.select(count_star()).first(session.connection()).unwrap();
+    assert_eq!(total, 8);
 });
 
 crate::backend_test!(append_remove_and_cascade, |conn| {
@@ -324,11 +342,22 @@ crate::backend_test!(append_remove_and_cascade, |conn| {
     assert_eq!(owned, 2);
 
     // Removing a child with a NOT NULL foreign key cannot nullify it: a clean error.
-    let err =
-        session.remove(&ann, Member::notes(), &n1, aludel::orm::Orphans::Nullify).unwrap_err();
+    let err = session.remove(&ann, Member::notes(), &n1).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Conversion);
-    // delete-orphan removes exactly that row.
-    session.remove(&ann, Member::notes(), &n1, aludel::orm::Orphans::Delete).unwrap();
+    assert_eq!(n1.borrow().member_id, 500, "unchanged");
+    // Nor can deleting the parent detach its children: nothing is marked for deletion.
+    let err = session.delete_with(&ann, Member::notes()).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Conversion);
+    session.flush().unwrap();
+    let still: i64 = members::table
+        .select(count_star())
+        .filter(members::id.eq(500))
+        .first(session.connection())
+        .unwrap();
+    assert_eq!(still, 1);
+    // delete-orphan, configured on the relationship, removes exactly that row.
+    let owning = Member::notes().orphans(aludel::orm::Orphans::Delete);
+    session.remove(&ann, owning, &n1).unwrap();
     session.commit().unwrap();
     let left: Vec<i32> = notes::table
         .select(notes::id)
@@ -342,7 +371,7 @@ crate::backend_test!(append_remove_and_cascade, |conn| {
     let before: i64 = replies::table.select(count_star()).first(session.connection()).unwrap();
     let notes_of_2 = session.related(&member2, Member::notes()).unwrap();
     for note in &notes_of_2 {
-        session.delete_with(note, Note::replies(), aludel::orm::Orphans::Delete).unwrap();
+        session.delete_with(note, Note::replies().orphans(aludel::orm::Orphans::Delete)).unwrap();
     }
     session.delete(&member2);
     session.commit().unwrap();
@@ -1179,4 +1208,44 @@ crate::backend_test!(filtering_through_joins_along_relationships, |conn| {
         .unwrap();
     assert_eq!(without.len(), 33);
     assert!(without.iter().all(|m| m.borrow().id % 3 == 0));
+});
+
+crate::backend_test!(both_directions_stay_in_step, |conn| {
+    seed(conn);
+    let mut session = Session::new(&mut *conn);
+    // Members 1 and 2 with their notes loaded (1 has one note, 2 has two).
+    let members = session
+        .query::<Member>()
+        .filter(members::id.le(2))
+        .order_by(members::id)
+        .load(Member::notes())
+        .all()
+        .unwrap();
+    let (m1, m2) = (members[0].clone(), members[1].clone());
+    let note = m2.borrow().notes.get().unwrap()[0].clone();
+    session.related(&note, Note::author()).unwrap();
+    // From the many-to-one side: the note moves from m2 to m1, in both collections.
+    session.attach(&note, Note::author(), &m1).unwrap();
+    assert!(note.borrow().author.get().unwrap().as_ref().unwrap().ptr_eq(&m1));
+    assert!(m1.borrow().notes.get().unwrap().iter().any(|n| n.ptr_eq(&note)));
+    assert!(!m2.borrow().notes.get().unwrap().iter().any(|n| n.ptr_eq(&note)));
+    assert_eq!(m1.borrow().notes.get().unwrap().len(), 2);
+    assert_eq!(m2.borrow().notes.get().unwrap().len(), 1);
+    session.commit().unwrap();
+    let owner: i32 = notes::table
+        .select(notes::member_id)
+        .filter(notes::id.eq(note.borrow().id))
+        .first(session.connection())
+        .unwrap();
+    assert_eq!(owner, 1);
+    // And from the one-to-many side, back again.
+    session.attach(&m2, Member::notes(), &note).unwrap();
+    assert_eq!(m2.borrow().notes.get().unwrap().len(), 2);
+    session.commit().unwrap();
+    let owner: i32 = notes::table
+        .select(notes::member_id)
+        .filter(notes::id.eq(note.borrow().id))
+        .first(session.connection())
+        .unwrap();
+    assert_eq!(owner, 2);
 });
