@@ -192,7 +192,10 @@ fn main() -> aludel::Result<()> {
 
     println!("\n3. the same graph, joined: one statement, parents de-duplicated");
     let mut fresh = Session::new(session.connection());
-    let joined = fresh.query::<User>().all_joined(User::posts().then(Post::comments()))?;
+    let joined = fresh
+        .query::<User>()
+        .order_by(users::name)
+        .all_joined(User::posts().then(Post::comments()).then(Comment::author()))?;
     let posts: usize = joined.iter().map(|u| u.borrow().posts.get().map_or(0, Vec::len)).sum();
     println!("   {} users, {posts} posts", joined.len());
     drop(fresh);

@@ -37,19 +37,26 @@ pub trait JoinedStep<P: Model>: sealed::Step + Copy {
 }
 
 /// A relationship or a chain of them, loadable by joins (see `SessionQuery::all_joined`).
+/// Chains nest either way: `a.then(b).then(c)` and `a.then(b.then(c))` load the same.
 pub trait JoinedLoad<P: Model> {
+    /// The model of the last level.
+    type Last: Model;
+    /// How many levels (joined models) the chain has.
+    const LEVELS: usize;
     /// Writes `, "aludel_jN"."column", ...` for every level, numbering aliases from `level`.
     fn write_columns<D: Dialect>(&self, out: &mut SqlBuilder<'_, D>, level: usize);
     /// Writes every level's joins, the first joined to `left`.
     fn write_joins<D: Dialect>(&self, out: &mut SqlBuilder<'_, D>, left: &str, level: usize);
     /// Builds the objects of every level from the rows' columns after the parent's, and sets
     /// each parent's relationship. `parents[i]` is row `i`'s parent (None: no parent there).
+    /// Returns each row's object of the last level and the values after its columns.
+    #[allow(clippy::type_complexity)]
     fn assemble<C>(
         &self,
         session: &mut super::Session<'_, C>,
         parents: &[Option<Obj<P>>],
         rows: Vec<Vec<Value<'static>>>,
-    ) -> Result<()>
+    ) -> Result<(Vec<Option<Obj<Self::Last>>>, Vec<Vec<Value<'static>>>)>
     where
         C: crate::conn::Connection,
         C::Dialect: SupportsReturning;
@@ -135,19 +142,18 @@ where
     Ok((related, rest))
 }
 
-fn write_model_columns<M: Model, D: Dialect>(out: &mut SqlBuilder<'_, D>, level: usize) {
-    let name = alias(level);
-    for f in M::FIELDS {
-        out.push_sql(", ");
-        out.push_ident(&name);
-        out.push_sql(".");
-        out.push_ident(f.column);
-    }
-}
-
 impl<P: Model, S: JoinedStep<P>> JoinedLoad<P> for S {
+    type Last = S::To;
+    const LEVELS: usize = 1;
+
     fn write_columns<D: Dialect>(&self, out: &mut SqlBuilder<'_, D>, level: usize) {
-        write_model_columns::<S::To, D>(out, level);
+        let name = alias(level);
+        for f in S::To::FIELDS {
+            out.push_sql(", ");
+            out.push_ident(&name);
+            out.push_sql(".");
+            out.push_ident(f.column);
+        }
     }
 
     fn write_joins<D: Dialect>(&self, out: &mut SqlBuilder<'_, D>, left: &str, level: usize) {
@@ -159,29 +165,33 @@ impl<P: Model, S: JoinedStep<P>> JoinedLoad<P> for S {
         session: &mut super::Session<'_, C>,
         parents: &[Option<Obj<P>>],
         rows: Vec<Vec<Value<'static>>>,
-    ) -> Result<()>
+    ) -> Result<(Vec<Option<Obj<S::To>>>, Vec<Vec<Value<'static>>>)>
     where
         C: crate::conn::Connection,
         C::Dialect: SupportsReturning,
     {
-        assemble_level(self, session, parents, rows).map(|_| ())
+        assemble_level(self, session, parents, rows)
     }
 }
 
 impl<P, A, B> JoinedLoad<P> for Then<A, B>
 where
     P: Model,
-    A: JoinedStep<P>,
-    B: JoinedLoad<A::To>,
+    A: JoinedLoad<P>,
+    B: JoinedLoad<A::Last>,
 {
+    type Last = B::Last;
+    const LEVELS: usize = A::LEVELS + B::LEVELS;
+
     fn write_columns<D: Dialect>(&self, out: &mut SqlBuilder<'_, D>, level: usize) {
-        write_model_columns::<A::To, D>(out, level);
-        self.1.write_columns(out, level + 1);
+        self.0.write_columns(out, level);
+        self.1.write_columns(out, level + A::LEVELS);
     }
 
     fn write_joins<D: Dialect>(&self, out: &mut SqlBuilder<'_, D>, left: &str, level: usize) {
-        self.0.write_join(out, left, level);
-        self.1.write_joins(out, &alias(level), level + 1);
+        self.0.write_joins(out, left, level);
+        // `B` starts from `A`'s last level.
+        self.1.write_joins(out, &alias(level + A::LEVELS - 1), level + A::LEVELS);
     }
 
     fn assemble<C>(
@@ -189,13 +199,13 @@ where
         session: &mut super::Session<'_, C>,
         parents: &[Option<Obj<P>>],
         rows: Vec<Vec<Value<'static>>>,
-    ) -> Result<()>
+    ) -> Result<(Vec<Option<Obj<B::Last>>>, Vec<Vec<Value<'static>>>)>
     where
         C: crate::conn::Connection,
         C::Dialect: SupportsReturning,
     {
-        let (related, rest) = assemble_level(&self.0, session, parents, rows)?;
-        self.1.assemble(session, &related, rest)
+        let (middle, rest) = self.0.assemble(session, parents, rows)?;
+        self.1.assemble(session, &middle, rest)
     }
 }
 

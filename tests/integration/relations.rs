@@ -1131,6 +1131,24 @@ crate::backend_test!(joined_loading_of_every_kind, |conn| {
     assert!(m3.is_some());
     assert_eq!(following(&people[2]), ["m1"]);
 
+    // One-to-many, then back up the many-to-one: every note's author is its member, the
+    // same object, through a second alias of the members table.
+    let members = session
+        .query::<Member>()
+        .filter(members::id.le(6))
+        .order_by(members::id)
+        .all_joined(Member::notes().then(Note::author()))
+        .unwrap();
+    assert_eq!(selects(&log), 1);
+    let counts: Vec<usize> =
+        members.iter().map(|m| m.borrow().notes.get().unwrap().len()).collect();
+    assert_eq!(counts, [1, 2, 0, 1, 2, 0]);
+    for m in &members {
+        for n in m.borrow().notes.get().unwrap() {
+            assert!(n.borrow().author.get().unwrap().as_ref().unwrap().ptr_eq(m));
+        }
+    }
+
     // One-to-one: a profile or none, and several is an error that stores nothing.
     let accounts = session
         .query::<Account>()
@@ -1248,4 +1266,61 @@ crate::backend_test!(both_directions_stay_in_step, |conn| {
         .first(session.connection())
         .unwrap();
     assert_eq!(owner, 2);
+});
+
+crate::backend_test!(chains_nest_either_way_and_load_alike, |conn| {
+    seed(conn);
+    // notes -> author -> the author's notes -> their replies, four models, three levels.
+    type Shape = Vec<(i32, i32, Vec<(i32, usize)>)>;
+    fn shape(notes: &[aludel::orm::Obj<Note>]) -> Shape {
+        let mut out: Shape = notes
+            .iter()
+            .map(|n| {
+                let n = n.borrow();
+                let author = n.author.get().unwrap().as_ref().unwrap().clone();
+                let author = author.borrow();
+                let mut theirs: Vec<(i32, usize)> = author
+                    .notes
+                    .get()
+                    .unwrap()
+                    .iter()
+                    .map(|o| (o.borrow().id, o.borrow().replies.get().unwrap().len()))
+                    .collect();
+                theirs.sort();
+                (n.id, author.id, theirs)
+            })
+            .collect();
+        out.sort();
+        out
+    }
+    let log = Arc::new(Mutex::new(Vec::<String>::new()));
+    let sink = log.clone();
+    conn.instrumentation().set_hook(move |e| sink.lock().unwrap().push(e.sql.to_owned()));
+    let selects = |log: &Arc<Mutex<Vec<String>>>| {
+        let n = log.lock().unwrap().iter().filter(|s| s.starts_with("SELECT")).count();
+        log.lock().unwrap().clear();
+        n
+    };
+    let left = Note::author().then(Member::notes()).then(Note::replies());
+    let right = Note::author().then(Member::notes().then(Note::replies()));
+    let mut shapes = Vec::new();
+    for joined in [true, false] {
+        for nested_left in [true, false] {
+            let mut session = Session::new(&mut *conn);
+            let query = session.query::<Note>().filter(notes::member_id.le(10));
+            let notes = match (joined, nested_left) {
+                (true, true) => query.all_joined(left).unwrap(),
+                (true, false) => query.all_joined(right).unwrap(),
+                (false, true) => query.load(left).all().unwrap(),
+                (false, false) => query.load(right).all().unwrap(),
+            };
+            assert_eq!(selects(&log), if joined { 1 } else { 4 });
+            shapes.push(shape(&notes));
+        }
+    }
+    assert!(shapes.iter().all(|s| *s == shapes[0]));
+    // Members 1..=10 have 1, 2, 0, 1, 2, 0, 1, 2, 0, 1 notes: 10 in all, each with 2 replies.
+    assert_eq!(shapes[0].len(), 10);
+    assert!(shapes[0].iter().all(|(_, _, theirs)| theirs.iter().all(|(_, r)| *r == 2)));
+    assert_eq!(shapes[0][1].2.len(), 2, "member 2's two notes");
 });
