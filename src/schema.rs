@@ -19,7 +19,9 @@ pub use ddl::{create_index_sql, create_table_sql, drop_table_sql};
 pub use def::{
     ColumnDef, ColumnDefault, Constraint, ForeignKeyDef, ForeignKeyRef, ReferentialAction, TableDef,
 };
-pub use links::{AmbiguousForeignKey, DefaultForeignKey, Links, SingleForeignKey};
+pub use links::{
+    AmbiguousForeignKey, DefaultForeignKey, ForeignKeyBetween, Links, SingleForeignKey,
+};
 pub use metadata::{CheckFirst, MetaData};
 pub use order::{DeferredForeignKey, TableOrder};
 pub use table::{FromClause, HasTable, Here, InLeft, InRight, QuerySource, Table};

@@ -8,7 +8,7 @@ use super::session::Session;
 use crate::conn::Connection;
 use crate::dialect::SupportsReturning;
 use crate::error::Result;
-use crate::schema::{Column, ForeignKey};
+use crate::schema::ForeignKeyBetween;
 
 /// A relationship along which [`Session::attach`] relates two objects.
 pub trait Attach: Relation {
@@ -63,8 +63,7 @@ where
     Self: Relation<From = P, To = Ch>,
     P: Model,
     Ch: Model,
-    F: ForeignKey + Column<Table = Ch::Table>,
-    F::Target: Column<Table = P::Table>,
+    F: ForeignKeyBetween<Ch::Table, P::Table>,
 {
     fn attach<C>(
         &self,
@@ -87,8 +86,7 @@ where
     Self: Relation<From = Ch, To = P>,
     P: Model,
     Ch: Model,
-    F: ForeignKey + Column<Table = Ch::Table>,
-    F::Target: Column<Table = P::Table>,
+    F: ForeignKeyBetween<Ch::Table, P::Table>,
 {
     fn attach<C>(
         &self,
@@ -111,8 +109,7 @@ where
     Self: Relation<From = P, To = Ch>,
     P: Model,
     Ch: Model,
-    F: ForeignKey + Column<Table = Ch::Table>,
-    F::Target: Column<Table = P::Table>,
+    F: ForeignKeyBetween<Ch::Table, P::Table>,
 {
     fn attach<C>(
         &self,

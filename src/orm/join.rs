@@ -7,7 +7,7 @@ use super::model::Model;
 use super::relation::{BelongsTo, HasMany, HasOne, ManyToMany};
 use crate::expr::{Binary, Eq};
 use crate::query::{Join, JoinKind};
-use crate::schema::{Column, ForeignKey, HasTable, QuerySource, Table};
+use crate::schema::{ForeignKey, ForeignKeyBetween, HasTable, QuerySource, Table};
 
 /// A relationship joined onto FROM clause `Src` with join kind `K`; `I` proves the
 /// relationship's own table is already in `Src`.
@@ -31,44 +31,32 @@ fn fk_eq<F: ForeignKey>() -> FkEq<F> {
     Binary::new(F::default(), F::Target::default())
 }
 
-impl<P, Ch, F, Src, K, I> RelationJoin<Src, K, I> for HasMany<P, Ch, F>
-where
-    P: Model,
-    Ch: Model,
-    F: ForeignKey + Column<Table = Ch::Table>,
-    F::Target: Column<Table = P::Table>,
-    Src: QuerySource + HasTable<P::Table, I>,
-    K: JoinKind,
-{
-    type Output = Join<Src, Ch::Table, K, crate::query::On<FkEq<F>>>;
+// One-to-many and one-to-one join the same way: the children's table, on their key.
+macro_rules! join_children {
+    ($($kind:ident),+) => {$(
+        impl<P, Ch, F, Src, K, I> RelationJoin<Src, K, I> for $kind<P, Ch, F>
+        where
+            P: Model,
+            Ch: Model,
+            F: ForeignKeyBetween<Ch::Table, P::Table>,
+            Src: QuerySource + HasTable<P::Table, I>,
+            K: JoinKind,
+        {
+            type Output = Join<Src, Ch::Table, K, crate::query::On<FkEq<F>>>;
 
-    fn join_onto(self, from: Src) -> Self::Output {
-        Join::on_proved(from, Ch::Table::default(), fk_eq::<F>())
-    }
+            fn join_onto(self, from: Src) -> Self::Output {
+                Join::on_proved(from, Ch::Table::default(), fk_eq::<F>())
+            }
+        }
+    )+};
 }
-
-impl<P, Ch, F, Src, K, I> RelationJoin<Src, K, I> for HasOne<P, Ch, F>
-where
-    P: Model,
-    Ch: Model,
-    F: ForeignKey + Column<Table = Ch::Table>,
-    F::Target: Column<Table = P::Table>,
-    Src: QuerySource + HasTable<P::Table, I>,
-    K: JoinKind,
-{
-    type Output = Join<Src, Ch::Table, K, crate::query::On<FkEq<F>>>;
-
-    fn join_onto(self, from: Src) -> Self::Output {
-        Join::on_proved(from, Ch::Table::default(), fk_eq::<F>())
-    }
-}
+join_children!(HasMany, HasOne);
 
 impl<Ch, P, F, Src, K, I> RelationJoin<Src, K, I> for BelongsTo<Ch, P, F>
 where
     P: Model,
     Ch: Model,
-    F: ForeignKey + Column<Table = Ch::Table>,
-    F::Target: Column<Table = P::Table>,
+    F: ForeignKeyBetween<Ch::Table, P::Table>,
     Src: QuerySource + HasTable<Ch::Table, I>,
     K: JoinKind,
 {
@@ -84,10 +72,8 @@ where
     P: Model,
     T: Model,
     A: Table,
-    FP: ForeignKey + Column<Table = A>,
-    FT: ForeignKey + Column<Table = A>,
-    FP::Target: Column<Table = P::Table>,
-    FT::Target: Column<Table = T::Table>,
+    FP: ForeignKeyBetween<A, P::Table>,
+    FT: ForeignKeyBetween<A, T::Table>,
     Src: QuerySource + HasTable<P::Table, I>,
     K: JoinKind,
 {

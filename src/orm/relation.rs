@@ -72,7 +72,9 @@ use super::handle::Obj;
 use super::model::Model;
 use super::session::KeyPart;
 use crate::error::{Error, ErrorKind, Result};
-use crate::schema::{Column, DefaultForeignKey, ForeignKey, Links, SingleForeignKey, Table};
+use crate::schema::{
+    Column, DefaultForeignKey, ForeignKey, ForeignKeyBetween, Links, SingleForeignKey, Table,
+};
 use foldhash::{HashMap, HashSet};
 use std::marker::PhantomData;
 
@@ -334,8 +336,7 @@ impl<P, Ch, F> Relation for HasMany<P, Ch, F>
 where
     P: Model,
     Ch: Model,
-    F: ForeignKey + Column<Table = Ch::Table>,
-    F::Target: Column<Table = P::Table>,
+    F: ForeignKeyBetween<Ch::Table, P::Table>,
 {
     type From = P;
     type To = Ch;
@@ -368,8 +369,7 @@ fn load_children<P, Ch, F, C>(
 where
     P: Model,
     Ch: Model,
-    F: ForeignKey + Column<Table = Ch::Table>,
-    F::Target: Column<Table = P::Table>,
+    F: ForeignKeyBetween<Ch::Table, P::Table>,
     C: crate::conn::Connection,
     C::Dialect: crate::dialect::SupportsReturning,
 {
@@ -388,8 +388,7 @@ impl<P, Ch, F> Relation for HasOne<P, Ch, F>
 where
     P: Model,
     Ch: Model,
-    F: ForeignKey + Column<Table = Ch::Table>,
-    F::Target: Column<Table = P::Table>,
+    F: ForeignKeyBetween<Ch::Table, P::Table>,
 {
     type From = P;
     type To = Ch;
@@ -424,8 +423,7 @@ impl<Ch, P, F> Relation for BelongsTo<Ch, P, F>
 where
     P: Model,
     Ch: Model,
-    F: ForeignKey + Column<Table = Ch::Table>,
-    F::Target: Column<Table = P::Table>,
+    F: ForeignKeyBetween<Ch::Table, P::Table>,
 {
     type From = Ch;
     type To = P;
@@ -511,8 +509,7 @@ impl<P, Ch, F> HasMany<P, Ch, F>
 where
     P: Model,
     Ch: Model,
-    F: ForeignKey + Column<Table = Ch::Table>,
-    F::Target: Column<Table = P::Table>,
+    F: ForeignKeyBetween<Ch::Table, P::Table>,
 {
     /// A condition for the parent's query: the parent has at least one related object for
     /// which `condition` (over the related table, and the parent's columns) holds. The
@@ -552,8 +549,7 @@ impl<Ch, P, F> BelongsTo<Ch, P, F>
 where
     P: Model,
     Ch: Model,
-    F: ForeignKey + Column<Table = Ch::Table>,
-    F::Target: Column<Table = P::Table>,
+    F: ForeignKeyBetween<Ch::Table, P::Table>,
 {
     /// A condition for the child's query: the object this relationship points to exists and
     /// `condition` (over its table, and the child's columns) holds for it. A child whose
@@ -609,10 +605,8 @@ where
     P: Model,
     T: Model,
     A: Table,
-    FP: ForeignKey + Column<Table = A>,
-    FT: ForeignKey + Column<Table = A>,
-    FP::Target: Column<Table = P::Table>,
-    FT::Target: Column<Table = T::Table>,
+    FP: ForeignKeyBetween<A, P::Table>,
+    FT: ForeignKeyBetween<A, T::Table>,
 {
     type From = P;
     type To = T;

@@ -218,8 +218,7 @@ where
     where
         Ch: Model,
         P: Model,
-        F: crate::schema::ForeignKey + crate::schema::Column<Table = Ch::Table>,
-        F::Target: crate::schema::Column<Table = P::Table>,
+        F: crate::schema::ForeignKeyBetween<Ch::Table, P::Table>,
     {
         let _ = fk;
         let child_field = super::relation::field_index::<Ch>(<F as crate::schema::Column>::NAME)?;
@@ -547,8 +546,7 @@ where
     where
         P: Model,
         Ch: Model,
-        F: crate::schema::ForeignKey + crate::schema::Column<Table = Ch::Table>,
-        F::Target: crate::schema::Column<Table = P::Table>,
+        F: crate::schema::ForeignKeyBetween<Ch::Table, P::Table>,
     {
         let child = self.add(child);
         self.attach(parent, relation, &child)?;
@@ -589,8 +587,7 @@ where
     where
         P: Model,
         Ch: Model,
-        F: crate::schema::ForeignKey + crate::schema::Column<Table = Ch::Table>,
-        F::Target: crate::schema::Column<Table = P::Table>,
+        F: crate::schema::ForeignKeyBetween<Ch::Table, P::Table>,
     {
         self.orphan(child, <F as crate::schema::Column>::NAME, relation.orphans)?;
         if let Some(children) = (relation.field)(&mut parent.borrow_mut()).get_mut() {
@@ -618,8 +615,7 @@ where
     where
         P: Model,
         Ch: Model,
-        F: crate::schema::ForeignKey + crate::schema::Column<Table = Ch::Table>,
-        F::Target: crate::schema::Column<Table = P::Table>,
+        F: crate::schema::ForeignKeyBetween<Ch::Table, P::Table>,
     {
         let children = self.related(parent, relation)?;
         for child in &children {

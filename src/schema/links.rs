@@ -6,7 +6,7 @@
 //! there are several the default is [`AmbiguousForeignKey`], which [`SingleForeignKey`]
 //! rejects at compile time: naming the column is then required, never guessed.
 
-use super::column::ForeignKey;
+use super::column::{Column, ForeignKey};
 use std::marker::PhantomData;
 
 /// A foreign key of table `From` referencing table `To`: what an ORM relationship between
@@ -49,3 +49,17 @@ impl<From, To> Links<From, To> for AmbiguousForeignKey<From, To> {}
 pub trait SingleForeignKey<From, To> {}
 
 impl<F: ForeignKey, From, To> SingleForeignKey<From, To> for F {}
+
+/// A foreign key column of table `Child` referencing a column of table `Parent`: the bounds
+/// every relationship puts on its key, in one name.
+pub trait ForeignKeyBetween<Child, Parent>:
+    ForeignKey<Target: Column<Table = Parent>> + Column<Table = Child>
+{
+}
+
+impl<F, Child, Parent> ForeignKeyBetween<Child, Parent> for F
+where
+    F: ForeignKey + Column<Table = Child>,
+    F::Target: Column<Table = Parent>,
+{
+}

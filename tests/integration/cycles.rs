@@ -5,18 +5,8 @@ use aludel::orm::{BelongsTo, HasMany, Many, Model, One, Session};
 use aludel::prelude::*;
 use std::sync::{Arc, Mutex};
 
-aludel::table! {
-    cyc_users (id) {
-        id -> Integer,
-        name -> Text,
-        #[references(cyc_posts::id)] favorite_post_id -> Nullable<Integer>,
-    }
-    cyc_posts (id) {
-        id -> Integer,
-        #[references(cyc_users::id)] user_id -> Integer,
-        title -> Text,
-    }
-}
+// The cyclic schema of the DDL tests.
+use crate::schema::{cyc_posts, cyc_users};
 
 #[derive(Debug, Clone, Model)]
 #[aludel(table = cyc_users)]

@@ -928,46 +928,43 @@ impl Message {
     }
 }
 
+/// The members, then `messages` as (id, sender, recipient, body) and `follows` as
+/// (follower, followed).
+fn seed_correspondence<C: Connection>(
+    conn: &mut C,
+    messages: &[(i32, i32, i32, &str)],
+    follows: &[(i32, i32)],
+) {
+    seed(conn);
+    MetaData::new([messages::table::def(), follows::table::def()])
+        .create_all(conn, CheckFirst::No)
+        .unwrap();
+    let rows: Vec<_> = messages
+        .iter()
+        .map(|&(id, from, to, body)| {
+            (
+                messages::id.eq(id),
+                messages::sender_id.eq(from),
+                messages::recipient_id.eq(to),
+                messages::body.eq(body.to_owned()),
+            )
+        })
+        .collect();
+    insert(messages::table).values(rows).execute(conn).unwrap();
+    let rows: Vec<_> = follows
+        .iter()
+        .map(|&(a, b)| (follows::follower_id.eq(a), follows::followed_id.eq(b)))
+        .collect();
+    insert(follows::table).values(rows).execute(conn).unwrap();
+}
+
 fn names(objs: &[aludel::orm::Obj<Correspondent>]) -> Vec<String> {
     objs.iter().map(|c| c.borrow().name.clone()).collect()
 }
 
 crate::backend_test!(several_foreign_keys_between_two_tables, |conn| {
-    seed(conn);
-    MetaData::new([messages::table::def(), follows::table::def()])
-        .create_all(conn, CheckFirst::No)
-        .unwrap();
     // m1 writes to m2 twice, m2 answers once; m1 follows m2 and m3.
-    insert(messages::table)
-        .values(vec![
-            (
-                messages::id.eq(1),
-                messages::sender_id.eq(1),
-                messages::recipient_id.eq(2),
-                messages::body.eq("a"),
-            ),
-            (
-                messages::id.eq(2),
-                messages::sender_id.eq(1),
-                messages::recipient_id.eq(2),
-                messages::body.eq("b"),
-            ),
-            (
-                messages::id.eq(3),
-                messages::sender_id.eq(2),
-                messages::recipient_id.eq(1),
-                messages::body.eq("c"),
-            ),
-        ])
-        .execute(conn)
-        .unwrap();
-    insert(follows::table)
-        .values(vec![
-            (follows::follower_id.eq(1), follows::followed_id.eq(2)),
-            (follows::follower_id.eq(1), follows::followed_id.eq(3)),
-        ])
-        .execute(conn)
-        .unwrap();
+    seed_correspondence(conn, &[(1, 1, 2, "a"), (2, 1, 2, "b"), (3, 2, 1, "c")], &[(1, 2), (1, 3)]);
     let mut session = Session::new(&mut *conn);
     let people = session
         .query::<Correspondent>()
@@ -1037,41 +1034,12 @@ crate::backend_test!(several_foreign_keys_between_two_tables, |conn| {
 });
 
 crate::backend_test!(joined_loading_of_every_kind, |conn| {
-    seed(conn);
-    MetaData::new([messages::table::def(), follows::table::def(), profiles::table::def()])
-        .create_all(conn, CheckFirst::No)
-        .unwrap();
-    insert(messages::table)
-        .values(vec![
-            (
-                messages::id.eq(1),
-                messages::sender_id.eq(1),
-                messages::recipient_id.eq(2),
-                messages::body.eq("a"),
-            ),
-            (
-                messages::id.eq(2),
-                messages::sender_id.eq(3),
-                messages::recipient_id.eq(2),
-                messages::body.eq("b"),
-            ),
-            (
-                messages::id.eq(3),
-                messages::sender_id.eq(2),
-                messages::recipient_id.eq(1),
-                messages::body.eq("c"),
-            ),
-        ])
-        .execute(conn)
-        .unwrap();
-    insert(follows::table)
-        .values(vec![
-            (follows::follower_id.eq(1), follows::followed_id.eq(2)),
-            (follows::follower_id.eq(1), follows::followed_id.eq(3)),
-            (follows::follower_id.eq(3), follows::followed_id.eq(1)),
-        ])
-        .execute(conn)
-        .unwrap();
+    seed_correspondence(
+        conn,
+        &[(1, 1, 2, "a"), (2, 3, 2, "b"), (3, 2, 1, "c")],
+        &[(1, 2), (1, 3), (3, 1)],
+    );
+    MetaData::new([profiles::table::def()]).create_all(conn, CheckFirst::No).unwrap();
     insert(profiles::table)
         .values(vec![
             (profiles::id.eq(1), profiles::member_id.eq(1), profiles::bio.eq("b1")),
