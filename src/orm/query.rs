@@ -305,6 +305,7 @@ where
     pub fn all(self) -> Result<Vec<Obj<M>>> {
         self.session.prepare_query()?;
         let rows: Vec<M> = self.statement.load(self.session.connection())?;
+        self.session.reserve(rows.len());
         let overwrite = self.populate_existing;
         let mut objects = rows
             .into_iter()

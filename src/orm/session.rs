@@ -62,7 +62,48 @@ impl KeyPart {
     }
 }
 
-type Key = (TypeId, Vec<KeyPart>);
+/// An object's identity in the map: its model and primary key. A one-column key (nearly
+/// every table's) is held inline, so an integer key costs no allocation.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct Key {
+    model: TypeId,
+    key: KeyParts,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum KeyParts {
+    One(KeyPart),
+    Many(Vec<KeyPart>),
+}
+
+impl Key {
+    /// The identity of a `model` object whose primary key columns hold `values`.
+    fn new<'v>(model: TypeId, values: impl ExactSizeIterator<Item = &'v Value<'static>>) -> Key {
+        let key = if values.len() == 1 {
+            KeyParts::One(values.map(KeyPart::of).next().expect("one value"))
+        } else {
+            KeyParts::Many(values.map(KeyPart::of).collect())
+        };
+        Key { model, key }
+    }
+
+    /// The identity of an object of `table` mapped by `fields` with field values `values`.
+    fn of_row(
+        model: TypeId,
+        table: &TableDef,
+        fields: &[FieldDef],
+        values: &[Value<'static>],
+    ) -> Result<Key> {
+        let value = |column: &str| pk_field(table, fields, column).map(|i| &values[i]);
+        let key = match table.primary_key {
+            [column] => KeyParts::One(KeyPart::of(value(column)?)),
+            columns => KeyParts::Many(
+                columns.iter().map(|c| value(c).map(KeyPart::of)).collect::<Result<_>>()?,
+            ),
+        };
+        Ok(Key { model, key })
+    }
+}
 type FlushHook = Box<dyn FnMut(&FlushSummary)>;
 
 /// A unit of work over a connection (SQLAlchemy's `Session`).
@@ -163,19 +204,18 @@ impl<C: Connection> Drop for Session<'_, C> {
     }
 }
 
+/// The index among `fields` of primary key column `pk` of `table`.
+fn pk_field(table: &TableDef, fields: &[FieldDef], pk: &str) -> Result<usize> {
+    fields.iter().position(|f| f.column == pk).ok_or_else(|| {
+        Error::new(
+            ErrorKind::Schema,
+            format!("primary key column `{}.{pk}` is not mapped by the model", table.name),
+        )
+    })
+}
+
 fn key_indices(table: &TableDef, fields: &[FieldDef]) -> Result<Vec<usize>> {
-    table
-        .primary_key
-        .iter()
-        .map(|pk| {
-            fields.iter().position(|f| f.column == *pk).ok_or_else(|| {
-                Error::new(
-                    ErrorKind::Schema,
-                    format!("primary key column `{}.{pk}` is not mapped by the model", table.name),
-                )
-            })
-        })
-        .collect()
+    table.primary_key.iter().map(|pk| pk_field(table, fields, pk)).collect()
 }
 
 fn key_of(values: &[Value<'static>], indices: &[usize]) -> Vec<Value<'static>> {
@@ -367,7 +407,7 @@ where
     }
 
     fn get_by_key<M: Model>(&mut self, key: Vec<Value<'static>>) -> Result<Option<Obj<M>>> {
-        let identity = (TypeId::of::<M>(), key.iter().map(KeyPart::of).collect::<Vec<_>>());
+        let identity = Key::new(TypeId::of::<M>(), key.iter());
         if let Some(i) = self.identity.get(&identity).copied() {
             let entry = self.entries[i].as_ref().expect("indexed entry");
             if entry.state == State::Deleted {
@@ -669,6 +709,13 @@ where
         SessionQuery::new(self, statement)
     }
 
+    /// Room for `n` more objects, before registering many.
+    pub(crate) fn reserve(&mut self, n: usize) {
+        self.entries.reserve(n);
+        self.identity.reserve(n);
+        self.by_addr.reserve(n);
+    }
+
     /// Registers a loaded row in the identity map: the existing object for its key (left as
     /// it is unless `overwrite` or expired), or a new persistent one.
     pub(crate) fn register_loaded<M: Model>(
@@ -677,11 +724,7 @@ where
         overwrite: bool,
     ) -> Result<Obj<M>> {
         let values = model.values();
-        let indices = key_indices(M::Table::def(), M::FIELDS)?;
-        let identity = (
-            TypeId::of::<M>(),
-            key_of(&values, &indices).iter().map(KeyPart::of).collect::<Vec<_>>(),
-        );
+        let identity = Key::of_row(TypeId::of::<M>(), M::Table::def(), M::FIELDS, &values)?;
         if let Some(i) = self.identity.get(&identity).copied() {
             let entry = self.entries[i].as_mut().expect("indexed entry");
             let obj = entry.obj.as_any().downcast_ref::<Obj<M>>().cloned().expect("same model");
@@ -720,10 +763,9 @@ where
     }
 
     fn identity_of(&self, entry: &Entry<C>) -> Result<Key> {
-        let indices = key_indices(entry.obj.table(), entry.obj.fields())?;
         let values =
             if entry.snapshot.is_empty() { entry.obj.values() } else { entry.snapshot.clone() };
-        Ok((entry.obj.model(), key_of(&values, &indices).iter().map(KeyPart::of).collect()))
+        Key::of_row(entry.obj.model(), entry.obj.table(), entry.obj.fields(), &values)
     }
 
     fn reload(&mut self, i: usize) -> Result<()> {
