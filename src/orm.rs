@@ -12,6 +12,13 @@
 //!   of one shape, reads generated keys back, and either applies everything or nothing.
 //! - Nothing happens behind your back: reading an object never runs a query. Expired objects
 //!   are reloaded when the session hands them out again (`get`, queries) or on `refresh`.
+//! - **Relationships** ([`HasMany`], [`BelongsTo`], [`HasOne`], [`ManyToMany`]) follow the
+//!   foreign keys declared in `table!`, checked at compile time. They load only when asked:
+//!   select-in ([`SessionQuery::load`]), joined ([`SessionQuery::all_joined`]) or explicitly
+//!   ([`Session::related`]); an unloaded one is an error to read. Through them the session
+//!   relates objects ([`Session::append`], [`Session::attach`], [`Session::link`]), detaches
+//!   or deletes children ([`Session::remove`], [`Session::delete_with`]), and queries join
+//!   ([`SessionQuery::join`]) or filter with EXISTS ([`HasMany::any`], [`BelongsTo::has`]).
 //!
 //! All SQL goes through the typed query builder (`insert`, `update`, `delete`, `select`).
 
