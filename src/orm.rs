@@ -39,7 +39,7 @@ pub use joined::{JoinedLoad, JoinedStep};
 pub use model::{FieldDef, Hooks, Model, PrimaryKeyValue};
 pub use query::SessionQuery;
 pub use relation::{
-    AnyRelated, Association, BelongsTo, ForeignKeyOf, HasMany, HasOne, HasRelated, Many,
-    ManyToMany, One, Orphans, Related, Relation, RelationExt, Then,
+    AnyRelated, Association, BelongsTo, CollectionOrder, ForeignKeyOf, HasMany, HasOne, HasRelated,
+    Many, ManyToMany, One, Orphans, Related, Relation, RelationExt, Then,
 };
 pub use session::{FlushSummary, Session};

@@ -27,6 +27,10 @@ pub trait JoinedStep<P: Model>: sealed::Step + Copy {
     /// Writes the LEFT OUTER JOIN(s) bringing the related table in as `alias(level)`, joined
     /// to the level before it, aliased `left`.
     fn write_join<D: Dialect>(&self, out: &mut SqlBuilder<'_, D>, left: &str, level: usize);
+    /// The column (and whether descending) the related objects are ordered by, if any.
+    fn order(&self) -> Option<(&'static str, bool)> {
+        None
+    }
     /// Whether `related` (distinct, in row order) can be one parent's relationship.
     fn check(&self, related: &[Obj<Self::To>]) -> Result<()> {
         let _ = related;
@@ -47,6 +51,8 @@ pub trait JoinedLoad<P: Model> {
     fn write_columns<D: Dialect>(&self, out: &mut SqlBuilder<'_, D>, level: usize);
     /// Writes every level's joins, the first joined to `left`.
     fn write_joins<D: Dialect>(&self, out: &mut SqlBuilder<'_, D>, left: &str, level: usize);
+    /// Writes `, "aludel_jN"."column" [DESC]` for every level that orders its objects.
+    fn write_order<D: Dialect>(&self, out: &mut SqlBuilder<'_, D>, level: usize);
     /// Builds the objects of every level from the rows' columns after the parent's, and sets
     /// each parent's relationship. `parents[i]` is row `i`'s parent (None: no parent there).
     /// Returns each row's object of the last level and the values after its columns.
@@ -160,6 +166,18 @@ impl<P: Model, S: JoinedStep<P>> JoinedLoad<P> for S {
         self.write_join(out, left, level);
     }
 
+    fn write_order<D: Dialect>(&self, out: &mut SqlBuilder<'_, D>, level: usize) {
+        if let Some((column, descending)) = self.order() {
+            out.push_sql(", ");
+            out.push_ident(&alias(level));
+            out.push_sql(".");
+            out.push_ident(column);
+            if descending {
+                out.push_sql(" DESC");
+            }
+        }
+    }
+
     fn assemble<C>(
         &self,
         session: &mut super::Session<'_, C>,
@@ -192,6 +210,11 @@ where
         self.0.write_joins(out, left, level);
         // `B` starts from `A`'s last level.
         self.1.write_joins(out, &alias(level + A::LEVELS - 1), level + A::LEVELS);
+    }
+
+    fn write_order<D: Dialect>(&self, out: &mut SqlBuilder<'_, D>, level: usize) {
+        self.0.write_order(out, level);
+        self.1.write_order(out, level + A::LEVELS);
     }
 
     fn assemble<C>(
@@ -235,6 +258,10 @@ where
 
     fn write_join<D: Dialect>(&self, out: &mut SqlBuilder<'_, D>, left: &str, level: usize) {
         join_children::<F, D>(out, left, level);
+    }
+
+    fn order(&self) -> Option<(&'static str, bool)> {
+        self.order
     }
 
     fn store(&self, parent: &Obj<P>, related: Vec<Obj<Ch>>) {

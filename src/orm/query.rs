@@ -264,6 +264,7 @@ where
         sql.push_ident(parent);
         sql.push_sql(".");
         sql.push_ident(row_number);
+        relation.write_order(&mut sql, 1);
         let (sql, _) = sql.finish();
         let mut rows: Vec<Vec<crate::types::Value<'static>>> = Vec::new();
         self.session

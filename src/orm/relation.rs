@@ -129,6 +129,35 @@ impl<T> Related<T> {
     }
 }
 
+/// A column of table `T` to order a loaded collection by: the column itself or
+/// `column.desc()` / `column.asc()`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a column of `{T}` to order this collection by",
+    label = "order a relationship's collection by a column of the related table",
+    note = "for example `HasMany::new(..).order_by(posts::id.desc())`"
+)]
+pub trait CollectionOrder<T> {
+    /// The column's name.
+    const COLUMN: &'static str;
+    /// Whether the order is descending.
+    const DESCENDING: bool;
+}
+
+impl<C: Column> CollectionOrder<C::Table> for C {
+    const COLUMN: &'static str = C::NAME;
+    const DESCENDING: bool = false;
+}
+
+impl<C: Column> CollectionOrder<C::Table> for crate::expr::Asc<C> {
+    const COLUMN: &'static str = C::NAME;
+    const DESCENDING: bool = false;
+}
+
+impl<C: Column> CollectionOrder<C::Table> for crate::expr::Desc<C> {
+    const COLUMN: &'static str = C::NAME;
+    const DESCENDING: bool = true;
+}
+
 /// What happens to a child removed from a one-to-many collection, or to the children of a
 /// deleted parent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -175,6 +204,7 @@ pub struct HasMany<P, Ch, F = ForeignKeyOf<Ch, P>> {
     pub(crate) field: fn(&mut P) -> &mut Many<Ch>,
     pub(crate) back: Option<fn(&mut Ch) -> &mut One<P>>,
     pub(crate) orphans: Orphans,
+    pub(crate) order: Option<(&'static str, bool)>,
     _m: PhantomData<(P, Ch, F)>,
 }
 
@@ -246,7 +276,17 @@ impl<P: Model, Ch: Model, F> HasMany<P, Ch, F> {
     where
         F: SingleForeignKey<Ch::Table, P::Table> + Links<Ch::Table, P::Table>,
     {
-        HasMany { field, back: None, orphans: Orphans::Nullify, _m: PhantomData }
+        HasMany { field, back: None, orphans: Orphans::Nullify, order: None, _m: PhantomData }
+    }
+
+    /// Loads the collection ordered by a column of the children's table, ascending or
+    /// `.desc()` (SQLAlchemy's `relationship(order_by=...)`); without it the database's order
+    /// is kept, whatever that is. Applies to select-in, joined and lazy loads; objects added
+    /// in memory are appended at the end.
+    pub fn order_by<O: CollectionOrder<Ch::Table>>(mut self, order: O) -> Self {
+        let _ = order;
+        self.order = Some((O::COLUMN, O::DESCENDING));
+        self
     }
 
     /// What becomes of children taken out of the collection (`Session::remove`) or left by
@@ -350,7 +390,7 @@ where
         C: crate::conn::Connection,
         C::Dialect: crate::dialect::SupportsReturning,
     {
-        let (children, by_key, key) = load_children::<P, Ch, F, C>(session, from)?;
+        let (children, by_key, key) = load_children::<P, Ch, F, C>(session, from, self.order)?;
         for parent in from {
             let mine = by_key.get(&key_of_field(parent, key)).cloned().unwrap_or_default();
             self.set_both(parent, mine);
@@ -365,6 +405,7 @@ where
 fn load_children<P, Ch, F, C>(
     session: &mut super::Session<'_, C>,
     from: &[Obj<P>],
+    order: Option<(&'static str, bool)>,
 ) -> Result<(Vec<Obj<Ch>>, HashMap<KeyPart, Vec<Obj<Ch>>>, usize)>
 where
     P: Model,
@@ -376,7 +417,7 @@ where
     let key = field_index::<P>(<F::Target as Column>::NAME)?;
     let fk = field_index::<Ch>(<F as Column>::NAME)?;
     let keys: Vec<_> = from.iter().map(|p| p.borrow().value(key)).collect();
-    let children = session.load_where::<Ch>(<F as Column>::NAME, &keys, BATCH)?;
+    let children = session.load_where::<Ch>(<F as Column>::NAME, &keys, BATCH, order)?;
     let mut by_key: HashMap<KeyPart, Vec<Obj<Ch>>> = HashMap::default();
     for child in &children {
         by_key.entry(key_of_field(child, fk)).or_default().push(child.clone());
@@ -402,7 +443,7 @@ where
         C: crate::conn::Connection,
         C::Dialect: crate::dialect::SupportsReturning,
     {
-        let (children, by_key, key) = load_children::<P, Ch, F, C>(session, from)?;
+        let (children, by_key, key) = load_children::<P, Ch, F, C>(session, from, None)?;
         // Check every parent before setting any, so an error leaves nothing half loaded.
         let mut found = Vec::with_capacity(from.len());
         for parent in from {
@@ -446,7 +487,7 @@ where
             .map(|c| c.borrow().value(fk))
             .filter(|k| *k != crate::types::Value::Null && seen.insert(KeyPart::of(k)))
             .collect();
-        let parents = session.load_where::<P>(<F::Target as Column>::NAME, &keys, BATCH)?;
+        let parents = session.load_where::<P>(<F::Target as Column>::NAME, &keys, BATCH, None)?;
         let by_key: HashMap<KeyPart, &Obj<P>> =
             parents.iter().map(|p| (key_of_field(p, key), p)).collect();
         for child in from {
@@ -633,7 +674,8 @@ where
         let mut seen = HashSet::default();
         let target_keys: Vec<_> =
             pairs.iter().map(|(_, t)| t).filter(|t| seen.insert(KeyPart::of(t))).cloned().collect();
-        let targets = session.load_where::<T>(<FT::Target as Column>::NAME, &target_keys, BATCH)?;
+        let targets =
+            session.load_where::<T>(<FT::Target as Column>::NAME, &target_keys, BATCH, None)?;
         let by_key: HashMap<KeyPart, &Obj<T>> =
             targets.iter().map(|t| (key_of_field(t, target_key), t)).collect();
         let mut by_parent: HashMap<KeyPart, Vec<Obj<T>>> = HashMap::default();

@@ -442,16 +442,20 @@ where
         column: &'static str,
         keys: &[Value<'static>],
         batch: usize,
+        order: Option<(&'static str, bool)>,
     ) -> Result<Vec<Obj<M>>> {
         self.prepare_query()?;
         let fields: Vec<&'static str> = M::FIELDS.iter().map(|f| f.column).collect();
         let mut found = Vec::new();
         for chunk in keys.chunks(batch.max(1)) {
             let rows: Vec<Vec<Value<'static>>> = chunk.iter().map(|k| vec![k.clone()]).collect();
-            let select = crate::query::DynSelect::<M::Table>::new(
+            let mut select = crate::query::DynSelect::<M::Table>::new(
                 fields.clone(),
                 crate::query::DynFilter::<M::Table>::new(vec![column], rows),
             );
+            if let Some((by, descending)) = order {
+                select = select.order_by(by, descending);
+            }
             let loaded: Vec<Vec<Value<'static>>> =
                 crate::conn::RunQueryDsl::load(select, &mut *self.conn)?;
             for values in loaded {

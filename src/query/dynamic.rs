@@ -305,12 +305,19 @@ impl<D: Dialect, T: Table> QueryFragment<D> for DynFilter<T> {
 pub struct DynSelect<T> {
     columns: Vec<&'static str>,
     filter: DynFilter<T>,
+    order: Option<(&'static str, bool)>,
 }
 
 impl<T> DynSelect<T> {
     /// Selects `columns` of the rows matching `filter`.
     pub fn new(columns: Vec<&'static str>, filter: DynFilter<T>) -> Self {
-        DynSelect { columns, filter }
+        DynSelect { columns, filter, order: None }
+    }
+
+    /// `ORDER BY column` (`DESC` when `descending`).
+    pub fn order_by(mut self, column: &'static str, descending: bool) -> Self {
+        self.order = Some((column, descending));
+        self
     }
 }
 
@@ -342,10 +349,26 @@ impl<D: Dialect, T: Table> QueryFragment<D> for DynSelect<T> {
         out.push_ident(T::NAME);
         out.push_sql(" WHERE ");
         self.filter.walk(out);
+        if let Some((column, descending)) = self.order {
+            out.push_sql(" ORDER BY ");
+            out.push_ident(T::NAME);
+            out.push_sql(".");
+            out.push_ident(column);
+            if descending {
+                out.push_sql(" DESC");
+            }
+        }
     }
 
     fn shape(&self, shape: &mut Shape) -> bool {
         shape_names(shape, &self.columns);
+        match self.order {
+            Some((column, descending)) => {
+                shape_names(shape, &[column]);
+                shape.add(u64::from(descending));
+            }
+            None => shape.add(u64::MAX),
+        }
         QueryFragment::<D>::shape(&self.filter, shape)
     }
 }

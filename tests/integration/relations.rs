@@ -1292,3 +1292,45 @@ crate::backend_test!(chains_nest_either_way_and_load_alike, |conn| {
     assert!(shapes[0].iter().all(|(_, _, theirs)| theirs.iter().all(|(_, r)| *r == 2)));
     assert_eq!(shapes[0][1].2.len(), 2, "member 2's two notes");
 });
+
+crate::backend_test!(collections_load_in_the_relationships_order, |conn| {
+    seed(conn);
+    let newest_first = || Member::notes().order_by(notes::id.desc());
+    let ids = |m: &aludel::orm::Obj<Member>| -> Vec<i32> {
+        m.borrow().notes.get().unwrap().iter().map(|n| n.borrow().id).collect()
+    };
+    // Members 2, 5, 8 have two notes each: (2, 3), (5, 6), (8, 9).
+    let wanted = [vec![3, 2], vec![6, 5], vec![9, 8]];
+    let select_in = {
+        let mut session = Session::new(&mut *conn);
+        let members = session
+            .query::<Member>()
+            .filter(members::id.in_([2, 5, 8]))
+            .order_by(members::id)
+            .load(newest_first())
+            .all()
+            .unwrap();
+        members.iter().map(ids).collect::<Vec<_>>()
+    };
+    assert_eq!(select_in, wanted);
+    let joined = {
+        let mut session = Session::new(&mut *conn);
+        let members = session
+            .query::<Member>()
+            .filter(members::id.in_([2, 5, 8]))
+            .order_by(members::id)
+            .all_joined(newest_first())
+            .unwrap();
+        members.iter().map(ids).collect::<Vec<_>>()
+    };
+    assert_eq!(joined, wanted);
+    let mut session = Session::new(&mut *conn);
+    let m5 = session.get::<Member>(5).unwrap().unwrap();
+    let lazy: Vec<i32> = session
+        .related(&m5, Member::notes().order_by(notes::id))
+        .unwrap()
+        .iter()
+        .map(|n| n.borrow().id)
+        .collect();
+    assert_eq!(lazy, [5, 6]);
+});
