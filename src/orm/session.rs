@@ -1068,22 +1068,24 @@ fn run_plan<C: Connection>(
     // INSERTs: consecutive objects of one table with the same provided columns share one
     // multi-row statement.
     let mut i = 0;
+    // The object whose `before_insert` hook already ran: it ended the previous statement.
+    let mut hooked = None;
+    // Which fields an INSERT provides: all but generated ones left NULL.
+    let provided = |fields: &[FieldDef], values: &[Value<'static>]| -> Vec<bool> {
+        fields.iter().zip(values).map(|(f, v)| !(f.generated && *v == Value::Null)).collect()
+    };
     while i < plan.inserts.len() {
         // Parents inserted so far have their generated keys: pass them to their children.
         apply_links(entries, links)?;
         let first = entry(&plan.inserts[i]);
-        first.obj.before_insert();
-        let provided = |e: &Entry<C>| -> Vec<bool> {
-            let values = e.obj.values();
-            e.obj
-                .fields()
-                .iter()
-                .zip(&values)
-                .map(|(f, v)| !(f.generated && *v == Value::Null))
-                .collect()
-        };
-        let shape = provided(first);
-        let mut group = vec![plan.inserts[i]];
+        if hooked != Some(plan.inserts[i]) {
+            first.obj.before_insert();
+        }
+        let fields = first.obj.fields();
+        // Each object's values are read once, after its hook, for its shape and its row.
+        let first_values = first.obj.values();
+        let shape = provided(fields, &first_values);
+        let mut group = vec![(plan.inserts[i], first_values)];
         let mut in_group: foldhash::HashSet<usize> = foldhash::HashSet::default();
         in_group.insert(plan.inserts[i]);
         let mut j = i + 1;
@@ -1100,14 +1102,16 @@ fn run_plan<C: Connection>(
                 break;
             }
             e.obj.before_insert();
-            if provided(e) != shape {
+            hooked = Some(candidate);
+            let values = e.obj.values();
+            if provided(fields, &values) != shape {
                 break;
             }
-            group.push(candidate);
+            group.push((candidate, values));
             in_group.insert(candidate);
             j += 1;
         }
-        for child in &group {
+        for (child, _) in &group {
             for link in links_of.get(child).into_iter().flatten() {
                 let parent = entries[link.parent].as_ref();
                 if parent.is_some_and(|p| p.obj.values()[link.parent_field] == Value::Null) {
@@ -1115,34 +1119,27 @@ fn run_plan<C: Connection>(
                 }
             }
         }
-        let fields = first.obj.fields();
         let columns: Vec<&'static str> =
             fields.iter().zip(&shape).filter(|(_, p)| **p).map(|(f, _)| f.column).collect();
         let returning: Vec<&'static str> =
             fields.iter().zip(&shape).filter(|(_, p)| !**p).map(|(f, _)| f.column).collect();
-        let rows: Vec<Vec<Value<'static>>> = group
-            .iter()
-            .map(|g| {
-                entry(g)
-                    .obj
-                    .values()
-                    .into_iter()
-                    .zip(&shape)
-                    .filter(|(_, p)| **p)
-                    .map(|(v, _)| v)
-                    .collect()
+        let (group, rows): (Vec<usize>, Vec<Vec<Value<'static>>>) = group
+            .into_iter()
+            .map(|(g, values)| {
+                let row = values.into_iter().zip(&shape).filter(|(_, p)| **p).map(|(v, _)| v);
+                (g, row.collect())
             })
-            .collect();
+            .unzip();
         let returned = first
             .obj
             .insert_rows(conn, columns, rows, returning.clone())
             .map_err(|e| e.context(format!("flushing new {}", describe(first))))?;
         if !returning.is_empty() {
+            let returned_fields: Vec<usize> = (0..fields.len()).filter(|f| !shape[*f]).collect();
             for (g, row) in group.iter().zip(returned) {
                 let e = entry(g);
-                for (column, value) in returning.iter().zip(row) {
-                    let f = fields.iter().position(|f| f.column == *column).expect("mapped");
-                    e.obj.set_field(f, value)?;
+                for (f, value) in returned_fields.iter().zip(row) {
+                    e.obj.set_field(*f, value)?;
                 }
             }
         }

@@ -48,6 +48,7 @@ impl Hooks for Player {
         if self.note.is_none() {
             self.note = Some("created".into());
         }
+        self.scratch += 100;
     }
     fn before_update(&mut self) {
         self.scratch += 1;
@@ -141,7 +142,7 @@ crate::backend_test!(unit_of_work_and_identity, |conn| {
     assert!(updates[0].starts_with(r#"UPDATE "players" SET "score" = "#), "{}", updates[0]);
     assert!(updates[0].contains(r#""version" = "players"."version" + 1"#), "{}", updates[0]);
     assert_eq!(players[1].borrow().version, 2);
-    assert_eq!(players[1].borrow().scratch, 1, "before_update ran");
+    assert_eq!(players[1].borrow().scratch, 101, "before_insert, then before_update ran once");
     // A flush with nothing to do runs nothing.
     session.flush().unwrap();
     assert!(take(&log).is_empty());
@@ -422,3 +423,26 @@ fn session_over_an_engine_connection() {
     let red = session.get::<Team>(1).unwrap().unwrap();
     assert_eq!(red.borrow().name, "red");
 }
+
+crate::backend_test!(hooks_run_once_per_object_across_statements, |conn| {
+    setup(conn);
+    let log = record(conn);
+    let mut session = Session::new(conn);
+    session.add(Team { id: 1, name: "red".into() });
+    // The middle player provides its key: a different shape, so three INSERTs of players.
+    let mut keyed = player(1, "bob", 20);
+    keyed.id = Some(50);
+    let players = session.add_all([player(1, "ann", 10), keyed, player(1, "cy", 30)]);
+    session.commit().unwrap();
+    let inserts = take(&log).iter().filter(|s| s.starts_with(r#"INSERT INTO "players""#)).count();
+    assert_eq!(inserts, 3);
+    let counts: Vec<u32> = players.iter().map(|p| p.borrow().scratch).collect();
+    assert_eq!(counts, [100, 100, 100], "before_insert ran once for each");
+    let ids: Vec<i32> = players::table
+        .select(players::id)
+        .order_by(players::id)
+        .load(session.connection())
+        .unwrap();
+    assert_eq!(ids.len(), 3);
+    assert!(ids.contains(&50));
+});
