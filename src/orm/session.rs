@@ -12,6 +12,8 @@ use crate::schema::{MetaData, Table, TableDef};
 use crate::types::Value;
 use foldhash::HashMap;
 use std::any::TypeId;
+use std::cell::RefCell;
+use std::rc::Rc;
 
 /// What a flush is about to write (passed to the before/after flush hooks).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -32,7 +34,7 @@ enum State {
 }
 
 struct Entry<C: Connection> {
-    obj: Box<dyn Tracked<C>>,
+    obj: Rc<dyn Tracked<C>>,
     state: State,
     /// Column values as last loaded or flushed (empty for new objects).
     snapshot: Vec<Value<'static>>,
@@ -204,6 +206,16 @@ impl<C: Connection> Drop for Session<'_, C> {
     }
 }
 
+/// The typed handle of a tracked object known to be an `M` (found under an identity whose
+/// model is `M`).
+fn handle<M: Model, C>(obj: &Rc<dyn Tracked<C>>) -> Obj<M>
+where
+    C: Connection,
+    C::Dialect: SupportsReturning,
+{
+    Obj(obj.clone().into_any().downcast::<RefCell<M>>().expect("the identity's model"))
+}
+
 /// The index among `fields` of primary key column `pk` of `table`.
 fn pk_field(table: &TableDef, fields: &[FieldDef], pk: &str) -> Result<usize> {
     fields.iter().position(|f| f.column == pk).ok_or_else(|| {
@@ -313,7 +325,7 @@ where
     /// Adds a new object; it is INSERTed by the next flush. Returns its tracked handle.
     pub fn add<M: Model>(&mut self, model: M) -> Obj<M> {
         let obj = Obj::new(model);
-        self.push(Box::new(obj.clone()), State::New, Vec::new());
+        self.push(obj.0.clone(), State::New, Vec::new());
         obj
     }
 
@@ -417,7 +429,7 @@ where
                 self.reload(i)?;
             }
             let entry = self.entries[i].as_ref().expect("indexed entry");
-            return Ok(entry.obj.as_any().downcast_ref::<Obj<M>>().cloned());
+            return Ok(Some(handle::<M, C>(&entry.obj)));
         }
         self.begin()?;
         let table = M::Table::def();
@@ -731,7 +743,7 @@ where
         let identity = Key::of_row(TypeId::of::<M>(), M::Table::def(), M::FIELDS, &values)?;
         if let Some(i) = self.identity.get(&identity).copied() {
             let entry = self.entries[i].as_mut().expect("indexed entry");
-            let obj = entry.obj.as_any().downcast_ref::<Obj<M>>().cloned().expect("same model");
+            let obj = handle::<M, C>(&entry.obj);
             if overwrite || entry.expired {
                 *obj.borrow_mut() = model;
                 entry.snapshot = values;
@@ -740,14 +752,14 @@ where
             return Ok(obj);
         }
         let obj = Obj::new(model);
-        let i = self.push(Box::new(obj.clone()), State::Persistent, values);
+        let i = self.push(obj.0.clone(), State::Persistent, values);
         self.identity.insert(identity, i);
         Ok(obj)
     }
 
     fn push(
         &mut self,
-        obj: Box<dyn Tracked<C>>,
+        obj: Rc<dyn Tracked<C>>,
         state: State,
         snapshot: Vec<Value<'static>>,
     ) -> usize {

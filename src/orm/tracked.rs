@@ -1,6 +1,5 @@
 //! Type-erased tracked objects: what the session needs from any model, whatever its type.
 
-use super::handle::Obj;
 use super::model::{FieldDef, Model};
 use crate::conn::{Connection, RunQueryDsl};
 use crate::dialect::SupportsReturning;
@@ -9,6 +8,8 @@ use crate::query::{DynFilter, DynSet, delete, insert, update};
 use crate::schema::{Table, TableDef};
 use crate::types::Value;
 use std::any::{Any, TypeId};
+use std::cell::RefCell;
+use std::rc::Rc;
 
 /// A model object behind a trait object, with the statements for its table.
 pub(crate) trait Tracked<C: Connection> {
@@ -19,7 +20,8 @@ pub(crate) trait Tracked<C: Connection> {
     fn addr(&self) -> usize;
     fn values(&self) -> Vec<Value<'static>>;
     fn set_field(&self, index: usize, value: Value<'_>) -> Result<()>;
-    fn as_any(&self) -> &dyn Any;
+    /// The same object as `Rc<dyn Any>`, to get its typed handle back.
+    fn into_any(self: Rc<Self>) -> Rc<dyn Any>;
     fn before_insert(&self);
     fn after_insert(&self);
     fn before_update(&self);
@@ -54,7 +56,9 @@ pub(crate) struct DynFilterParts {
     pub rows: Vec<Vec<Value<'static>>>,
 }
 
-impl<M, C> Tracked<C> for Obj<M>
+// Implemented on the handle's shared cell itself, so that the session holds the object as
+// `Rc<dyn Tracked>`: the handle's own allocation, not a box around it.
+impl<M, C> Tracked<C> for RefCell<M>
 where
     M: Model,
     C: Connection,
@@ -73,7 +77,8 @@ where
         M::FIELDS
     }
     fn addr(&self) -> usize {
-        Obj::addr(self)
+        // The address `Obj::addr` gives: the cell inside the `Rc`.
+        std::ptr::from_ref(self) as *const () as usize
     }
     fn values(&self) -> Vec<Value<'static>> {
         self.borrow().values()
@@ -81,7 +86,7 @@ where
     fn set_field(&self, index: usize, value: Value<'_>) -> Result<()> {
         self.borrow_mut().set_field(index, value)
     }
-    fn as_any(&self) -> &dyn Any {
+    fn into_any(self: Rc<Self>) -> Rc<dyn Any> {
         self
     }
     fn before_insert(&self) {
