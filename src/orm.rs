@@ -40,6 +40,6 @@ pub use model::{FieldDef, Hooks, Model, PrimaryKeyValue};
 pub use query::SessionQuery;
 pub use relation::{
     AnyRelated, Association, BelongsTo, CollectionOrder, ForeignKeyOf, HasMany, HasOne, HasRelated,
-    Many, ManyToMany, One, Orphans, Related, Relation, RelationExt, Then,
+    Many, ManyToMany, One, Orphans, Related, Relation, RelationExt, RelationOf, Then,
 };
 pub use session::{FlushSummary, Session};

@@ -11,6 +11,11 @@ use crate::error::Result;
 use crate::schema::ForeignKeyBetween;
 
 /// A relationship along which [`Session::attach`] relates two objects.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` does not relate objects through a foreign key of theirs",
+    label = "attach along a one-to-many, many-to-one or one-to-one relationship",
+    note = "a many-to-many relationship writes association rows: `session.link(..)` / `unlink(..)`"
+)]
 pub trait Attach: Relation {
     /// Points the child's foreign key at the parent (at flush) and updates the relationship
     /// fields on both objects.

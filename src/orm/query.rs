@@ -205,7 +205,7 @@ where
     /// query. SQLAlchemy's `selectinload`.
     pub fn load<R>(mut self, relation: R) -> Self
     where
-        R: super::relation::Relation<From = M> + 'static,
+        R: super::relation::RelationOf<M> + 'static,
     {
         self.loaders
             .push(Box::new(move |session, objects| relation.load(session, objects).map(|_| ())));

@@ -498,6 +498,29 @@ where
     }
 }
 
+/// A relationship (or chain) starting from model `M`: what a query of `M`s can load.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a relationship (or chain) starting from `{M}`, the model this query loads",
+    label = "load relationships of the query's own model",
+    note = "each `.then(..)` continues from the model the previous relationship leads to"
+)]
+pub trait RelationOf<M>: Relation<From = M> {}
+
+// Implemented per kind, with the starting model in the impl's header (the first parameter of
+// every kind), so that a relationship of another model reports the message above.
+macro_rules! relation_of {
+    ($($kind:ident<$from:ident $(, $p:ident)*>),+) => {$(
+        impl<$from, $($p),*> RelationOf<$from> for $kind<$from, $($p),*>
+        where
+            Self: Relation<From = $from>,
+        {
+        }
+    )+};
+}
+relation_of!(HasMany<P, Ch, F>, HasOne<P, Ch, F>, BelongsTo<Ch, P, F>, ManyToMany<P, T, A, FP, FT>);
+
+impl<M, A: RelationOf<M>, B: Relation<From = A::To>> RelationOf<M> for Then<A, B> {}
+
 /// Loading `A`, then `B` on the objects `A` loaded: `User::posts().then(Post::comments())`.
 #[derive(Clone, Copy)]
 pub struct Then<A, B>(pub(crate) A, pub(crate) B);
@@ -694,6 +717,11 @@ where
 
 /// A many-to-many relationship: what [`Session::link`](super::Session::link) and `unlink`
 /// need to write its association rows.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a many-to-many relationship: it has no association rows to link",
+    label = "link / unlink take a `ManyToMany` relationship",
+    note = "objects related by a foreign key of theirs are related with `session.attach(..)`"
+)]
 pub trait Association: Relation + 'static {
     /// The association table.
     type Table: Table;
