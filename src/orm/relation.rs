@@ -500,9 +500,10 @@ where
 
 /// A relationship (or chain) starting from model `M`: what a query of `M`s can load.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` is not a relationship (or chain) starting from `{M}`, the model this query loads",
-    label = "load relationships of the query's own model",
-    note = "each `.then(..)` continues from the model the previous relationship leads to"
+    message = "`{Self}` is not a relationship (or chain) starting from `{M}`",
+    label = "expected a relationship of `{M}`",
+    note = "a query loads relationships of the model it loads, and each `.then(..)` continues \
+            from the model the relationship before it leads to"
 )]
 pub trait RelationOf<M>: Relation<From = M> {}
 
@@ -519,7 +520,7 @@ macro_rules! relation_of {
 }
 relation_of!(HasMany<P, Ch, F>, HasOne<P, Ch, F>, BelongsTo<Ch, P, F>, ManyToMany<P, T, A, FP, FT>);
 
-impl<M, A: RelationOf<M>, B: Relation<From = A::To>> RelationOf<M> for Then<A, B> {}
+impl<M, A: RelationOf<M>, B: RelationOf<A::To>> RelationOf<M> for Then<A, B> {}
 
 /// Loading `A`, then `B` on the objects `A` loaded: `User::posts().then(Post::comments())`.
 #[derive(Clone, Copy)]
@@ -528,7 +529,7 @@ pub struct Then<A, B>(pub(crate) A, pub(crate) B);
 /// Chaining relationships for nested eager loading.
 pub trait RelationExt: Relation + Sized {
     /// Loads `next` on the objects this relationship loads.
-    fn then<B: Relation<From = Self::To>>(self, next: B) -> Then<Self, B> {
+    fn then<B: RelationOf<Self::To>>(self, next: B) -> Then<Self, B> {
         Then(self, next)
     }
 }
