@@ -276,16 +276,10 @@ where
         let child_field = super::relation::field_index::<Ch>(<F as crate::schema::Column>::NAME)?;
         let parent_field =
             super::relation::field_index::<P>(<F::Target as crate::schema::Column>::NAME)?;
-        let find = |addr| {
-            self.by_addr
-                .get(&addr)
-                .copied()
-                .ok_or_else(|| Error::new(ErrorKind::NotFound, "the object is not in this session"))
-        };
         let link = Link {
-            child: find(child.addr())?,
+            child: self.entry_index(child.addr())?,
             child_field,
-            parent: find(parent.addr())?,
+            parent: self.entry_index(parent.addr())?,
             parent_field,
         };
         self.links.retain(|l| !(l.child == link.child && l.child_field == link.child_field));
@@ -378,11 +372,19 @@ where
     /// # Errors
     /// [`ErrorKind::NotFound`] if its row is gone; the database's error.
     pub fn refresh<M: Model>(&mut self, obj: &Obj<M>) -> Result<()> {
-        let i =
-            self.by_addr.get(&obj.addr()).copied().ok_or_else(|| {
-                Error::new(ErrorKind::NotFound, "the object is not in this session")
-            })?;
+        let i = self.entry_index(obj.addr())?;
         self.reload(i)
+    }
+
+    /// The entry of the object at `addr`.
+    ///
+    /// # Errors
+    /// [`ErrorKind::NotFound`] when the object is not in this session.
+    fn entry_index(&self, addr: usize) -> Result<usize> {
+        self.by_addr
+            .get(&addr)
+            .copied()
+            .ok_or_else(|| Error::new(ErrorKind::NotFound, "the object is not in this session"))
     }
 
     /// Copies a detached object's state into the session's object with the same primary
@@ -548,19 +550,13 @@ where
         target: &Obj<R::To>,
         insert: bool,
     ) -> Result<()> {
-        let find = |addr| {
-            self.by_addr
-                .get(&addr)
-                .copied()
-                .ok_or_else(|| Error::new(ErrorKind::NotFound, "the object is not in this session"))
-        };
         let [fp, ft] = R::COLUMNS;
         let op = AssociationOp {
             kind: TypeId::of::<R>(),
             insert,
-            parent: find(parent.addr())?,
+            parent: self.entry_index(parent.addr())?,
             parent_field: super::relation::field_index::<R::From>(R::PARENT_KEY)?,
-            target: find(target.addr())?,
+            target: self.entry_index(target.addr())?,
             target_field: super::relation::field_index::<R::To>(R::TARGET_KEY)?,
             run: association_statement::<C, R::Table>,
             columns: [fp, ft],
