@@ -25,6 +25,7 @@ mod schema;
 mod select;
 mod subqueries;
 mod transactions;
+mod twins;
 mod types;
 mod ui;
 mod wide_schema;
