@@ -16,6 +16,7 @@ mod in_list;
 mod methods;
 mod operators;
 mod ordering;
+mod placement;
 mod raw;
 mod typed_bind;
 mod window;
@@ -40,7 +41,9 @@ pub use functions::string::{
     Length, Lower, Replace, Substr, Trim, Upper, length, lower, replace, substring, trim, upper,
 };
 pub use functions::{ArgTypes, Arguments, ArgumentsIn, Call, SameAsFirst, ScalarFunction};
-pub use grouping::{AggregatesNotMixed, GroupContains, InGroup, SelectFlags, ValidGrouping};
+pub use grouping::{
+    AggregatesNotMixed, GroupContains, GroupKey, InGroup, Itself, SelectFlags, ValidGrouping, Whole,
+};
 pub use in_list::{Between, InList};
 pub use methods::{BoolExpressionMethods, ExpressionMethods, TextExpressionMethods};
 pub use operators::{
@@ -49,6 +52,12 @@ pub use operators::{
     PostfixOperator, Prefix, PrefixOperator, Rem, RemainderOperand, Sub,
 };
 pub use ordering::{Asc, Desc, NullsFirst, NullsLast, OrderIn};
+pub use placement::{
+    Absent, NoAggregateInAggregate, NoAggregateInAssignment, NoAggregateInFilter,
+    NoAggregateInGroupBy, NoAggregateInOn, NoAggregateInWhere, NoWindowInAggregate,
+    NoWindowInAssignment, NoWindowInFilter, NoWindowInGroupBy, NoWindowInHaving, NoWindowInOn,
+    NoWindowInWhere, NoWindowInWindow,
+};
 pub use raw::{SqlLiteral, sql};
 pub use typed_bind::{IntoExpression, TypedBind};
 pub use window::{
@@ -81,6 +90,8 @@ pub trait Expression {
     type Aggregate: Flag;
     /// `B1` if a column appears outside any aggregate function.
     type Plain: Flag;
+    /// `B1` if a window function (`... OVER (...)`) appears.
+    type Window: Flag;
 }
 
 /// An expression that may stand in a query whose FROM clause is `F`: every column it uses

@@ -1,6 +1,9 @@
 //! Aggregate functions: COUNT, SUM, AVG, MIN, MAX, string and boolean aggregates, FILTER.
 
-use super::{AsExpression, Expression, ValidGrouping, ValidIn};
+use super::{
+    AsExpression, Expression, NoAggregateInAggregate, NoAggregateInFilter, NoWindowInAggregate,
+    NoWindowInFilter, ValidGrouping, ValidIn,
+};
 use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder};
 use crate::types::{
     BigInt, Bool, BoolLike, Double, Float, Integer, Nullable, Numeric, SmallInt, SqlType, Text,
@@ -136,11 +139,14 @@ impl<Fn: AggregateOutput<E::SqlType>, E: Expression> Expression for Agg<Fn, E> {
     type SqlType = Fn::Output;
     type Aggregate = B1;
     type Plain = B0;
+    type Window = B0;
 }
 
+// The argument rules sit here, where an aggregate is used as a value of a query, and not in
+// `sum(..)` itself: `sum(sum(x)).over(..)` is a valid window over an aggregate.
 impl<Fn, E, F, I> ValidIn<F, I> for Agg<Fn, E>
 where
-    E: ValidIn<F, I>,
+    E: ValidIn<F, I> + NoAggregateInAggregate + NoWindowInAggregate,
     Fn: AggregateOutput<E::SqlTypeIn>,
 {
     type SqlTypeIn = Fn::Output;
@@ -226,6 +232,7 @@ impl Expression for CountStar {
     type SqlType = BigInt;
     type Aggregate = B1;
     type Plain = B0;
+    type Window = B0;
 }
 
 impl<F> ValidIn<F, ()> for CountStar {
@@ -265,9 +272,13 @@ impl<E: Expression, S> Expression for StringAgg<E, S> {
     type SqlType = Nullable<Text>;
     type Aggregate = B1;
     type Plain = B0;
+    type Window = B0;
 }
 
-impl<E: ValidIn<F, I>, S, F, I> ValidIn<F, I> for StringAgg<E, S> {
+impl<E, S, F, I> ValidIn<F, I> for StringAgg<E, S>
+where
+    E: ValidIn<F, I> + NoAggregateInAggregate + NoWindowInAggregate,
+{
     type SqlTypeIn = Nullable<Text>;
 }
 
@@ -292,7 +303,7 @@ pub trait IsAggregate: Expression + Sized {
     /// `self FILTER (WHERE condition)`: aggregate only the rows where `condition` holds.
     fn filter_where<C>(self, condition: C) -> Filtered<Self, C>
     where
-        C: Expression,
+        C: Expression + NoAggregateInFilter + NoWindowInFilter,
         C::SqlType: BoolLike,
     {
         Filtered { aggregate: self, condition }
@@ -314,6 +325,7 @@ impl<A: Expression, C> Expression for Filtered<A, C> {
     type SqlType = A::SqlType;
     type Aggregate = B1;
     type Plain = B0;
+    type Window = B0;
 }
 
 impl<A: ValidIn<F, IA>, C: ValidIn<F, IC>, F, IA, IC> ValidIn<F, (IA, IC)> for Filtered<A, C> {

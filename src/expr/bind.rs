@@ -34,6 +34,7 @@ impl<ST: SqlType> Expression for Bound<'_, ST> {
     type SqlType = ST;
     type Aggregate = B0;
     type Plain = B0;
+    type Window = B0;
 }
 
 impl<ST: SqlType, F> ValidIn<F, ()> for Bound<'_, ST> {

@@ -156,6 +156,8 @@ pub trait CasePart {
     type Aggregate: Flag;
     /// `B1` if a plain column appears.
     type Plain: Flag;
+    /// `B1` if a window function (`... OVER (...)`) appears.
+    type Window: Flag;
 }
 
 /// A part of a `CASE` valid in FROM clause `F`.
@@ -168,6 +170,7 @@ impl<C: Expression, V: Expression> CasePart for When<C, V> {
     type Nullable = <V::SqlType as SqlType>::IsNullable;
     type Aggregate = <C::Aggregate as Flag>::Or<V::Aggregate>;
     type Plain = <C::Plain as Flag>::Or<V::Plain>;
+    type Window = <C::Window as Flag>::Or<V::Window>;
 }
 
 impl<C: ValidIn<F, IC>, V: ValidIn<F, IV>, F, IC, IV> CasePartIn<F, (IC, IV)> for When<C, V> {
@@ -183,6 +186,7 @@ impl<A: CasePart, W: CasePart> CasePart for Branches<A, W> {
     type Nullable = <A::Nullable as Flag>::Or<W::Nullable>;
     type Aggregate = <A::Aggregate as Flag>::Or<W::Aggregate>;
     type Plain = <A::Plain as Flag>::Or<W::Plain>;
+    type Window = <A::Window as Flag>::Or<W::Window>;
 }
 
 impl<A: CasePartIn<F, IA>, W: CasePartIn<F, IW>, F, IA, IW> CasePartIn<F, (IA, IW)>
@@ -200,6 +204,7 @@ impl CasePart for NoElse {
     type Nullable = B1;
     type Aggregate = B0;
     type Plain = B0;
+    type Window = B0;
 }
 
 impl<F> CasePartIn<F, ()> for NoElse {
@@ -212,6 +217,7 @@ impl<V: Expression> CasePart for Else<V> {
     type Nullable = <V::SqlType as SqlType>::IsNullable;
     type Aggregate = V::Aggregate;
     type Plain = V::Plain;
+    type Window = V::Window;
 }
 
 impl<V: ValidIn<F, I>, F, I> CasePartIn<F, I> for Else<V> {
@@ -227,6 +233,7 @@ impl<ST: SqlType, B: CasePart, E: CasePart> Expression for Case<ST, B, E> {
     type SqlType = CaseType<ST, B::Nullable, E::Nullable>;
     type Aggregate = <B::Aggregate as Flag>::Or<E::Aggregate>;
     type Plain = <B::Plain as Flag>::Or<E::Plain>;
+    type Window = <B::Window as Flag>::Or<E::Window>;
 }
 
 impl<ST: SqlType, B: CasePartIn<F, IB>, E: CasePartIn<F, IE>, F, IB, IE> ValidIn<F, (IB, IE)>

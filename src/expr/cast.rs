@@ -3,6 +3,7 @@
 
 use super::{Expression, ValidGrouping, ValidIn};
 use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
+use crate::expr::GroupKey;
 use crate::types::{
     BigInt, Blob, Bool, Date, Double, Flag, Float, Integer, Numeric, SmallInt, SqlType, Text, Time,
     Timestamp, TimestampTz, Varchar,
@@ -81,13 +82,15 @@ impl<E: Expression, T: SqlType> Expression for Cast<E, T> {
     type SqlType = CastType<E::SqlType, T>;
     type Aggregate = E::Aggregate;
     type Plain = E::Plain;
+    type Window = E::Window;
 }
 
 impl<E: ValidIn<F, I>, T: SqlType, F, I> ValidIn<F, I> for Cast<E, T> {
     type SqlTypeIn = CastType<E::SqlTypeIn, T>;
 }
 
-impl<E: ValidGrouping<G, I>, T, G, I> ValidGrouping<G, I> for Cast<E, T> {}
+impl<E: ValidGrouping<G, I>, T, G, I> ValidGrouping<G, (I,)> for Cast<E, T> {}
+impl<E: GroupKey, T> GroupKey for Cast<E, T> {}
 
 impl<D: Dialect, E: QueryFragment<D>, T: SqlType> QueryFragment<D> for Cast<E, T> {
     fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {

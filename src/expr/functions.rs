@@ -12,6 +12,7 @@ pub(super) mod string;
 
 use super::{Expression, ValidGrouping, ValidIn};
 use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
+use crate::expr::GroupKey;
 use crate::types::{Flag, SqlType};
 use std::marker::PhantomData;
 
@@ -34,6 +35,8 @@ pub trait Arguments {
     type Aggregate: Flag;
     /// `B1` if an argument contains a plain column.
     type Plain: Flag;
+    /// `B1` if a window function (`... OVER (...)`) appears.
+    type Window: Flag;
 }
 
 /// A tuple of argument expressions valid in FROM clause `F` (proved at the tuple index `I`).
@@ -68,13 +71,15 @@ impl<Fn: ScalarFunction, Args: Arguments> Expression for Call<Fn, Args> {
     type SqlType = Fn::Output<Args::Types>;
     type Aggregate = Args::Aggregate;
     type Plain = Args::Plain;
+    type Window = Args::Window;
 }
 
 impl<Fn: ScalarFunction, Args: ArgumentsIn<F, I>, F, I> ValidIn<F, I> for Call<Fn, Args> {
     type SqlTypeIn = Fn::Output<Args::Types>;
 }
 
-impl<Fn, Args: ValidGrouping<G, I>, G, I> ValidGrouping<G, I> for Call<Fn, Args> {}
+impl<Fn, Args: ValidGrouping<G, I>, G, I> ValidGrouping<G, (I,)> for Call<Fn, Args> {}
+impl<Fn, Args: GroupKey> GroupKey for Call<Fn, Args> {}
 
 impl<D: Dialect, Fn: ScalarFunction, Args: QueryFragment<D>> QueryFragment<D> for Call<Fn, Args> {
     fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
@@ -110,6 +115,7 @@ macro_rules! argument_tuples {
                 <($($t,)*) as super::SelectFlags>::Aggregate,
             >;
             type Plain = <$first::Plain as Flag>::Or<<($($t,)*) as super::SelectFlags>::Plain>;
+            type Window = <$first::Window as Flag>::Or<<($($t,)*) as super::SelectFlags>::Window>;
         }
 
         impl<F, $first: ValidIn<F, $fi>, $fi, $($t: ValidIn<F, $i>, $i),*>

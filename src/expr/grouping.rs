@@ -17,6 +17,27 @@ use typenum::{B0, B1};
 )]
 pub trait GroupContains<C, I> {}
 
+/// Index: the GROUP BY element is the expression itself.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Itself;
+
+impl<E> GroupContains<E, Itself> for E {}
+
+/// Index: the whole expression is grouped (found in GROUP BY at `I`), rather than each of its
+/// columns.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Whole<I>(I);
+
+/// An expression that can be a GROUP BY key and be recognized again in the select list,
+/// HAVING or ORDER BY: built from columns, functions and operators, without bound parameters
+/// (PostgreSQL compares `$1` and `$2` as different expressions, so `age / $1` in the select
+/// list is not the grouped `age / $2`).
+pub trait GroupKey {}
+
+// An expression is valid in a grouped query when it is itself a GROUP BY key (`extract_year(d)`
+// grouped by `extract_year(d)`), or when each of its columns is (the per-type impls).
+impl<E: Expression + GroupKey, G: GroupContains<E, I>, I> ValidGrouping<G, Whole<I>> for E {}
+
 /// Index: found in the `N`-th element of a GROUP BY tuple, at `I`.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct InGroup<const N: usize, I>(I);
@@ -41,6 +62,29 @@ tuple_group_contains! {
     (A, B, C, D) [0 A, 1 B, 2 C, 3 D]
     (A, B, C, D, E) [0 A, 1 B, 2 C, 3 D, 4 E]
     (A, B, C, D, E, G) [0 A, 1 B, 2 C, 3 D, 4 E, 5 G]
+    (A, B, C, D, E, G, H) [0 A, 1 B, 2 C, 3 D, 4 E, 5 G, 6 H]
+    (A, B, C, D, E, G, H, J) [0 A, 1 B, 2 C, 3 D, 4 E, 5 G, 6 H, 7 J]
+    (A, B, C, D, E, G, H, J, K) [0 A, 1 B, 2 C, 3 D, 4 E, 5 G, 6 H, 7 J, 8 K]
+    (A, B, C, D, E, G, H, J, K, L) [0 A, 1 B, 2 C, 3 D, 4 E, 5 G, 6 H, 7 J, 8 K, 9 L]
+    (A, B, C, D, E, G, H, J, K, L, M) [0 A, 1 B, 2 C, 3 D, 4 E, 5 G, 6 H, 7 J, 8 K, 9 L, 10 M]
+    (A, B, C, D, E, G, H, J, K, L, M, N) [0 A, 1 B, 2 C, 3 D, 4 E, 5 G, 6 H, 7 J, 8 K, 9 L, 10 M, 11 N]
+    (A, B, C, D, E, G, H, J, K, L, M, N, O) [0 A, 1 B, 2 C, 3 D, 4 E, 5 G, 6 H, 7 J, 8 K, 9 L, 10 M, 11 N, 12 O]
+    (A, B, C, D, E, G, H, J, K, L, M, N, O, P) [0 A, 1 B, 2 C, 3 D, 4 E, 5 G, 6 H, 7 J, 8 K, 9 L, 10 M, 11 N, 12 O, 13 P]
+    (A, B, C, D, E, G, H, J, K, L, M, N, O, P, Q) [0 A, 1 B, 2 C, 3 D, 4 E, 5 G, 6 H, 7 J, 8 K, 9 L, 10 M, 11 N, 12 O, 13 P, 14 Q]
+    (A, B, C, D, E, G, H, J, K, L, M, N, O, P, Q, R) [0 A, 1 B, 2 C, 3 D, 4 E, 5 G, 6 H, 7 J, 8 K, 9 L, 10 M, 11 N, 12 O, 13 P, 14 Q, 15 R]
+}
+
+macro_rules! tuple_group_key {
+    ($(($($t:ident),+))*) => {$(
+        impl<$($t: GroupKey),+> GroupKey for ($($t,)+) {}
+    )*};
+}
+
+tuple_group_key! {
+    (A)
+    (A, B)
+    (A, B, C)
+    (A, B, C, D)
 }
 
 /// An expression (or select list) that may stand in a query grouped by `G`.
@@ -62,13 +106,17 @@ tuple_valid_grouping! {
     (A IA, B IB, C IC)
     (A IA, B IB, C IC, D ID)
     (A IA, B IB, C IC, D ID, E IE)
-    (A IA, B IB, C IC, D ID, E IE, G2 IG)
-    (A IA, B IB, C IC, D ID, E IE, G2 IG, H IH)
-    (A IA, B IB, C IC, D ID, E IE, G2 IG, H IH, J IJ)
-    (A IA, B IB, C IC, D ID, E IE, G2 IG, H IH, J IJ, K IK)
-    (A IA, B IB, C IC, D ID, E IE, G2 IG, H IH, J IJ, K IK, L IL)
-    (A IA, B IB, C IC, D ID, E IE, G2 IG, H IH, J IJ, K IK, L IL, M IM)
-    (A IA, B IB, C IC, D ID, E IE, G2 IG, H IH, J IJ, K IK, L IL, M IM, N IN)
+    (A IA, B IB, C IC, D ID, E IE, G2 IG2)
+    (A IA, B IB, C IC, D ID, E IE, G2 IG2, H IH)
+    (A IA, B IB, C IC, D ID, E IE, G2 IG2, H IH, J IJ)
+    (A IA, B IB, C IC, D ID, E IE, G2 IG2, H IH, J IJ, K IK)
+    (A IA, B IB, C IC, D ID, E IE, G2 IG2, H IH, J IJ, K IK, L IL)
+    (A IA, B IB, C IC, D ID, E IE, G2 IG2, H IH, J IJ, K IK, L IL, M IM)
+    (A IA, B IB, C IC, D ID, E IE, G2 IG2, H IH, J IJ, K IK, L IL, M IM, N IN)
+    (A IA, B IB, C IC, D ID, E IE, G2 IG2, H IH, J IJ, K IK, L IL, M IM, N IN, O IO)
+    (A IA, B IB, C IC, D ID, E IE, G2 IG2, H IH, J IJ, K IK, L IL, M IM, N IN, O IO, P IP)
+    (A IA, B IB, C IC, D ID, E IE, G2 IG2, H IH, J IJ, K IK, L IL, M IM, N IN, O IO, P IP, Q IQ)
+    (A IA, B IB, C IC, D ID, E IE, G2 IG2, H IH, J IJ, K IK, L IL, M IM, N IN, O IO, P IP, Q IQ, R IR)
 }
 
 /// The aggregate flags of a select list (an expression or a tuple of them).
@@ -77,11 +125,14 @@ pub trait SelectFlags {
     type Aggregate: Flag;
     /// `B1` if a column appears outside any aggregate.
     type Plain: Flag;
+    /// `B1` if a window function (`... OVER (...)`) appears.
+    type Window: Flag;
 }
 
 impl<E: Expression> SelectFlags for E {
     type Aggregate = E::Aggregate;
     type Plain = E::Plain;
+    type Window = E::Window;
 }
 
 macro_rules! tuple_flags {
@@ -89,6 +140,7 @@ macro_rules! tuple_flags {
         impl<$first: SelectFlags, $($t: SelectFlags),*> SelectFlags for ($first, $($t,)*) {
             type Aggregate = <$first::Aggregate as Flag>::Or<<($($t,)*) as SelectFlags>::Aggregate>;
             type Plain = <$first::Plain as Flag>::Or<<($($t,)*) as SelectFlags>::Plain>;
+            type Window = <$first::Window as Flag>::Or<<($($t,)*) as SelectFlags>::Window>;
         }
     )*};
 }
@@ -96,6 +148,7 @@ macro_rules! tuple_flags {
 impl SelectFlags for () {
     type Aggregate = B0;
     type Plain = B0;
+    type Window = B0;
 }
 
 tuple_flags! {

@@ -25,13 +25,14 @@ impl<E: Expression, V: Expression> Expression for InList<E, V> {
     type SqlType = <<E::SqlType as SqlType>::IsNullable as Flag>::Apply<Bool>;
     type Aggregate = E::Aggregate;
     type Plain = E::Plain;
+    type Window = E::Window;
 }
 
 impl<E: ValidIn<F, I>, V: ValidIn<F, ()>, F, I> ValidIn<F, I> for InList<E, V> {
     type SqlTypeIn = <<E::SqlTypeIn as SqlType>::IsNullable as Flag>::Apply<Bool>;
 }
 
-impl<E: ValidGrouping<G, I>, V, G, I> ValidGrouping<G, I> for InList<E, V> {}
+impl<E: ValidGrouping<G, I>, V, G, I> ValidGrouping<G, (I,)> for InList<E, V> {}
 
 impl<D: Dialect, E: QueryFragment<D>, V: QueryFragment<D>> QueryFragment<D> for InList<E, V> {
     fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
@@ -75,6 +76,7 @@ impl<E: Expression, Lo: Expression, Hi: Expression> Expression for Between<E, Lo
     type SqlType = <<E::SqlType as SqlType>::IsNullable as Flag>::Apply<Bool>;
     type Aggregate = <E::Aggregate as Flag>::Or<<Lo::Aggregate as Flag>::Or<Hi::Aggregate>>;
     type Plain = <E::Plain as Flag>::Or<<Lo::Plain as Flag>::Or<Hi::Plain>>;
+    type Window = <E::Window as Flag>::Or<<Lo::Window as Flag>::Or<Hi::Window>>;
 }
 
 impl<E, Lo, Hi, F, IE, IL, IH> ValidIn<F, (IE, IL, IH)> for Between<E, Lo, Hi>

@@ -3,6 +3,7 @@
 
 use super::{Expression, ValidGrouping, ValidIn};
 use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder, SupportsIlike};
+use crate::expr::GroupKey;
 use crate::types::{Bool, Flag, SqlType};
 use std::marker::PhantomData;
 
@@ -49,6 +50,7 @@ impl<Op: BinaryOperator, L: Expression, R: Expression> Expression for Binary<Op,
     type SqlType = Op::Output<L::SqlType, R::SqlType>;
     type Aggregate = <L::Aggregate as Flag>::Or<R::Aggregate>;
     type Plain = <L::Plain as Flag>::Or<R::Plain>;
+    type Window = <L::Window as Flag>::Or<R::Window>;
 }
 
 impl<Op: BinaryOperator, L, R, F, IL, IR> ValidIn<F, (IL, IR)> for Binary<Op, L, R>
@@ -58,6 +60,8 @@ where
 {
     type SqlTypeIn = Op::Output<L::SqlTypeIn, R::SqlTypeIn>;
 }
+
+impl<Op, L: GroupKey, R: GroupKey> GroupKey for Binary<Op, L, R> {}
 
 impl<Op, L, R, G, IL, IR> ValidGrouping<G, (IL, IR)> for Binary<Op, L, R>
 where
@@ -171,13 +175,15 @@ impl<Op: PrefixOperator, E: Expression> Expression for Prefix<Op, E> {
     type SqlType = E::SqlType;
     type Aggregate = E::Aggregate;
     type Plain = E::Plain;
+    type Window = E::Window;
 }
 
 impl<Op: PrefixOperator, E: ValidIn<F, I>, F, I> ValidIn<F, I> for Prefix<Op, E> {
     type SqlTypeIn = E::SqlTypeIn;
 }
 
-impl<Op, E: ValidGrouping<G, I>, G, I> ValidGrouping<G, I> for Prefix<Op, E> {}
+impl<Op, E: ValidGrouping<G, I>, G, I> ValidGrouping<G, (I,)> for Prefix<Op, E> {}
+impl<Op, E: GroupKey> GroupKey for Prefix<Op, E> {}
 
 impl<D: Dialect, Op: PrefixOperator, E: QueryFragment<D>> QueryFragment<D> for Prefix<Op, E> {
     #[inline]
@@ -230,13 +236,15 @@ impl<Op: PostfixOperator, E: Expression> Expression for Postfix<Op, E> {
     type SqlType = Bool;
     type Aggregate = E::Aggregate;
     type Plain = E::Plain;
+    type Window = E::Window;
 }
 
 impl<Op: PostfixOperator, E: ValidIn<F, I>, F, I> ValidIn<F, I> for Postfix<Op, E> {
     type SqlTypeIn = Bool;
 }
 
-impl<Op, E: ValidGrouping<G, I>, G, I> ValidGrouping<G, I> for Postfix<Op, E> {}
+impl<Op, E: ValidGrouping<G, I>, G, I> ValidGrouping<G, (I,)> for Postfix<Op, E> {}
+impl<Op, E: GroupKey> GroupKey for Postfix<Op, E> {}
 
 impl<D: Dialect, Op: PostfixOperator, E: QueryFragment<D>> QueryFragment<D> for Postfix<Op, E> {
     #[inline]

@@ -1,6 +1,6 @@
 //! ORDER BY terms.
 
-use super::{Expression, ValidIn};
+use super::{Expression, SelectFlags, ValidGrouping, ValidIn};
 use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder, SupportsNullsOrdering};
 
 /// `E ASC`
@@ -36,6 +36,27 @@ macro_rules! direction {
     )*};
 }
 direction!(Asc " ASC", Desc " DESC");
+
+// An ordering term has its expression's flags: ORDER BY is checked by the same placement and
+// grouping rules as the select list.
+macro_rules! term_flags {
+    ($($ty:ident),*) => {$(
+        impl<E: SelectFlags> SelectFlags for $ty<E> {
+            type Aggregate = E::Aggregate;
+            type Plain = E::Plain;
+            type Window = E::Window;
+        }
+    )*};
+}
+term_flags!(Asc, Desc, NullsFirst, NullsLast);
+
+macro_rules! term_grouping {
+    ($($ty:ident),*) => {$(
+        #[diagnostic::do_not_recommend]
+        impl<E: ValidGrouping<G, I>, G, I> ValidGrouping<G, I> for $ty<E> {}
+    )*};
+}
+term_grouping!(Asc, Desc, NullsFirst, NullsLast);
 
 macro_rules! nulls {
     ($($ty:ident $sql:literal),*) => {$(

@@ -74,6 +74,7 @@ impl<ST: SqlType> Expression for SqlLiteral<'_, ST> {
     type SqlType = ST;
     type Aggregate = B0;
     type Plain = B0;
+    type Window = B0;
 }
 
 impl<ST: SqlType, F> ValidIn<F, ()> for SqlLiteral<'_, ST> {

@@ -48,6 +48,7 @@ impl<ST: SqlType> Expression for TypedBind<'_, ST> {
     type SqlType = ST;
     type Aggregate = B0;
     type Plain = B0;
+    type Window = B0;
 }
 
 impl<ST: SqlType, F> ValidIn<F, ()> for TypedBind<'_, ST> {

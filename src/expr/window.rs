@@ -173,6 +173,7 @@ where
     type SqlType = Func::SqlType;
     type Aggregate = FlagOr3<Func::ArgAggregate, P::Aggregate, O::Aggregate>;
     type Plain = FlagOr3<Func::ArgPlain, P::Plain, O::Plain>;
+    type Window = typenum::B1;
 }
 
 impl<Func, P, O, Fr, F, IF, IP, IO> ValidIn<F, (IF, IP, IO)> for Over<Func, Window<P, O, Fr>>

@@ -59,7 +59,7 @@ where
         condition: E,
     ) -> SessionQuery<'s, 'c, M, C, SelectStatement<F, S, W::Output, O>>
     where
-        E: ConditionIn<F, I>,
+        E: ConditionIn<F, I> + crate::expr::NoAggregateInWhere + crate::expr::NoWindowInWhere,
         W: WhereAnd<E>,
     {
         let statement = self.statement.filter(condition);

@@ -14,7 +14,10 @@ use super::selection::SelectableIn;
 use super::subquery::Correlation;
 use super::{AsQuery, MaybeEmpty, Query};
 use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
-use crate::expr::{ConditionIn, Expression, OrderIn, ValidGrouping, ValidIn};
+use crate::expr::{
+    ConditionIn, Expression, NoAggregateInOn, NoAggregateInWhere, NoWindowInOn, NoWindowInWhere,
+    OrderIn, ValidGrouping, ValidIn,
+};
 use crate::schema::{FromClause, HasTable, Here, InLeft, InRight, QuerySource, Table};
 use crate::types::{Bool, Value};
 use std::marker::PhantomData;
@@ -233,6 +236,7 @@ impl<'a, F, ST, D: Dialect> BoxedSelect<'a, F, ST, D> {
     pub fn filter<E, I>(mut self, condition: E) -> Self
     where
         E: ConditionIn<F, I> + QueryFragment<D> + 'a,
+        E: NoAggregateInWhere + NoWindowInWhere,
     {
         self.wheres.push(Box::new(condition));
         self
@@ -265,6 +269,7 @@ impl<'a, F, ST, D: Dialect> BoxedSelect<'a, F, ST, D> {
         T: Table,
         F: HasTable<T, InRight<IT>>,
         E: ConditionIn<F, I> + QueryFragment<D> + 'a,
+        E: NoAggregateInOn + NoWindowInOn,
     {
         self.joins.push((" INNER JOIN ", Box::new(table), Box::new(on)));
         self
@@ -276,6 +281,7 @@ impl<'a, F, ST, D: Dialect> BoxedSelect<'a, F, ST, D> {
         T: Table,
         F: HasTable<T, InRight<IT>>,
         E: ConditionIn<F, I> + QueryFragment<D> + 'a,
+        E: NoAggregateInOn + NoWindowInOn,
     {
         self.joins.push((" LEFT OUTER JOIN ", Box::new(table), Box::new(on)));
         self
@@ -392,6 +398,7 @@ impl<'a, F, D: Dialect> Conditions<'a, F, D> {
     pub fn push<E, I>(mut self, condition: E) -> Self
     where
         E: ConditionIn<F, I> + QueryFragment<D> + 'a,
+        E: NoAggregateInWhere + NoWindowInWhere,
     {
         self.parts.push(Box::new(condition));
         self
@@ -406,6 +413,7 @@ impl<F, D: Dialect> Expression for Conditions<'_, F, D> {
     type SqlType = Bool;
     type Aggregate = B0;
     type Plain = B0;
+    type Window = B0;
 }
 
 impl<F, D: Dialect> ValidIn<F, ()> for Conditions<'_, F, D> {

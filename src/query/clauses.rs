@@ -3,7 +3,8 @@
 use crate::dialect::{
     Dialect, QueryFragment, Shape, SqlBuilder, SupportsDistinctOn, SupportsRowLocking,
 };
-use crate::expr::{And, Binary};
+use crate::expr::{And, Binary, SelectFlags, ValidGrouping};
+use typenum::B0;
 
 /// No WHERE clause.
 #[derive(Debug, Clone, Copy, Default)]
@@ -58,6 +59,32 @@ pub struct NoOrder;
 /// `ORDER BY O`.
 #[derive(Debug, Clone, Copy)]
 pub struct OrderBy<O>(pub(crate) O);
+
+impl SelectFlags for NoOrder {
+    type Aggregate = B0;
+    type Plain = B0;
+    type Window = B0;
+}
+
+impl<O: SelectFlags> SelectFlags for OrderBy<O> {
+    type Aggregate = O::Aggregate;
+    type Plain = O::Plain;
+    type Window = O::Window;
+}
+
+/// The ORDER BY clause `Self` may stand in a query grouped by `G` (`I` proves each of its
+/// columns grouped): checked when GROUP BY is added after ORDER BY.
+#[diagnostic::on_unimplemented(
+    message = "this query's ORDER BY uses a column that is neither in GROUP BY nor inside an aggregate function",
+    label = "the query is grouped by `{G}` here",
+    note = "order by grouped columns or aggregates, or add the column to `group_by(...)`"
+)]
+pub trait OrderClauseGrouped<G, I> {}
+
+impl<G> OrderClauseGrouped<G, ()> for NoOrder {}
+
+#[diagnostic::do_not_recommend]
+impl<O: ValidGrouping<G, I>, G, I> OrderClauseGrouped<G, I> for OrderBy<O> {}
 
 impl<D: Dialect> QueryFragment<D> for NoOrder {
     fn walk<'a>(&'a self, _out: &mut SqlBuilder<'a, D>) {}

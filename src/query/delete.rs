@@ -5,7 +5,7 @@ use super::returning::{NoReturning, Returning};
 use super::selection::SelectableIn;
 use super::{AsQuery, MaybeEmpty, Query};
 use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder};
-use crate::expr::ConditionIn;
+use crate::expr::{ConditionIn, NoAggregateInWhere, NoWindowInWhere};
 use crate::schema::Table;
 
 /// Starts `DELETE FROM table`. SQLAlchemy's `delete(table)`.
@@ -37,7 +37,7 @@ impl<T: Table, W, R> DeleteStatement<T, W, R> {
     /// Adds a WHERE condition (ANDed with earlier ones).
     pub fn filter<E, I>(self, condition: E) -> DeleteStatement<T, W::Output, R>
     where
-        E: ConditionIn<T, I>,
+        E: ConditionIn<T, I> + NoAggregateInWhere + NoWindowInWhere,
         W: WhereAnd<E>,
     {
         DeleteStatement {

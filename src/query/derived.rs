@@ -149,6 +149,7 @@ impl<ST: crate::types::SqlType> crate::expr::Expression for Literal<'_, ST> {
     type SqlType = ST;
     type Aggregate = B0;
     type Plain = B0;
+    type Window = B0;
 }
 
 impl<ST: crate::types::SqlType, F> crate::expr::ValidIn<F, ()> for Literal<'_, ST> {

@@ -233,6 +233,7 @@ impl<T> Expression for DynFilter<T> {
     type SqlType = Bool;
     type Aggregate = B0;
     type Plain = B0;
+    type Window = B0;
 }
 
 impl<T> ValidIn<T, ()> for DynFilter<T> {

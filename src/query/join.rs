@@ -3,7 +3,7 @@
 use super::AsQuery;
 use super::select::SelectStatement;
 use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder};
-use crate::expr::{Binary, ConditionIn, Eq};
+use crate::expr::{Binary, ConditionIn, Eq, NoAggregateInOn, NoWindowInOn};
 use crate::schema::{
     Column, ForeignKey, FromClause, HasTable, InLeft, InRight, QuerySource, Table,
 };
@@ -196,7 +196,7 @@ pub trait JoinDsl: QuerySource + Sized {
     fn join<R, E, I>(self, right: R, on: E) -> Join<Self, R, Inner, On<E>>
     where
         R: QuerySource,
-        E: ConditionIn<Join<Self, R, Inner, NoOn>, I>,
+        E: ConditionIn<Join<Self, R, Inner, NoOn>, I> + NoAggregateInOn + NoWindowInOn,
     {
         Join { left: self, right, on: On(on), _kind: PhantomData }
     }
@@ -205,7 +205,7 @@ pub trait JoinDsl: QuerySource + Sized {
     fn outer_join<R, E, I>(self, right: R, on: E) -> Join<Self, R, LeftOuter, On<E>>
     where
         R: QuerySource,
-        E: ConditionIn<Join<Self, R, LeftOuter, NoOn>, I>,
+        E: ConditionIn<Join<Self, R, LeftOuter, NoOn>, I> + NoAggregateInOn + NoWindowInOn,
     {
         Join { left: self, right, on: On(on), _kind: PhantomData }
     }
@@ -214,7 +214,7 @@ pub trait JoinDsl: QuerySource + Sized {
     fn right_join<R, E, I>(self, right: R, on: E) -> Join<Self, R, RightOuter, On<E>>
     where
         R: QuerySource,
-        E: ConditionIn<Join<Self, R, RightOuter, NoOn>, I>,
+        E: ConditionIn<Join<Self, R, RightOuter, NoOn>, I> + NoAggregateInOn + NoWindowInOn,
     {
         Join { left: self, right, on: On(on), _kind: PhantomData }
     }
@@ -223,7 +223,7 @@ pub trait JoinDsl: QuerySource + Sized {
     fn full_join<R, E, I>(self, right: R, on: E) -> Join<Self, R, FullOuter, On<E>>
     where
         R: QuerySource,
-        E: ConditionIn<Join<Self, R, FullOuter, NoOn>, I>,
+        E: ConditionIn<Join<Self, R, FullOuter, NoOn>, I> + NoAggregateInOn + NoWindowInOn,
     {
         Join { left: self, right, on: On(on), _kind: PhantomData }
     }

@@ -5,11 +5,13 @@ use super::selection::SelectableIn;
 use super::{AsQuery, MaybeEmpty, Query};
 use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder};
 use crate::expr::{
-    AggregatesNotMixed, ConditionIn, Expression, OrderIn, SelectFlags, ValidGrouping,
+    AggregatesNotMixed, ConditionIn, Expression, NoAggregateInGroupBy, NoAggregateInWhere,
+    NoWindowInGroupBy, NoWindowInHaving, NoWindowInWhere, OrderIn, SelectFlags, ValidGrouping,
 };
 use crate::schema::{FromClause, QuerySource};
-use crate::types::Value;
+use crate::types::{Flag, Value};
 use std::marker::PhantomData;
+use typenum::{B0, B1};
 
 /// The select list is the FROM clause's default: all columns of its tables.
 #[derive(Debug, Clone, Copy, Default)]
@@ -18,6 +20,19 @@ pub struct DefaultSelect;
 // `SELECT *` in a grouped query is left to the database to judge (PostgreSQL accepts it when
 // grouped by the primary key).
 impl<G> ValidGrouping<G, ()> for DefaultSelect {}
+
+// `SELECT *` selects plain columns.
+impl SelectFlags for DefaultSelect {
+    type Aggregate = B0;
+    type Plain = B1;
+    type Window = B0;
+}
+
+impl<S: SelectFlags, I> SelectFlags for SelectClause<S, I> {
+    type Aggregate = S::Aggregate;
+    type Plain = S::Plain;
+    type Window = S::Window;
+}
 
 /// An explicit select list `S`, proved valid in the FROM clause by index `I` (its row type
 /// is computed from the two when the statement is run).
@@ -123,7 +138,22 @@ pub trait SelectListFor<G, I> {}
 
 impl<S> SelectListFor<NoGroupBy, ()> for S {}
 
+#[diagnostic::do_not_recommend]
 impl<S: ValidGrouping<G, I>, G, I> SelectListFor<GroupBy<G>, I> for S {}
+
+/// Checks ORDER BY terms against the grouping of the query, as [`SelectListFor`] does the
+/// select list: with GROUP BY, every plain column must be grouped (proved by index `I`).
+#[diagnostic::on_unimplemented(
+    message = "ORDER BY of a grouped query uses a column that is neither in GROUP BY nor inside an aggregate function",
+    label = "order by grouped columns or aggregates only",
+    note = "add the column to `group_by(...)`, or order by an aggregate such as `max(...)`"
+)]
+pub trait OrderListFor<G, I> {}
+
+impl<O> OrderListFor<NoGroupBy, ()> for O {}
+
+#[diagnostic::do_not_recommend]
+impl<O: ValidGrouping<G, I>, G, I> OrderListFor<GroupBy<G>, I> for O {}
 
 impl<F: QuerySource, S, W, O, Dist, G, H, Lk> SelectStatement<F, S, W, O, Dist, G, H, Lk> {
     /// Sets the WHERE clause to a condition proved valid elsewhere (the ORM's relationship
@@ -216,7 +246,7 @@ impl<F: QuerySource, S, W, O, Dist, G, H, Lk> SelectStatement<F, S, W, O, Dist, 
     /// Adds a WHERE condition (ANDed with earlier ones). SQLAlchemy's `filter` / `where`.
     pub fn filter<E, I>(self, condition: E) -> SelectStatement<F, S, W::Output, O, Dist, G, H, Lk>
     where
-        E: ConditionIn<F, I>,
+        E: ConditionIn<F, I> + NoAggregateInWhere + NoWindowInWhere,
         W: WhereAnd<E>,
     {
         SelectStatement {
@@ -236,7 +266,7 @@ impl<F: QuerySource, S, W, O, Dist, G, H, Lk> SelectStatement<F, S, W, O, Dist, 
     /// Same as [`filter`](Self::filter), named after SQL.
     pub fn where_<E, I>(self, condition: E) -> SelectStatement<F, S, W::Output, O, Dist, G, H, Lk>
     where
-        E: ConditionIn<F, I>,
+        E: ConditionIn<F, I> + NoAggregateInWhere + NoWindowInWhere,
         W: WhereAnd<E>,
     {
         self.filter(condition)
@@ -244,9 +274,12 @@ impl<F: QuerySource, S, W, O, Dist, G, H, Lk> SelectStatement<F, S, W, O, Dist, 
 
     /// Sets ORDER BY (replacing an earlier one): a column or expression, `.asc()`/`.desc()`,
     /// optionally `.nulls_first()`/`.nulls_last()`, or a tuple of those.
-    pub fn order_by<O2, I>(self, order: O2) -> SelectStatement<F, S, W, OrderBy<O2>, Dist, G, H, Lk>
+    pub fn order_by<O2, I, IG>(
+        self,
+        order: O2,
+    ) -> SelectStatement<F, S, W, OrderBy<O2>, Dist, G, H, Lk>
     where
-        O2: OrderIn<F, I>,
+        O2: OrderIn<F, I> + OrderListFor<G, IG>,
     {
         SelectStatement {
             from: self.from,
@@ -352,13 +385,14 @@ impl<F, S, W, O, Dist, G, H> SelectStatement<F, S, W, O, Dist, G, H, Lock> {
 impl<F: QuerySource, S, W, O, Dist, H, Lk> SelectStatement<F, S, W, O, Dist, NoGroupBy, H, Lk> {
     /// `GROUP BY list`: an expression or a tuple of them, valid in FROM. An explicit select
     /// list must then select only grouped columns and aggregates.
-    pub fn group_by<G2, I, IG>(
+    pub fn group_by<G2, I, IG, IO>(
         self,
         list: G2,
     ) -> SelectStatement<F, S, W, O, Dist, GroupBy<G2>, H, Lk>
     where
-        G2: SelectableIn<F, I>,
+        G2: SelectableIn<F, I> + NoAggregateInGroupBy + NoWindowInGroupBy,
         S: SelectListFor<GroupBy<G2>, IG>,
+        O: OrderClauseGrouped<G2, IO>,
     {
         SelectStatement {
             from: self.from,
@@ -383,7 +417,7 @@ impl<F: QuerySource, S, W, O, Dist, G, H, Lk> SelectStatement<F, S, W, O, Dist, 
         condition: E,
     ) -> SelectStatement<F, S, W, O, Dist, GroupBy<G>, H::Output, Lk>
     where
-        E: ConditionIn<F, I> + ValidGrouping<G, IG>,
+        E: ConditionIn<F, I> + ValidGrouping<G, IG> + NoWindowInHaving,
         H: HavingAnd<E>,
     {
         SelectStatement {
@@ -401,19 +435,31 @@ impl<F: QuerySource, S, W, O, Dist, G, H, Lk> SelectStatement<F, S, W, O, Dist, 
     }
 }
 
+impl<F: QuerySource, W, O, Dist, H, Lk> Query
+    for SelectStatement<F, DefaultSelect, W, O, Dist, NoGroupBy, H, Lk>
+where
+    O: SelectFlags,
+    (O::Aggregate, B1): AggregatesNotMixed,
+{
+    type SqlType = F::DefaultSqlType;
+}
+
 impl<F: QuerySource, W, O, Dist, G, H, Lk> Query
-    for SelectStatement<F, DefaultSelect, W, O, Dist, G, H, Lk>
+    for SelectStatement<F, DefaultSelect, W, O, Dist, GroupBy<G>, H, Lk>
 {
     type SqlType = F::DefaultSqlType;
 }
 
 // The no-GROUP-BY rule sits directly on the statement's `Query` impl (rather than deeper in
-// rendering) so that running a mixed select list reports our message first.
+// rendering) so that running a mixed select list reports our message first. ORDER BY counts:
+// `SELECT name ... ORDER BY count(*)` mixes as much as selecting both.
 impl<F, S, I, W, O, Dist, H, Lk> Query
     for SelectStatement<F, SelectClause<S, I>, W, O, Dist, NoGroupBy, H, Lk>
 where
     S: SelectableIn<F, I> + SelectFlags,
-    (S::Aggregate, S::Plain): AggregatesNotMixed,
+    O: SelectFlags,
+    (<S::Aggregate as Flag>::Or<O::Aggregate>, <S::Plain as Flag>::Or<O::Plain>):
+        AggregatesNotMixed,
 {
     type SqlType = S::RowType;
 }

@@ -53,9 +53,10 @@ pub trait OuterTablesIn<F, I> {}
 
 impl<F> OuterTablesIn<F, ()> for () {}
 
-impl<T: Table, F: HasTable<T, I>, I> OuterTablesIn<F, I> for T {}
+// Any FROM item can be an outer table: a table, or an alias of one (`alias!`).
+impl<T: QuerySource, F: HasTable<T, I>, I> OuterTablesIn<F, I> for T {}
 
-impl<A: Table, B: Table, F, IA, IB> OuterTablesIn<F, (IA, IB)> for (A, B) where
+impl<A: QuerySource, B: QuerySource, F, IA, IB> OuterTablesIn<F, (IA, IB)> for (A, B) where
     F: HasTable<A, IA> + HasTable<B, IB>
 {
 }
@@ -136,6 +137,7 @@ where
     type SqlType = Nullable<<<Q::SqlType as SingleColumn>::SqlType as SqlType>::NotNull>;
     type Aggregate = B0;
     type Plain = B0;
+    type Window = B0;
 }
 
 impl<Q, F, I> ValidIn<F, I> for ScalarSubquery<Q>
@@ -174,6 +176,7 @@ impl<E: Expression, Q> Expression for InSubquery<E, Q> {
     type SqlType = <<E::SqlType as SqlType>::IsNullable as Flag>::Apply<Bool>;
     type Aggregate = E::Aggregate;
     type Plain = E::Plain;
+    type Window = E::Window;
 }
 
 impl<E, Q, F, IE, IQ> ValidIn<F, (IE, IQ)> for InSubquery<E, Q>
@@ -185,7 +188,7 @@ where
     type SqlTypeIn = <<E::SqlTypeIn as SqlType>::IsNullable as Flag>::Apply<Bool>;
 }
 
-impl<E: ValidGrouping<G, I>, Q, G, I> ValidGrouping<G, I> for InSubquery<E, Q> {}
+impl<E: ValidGrouping<G, I>, Q, G, I> ValidGrouping<G, (I,)> for InSubquery<E, Q> {}
 
 impl<D: Dialect, E: QueryFragment<D>, Q: QueryFragment<D>> QueryFragment<D> for InSubquery<E, Q> {
     fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
@@ -238,6 +241,7 @@ impl<Q> Expression for Exists<Q> {
     type SqlType = Bool;
     type Aggregate = B0;
     type Plain = B0;
+    type Window = B0;
 }
 
 impl<Q, F, I> ValidIn<F, I> for Exists<Q>
@@ -297,6 +301,7 @@ where
     type SqlType = <Q::SqlType as SingleColumn>::SqlType;
     type Aggregate = B0;
     type Plain = B0;
+    type Window = B0;
 }
 
 impl<Q, F, I> ValidIn<F, I> for Quantified<Q>

@@ -7,7 +7,10 @@ use super::select::{DefaultSelect, SelectClause, SelectStatement};
 use super::selection::SelectableIn;
 use super::subquery::Correlated;
 use crate::dialect::Dialect;
-use crate::expr::{ConditionIn, OrderIn};
+use crate::expr::{
+    ConditionIn, NoAggregateInGroupBy, NoAggregateInWhere, NoWindowInGroupBy, NoWindowInWhere,
+    OrderIn,
+};
 use crate::schema::{FromClause, QuerySource, Table};
 
 /// The [`SelectStatement`] builder methods, available on every table and join.
@@ -22,14 +25,14 @@ pub trait QueryDsl: QuerySource {
     /// `SELECT * FROM table WHERE condition`.
     fn filter<E, I>(self, condition: E) -> SelectStatement<Self, DefaultSelect, Where<E>>
     where
-        E: ConditionIn<Self, I>,
+        E: ConditionIn<Self, I> + NoAggregateInWhere + NoWindowInWhere,
     {
         SelectStatement::new(self).filter(condition)
     }
     /// Same as [`filter`](Self::filter).
     fn where_<E, I>(self, condition: E) -> SelectStatement<Self, DefaultSelect, Where<E>>
     where
-        E: ConditionIn<Self, I>,
+        E: ConditionIn<Self, I> + NoAggregateInWhere + NoWindowInWhere,
     {
         SelectStatement::new(self).filter(condition)
     }
@@ -47,7 +50,7 @@ pub trait QueryDsl: QuerySource {
         list: G,
     ) -> SelectStatement<Self, DefaultSelect, NoWhere, NoOrder, NoDistinct, GroupBy<G>>
     where
-        G: SelectableIn<Self, I>,
+        G: SelectableIn<Self, I> + NoAggregateInGroupBy + NoWindowInGroupBy,
     {
         SelectStatement::new(self).group_by(list)
     }

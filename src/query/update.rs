@@ -7,7 +7,9 @@ use super::returning::{NoReturning, Returning};
 use super::selection::SelectableIn;
 use super::{AsQuery, MaybeEmpty, Query};
 use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder};
-use crate::expr::{Binary, ConditionIn, Eq, Expression, ValidIn};
+use crate::expr::{
+    Binary, ConditionIn, Eq, Expression, NoAggregateInWhere, NoWindowInWhere, ValidIn,
+};
 use crate::schema::{Column, FromClause, QuerySource, Table};
 
 /// Starts `UPDATE table`. SQLAlchemy's `update(table)`.
@@ -258,7 +260,7 @@ impl<T: Table, S, W, R, Fr: UpdateScope<T>> UpdateStatement<T, S, W, R, Fr> {
     /// Adds a WHERE condition (ANDed with earlier ones).
     pub fn filter<E, I>(self, condition: E) -> UpdateStatement<T, S, W::Output, R, Fr>
     where
-        E: ConditionIn<Fr::Scope, I>,
+        E: ConditionIn<Fr::Scope, I> + NoAggregateInWhere + NoWindowInWhere,
         W: WhereAnd<E>,
     {
         UpdateStatement {

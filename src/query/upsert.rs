@@ -104,6 +104,7 @@ impl<C: Column> Expression for Excluded<C> {
     type SqlType = C::SqlType;
     type Aggregate = B0;
     type Plain = B0;
+    type Window = B0;
 }
 
 impl<C: Column, F> ValidIn<F, ()> for Excluded<C> {

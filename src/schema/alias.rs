@@ -1,9 +1,9 @@
 //! Table aliases, for self-joins and for joining one table twice.
 
 use super::column::Column;
-use super::table::{HasTable, Here, Table};
+use super::table::{HasTable, Table};
 use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
-use crate::expr::{Expression, GroupContains, ValidGrouping, ValidIn};
+use crate::expr::{Expression, GroupKey, ValidIn};
 use crate::types::Flag;
 
 /// A second name for a table in one query, declared with [`alias!`](crate::alias).
@@ -30,15 +30,14 @@ impl<A, C: Expression> Expression for Aliased<A, C> {
     type SqlType = C::SqlType;
     type Aggregate = C::Aggregate;
     type Plain = C::Plain;
+    type Window = C::Window;
 }
 
 impl<A, C: Expression, F: HasTable<A, I>, I> ValidIn<F, I> for Aliased<A, C> {
     type SqlTypeIn = <F::Nullable as Flag>::Apply<C::SqlType>;
 }
 
-impl<A, C> GroupContains<Aliased<A, C>, Here> for Aliased<A, C> {}
-
-impl<A, C, G: GroupContains<Aliased<A, C>, I>, I> ValidGrouping<G, I> for Aliased<A, C> {}
+impl<A, C> GroupKey for Aliased<A, C> {}
 
 impl<A: AliasSource, C: Column, D: Dialect> QueryFragment<D> for Aliased<A, C> {
     fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {

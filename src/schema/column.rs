@@ -1,8 +1,8 @@
 //! Columns as types.
 
-use super::table::{Here, Table};
+use super::table::Table;
 use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder};
-use crate::expr::{Expression, GroupContains, ValidGrouping};
+use crate::expr::{Expression, GroupKey};
 
 /// A column declared with [`table!`](crate::table). Columns are expressions of their SQL type.
 #[diagnostic::on_unimplemented(
@@ -23,9 +23,8 @@ pub trait ForeignKey: Column {
     type Target: Column;
 }
 
-impl<C: Column> GroupContains<C, Here> for C {}
-
-impl<C: Column, G: GroupContains<C, I>, I> ValidGrouping<G, I> for C {}
+// A column is grouped when the GROUP BY list holds it (`ValidGrouping` for a `GroupKey`).
+impl<C: Column> GroupKey for C {}
 
 impl<C: Column, D: Dialect> QueryFragment<D> for C {
     #[inline]

@@ -132,6 +132,7 @@ macro_rules! __table_impl {
                     type SqlType = $ty;
                     type Aggregate = $crate::__private::B0;
                     type Plain = $crate::__private::B1;
+                    type Window = $crate::__private::B0;
                 }
 
                 impl $crate::schema::Column for $col {

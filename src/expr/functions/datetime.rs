@@ -2,6 +2,7 @@
 //! dialect spells them its own way ([`Dialect::walk_extract`], [`Dialect::walk_add_days`]).
 
 use crate::dialect::{DatePart, Dialect, QueryFragment, SqlBuilder};
+use crate::expr::GroupKey;
 use crate::expr::{Expression, ValidGrouping, ValidIn};
 use crate::types::{Date, Flag, Integer, Nullable, SqlType, Timestamp, TimestampTz};
 use std::marker::PhantomData;
@@ -60,13 +61,15 @@ impl<P, E: Expression> Expression for Extract<P, E> {
     type SqlType = IntegerLike<E::SqlType>;
     type Aggregate = E::Aggregate;
     type Plain = E::Plain;
+    type Window = E::Window;
 }
 
 impl<P, E: ValidIn<F, I>, F, I> ValidIn<F, I> for Extract<P, E> {
     type SqlTypeIn = IntegerLike<E::SqlTypeIn>;
 }
 
-impl<P, E: ValidGrouping<G, I>, G, I> ValidGrouping<G, I> for Extract<P, E> {}
+impl<P, E: ValidGrouping<G, I>, G, I> ValidGrouping<G, (I,)> for Extract<P, E> {}
+impl<P, E: GroupKey> GroupKey for Extract<P, E> {}
 
 impl<D: Dialect, P: DateField, E: QueryFragment<D>> QueryFragment<D> for Extract<P, E> {
     fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
@@ -171,6 +174,7 @@ impl<E: Expression, N: Expression> Expression for AddDays<E, N> {
     type SqlType = ShiftedType<E::SqlType, N::SqlType>;
     type Aggregate = <E::Aggregate as Flag>::Or<N::Aggregate>;
     type Plain = <E::Plain as Flag>::Or<N::Plain>;
+    type Window = <E::Window as Flag>::Or<N::Window>;
 }
 
 impl<E: ValidIn<F, IE>, N: ValidIn<F, IN>, F, IE, IN> ValidIn<F, (IE, IN)> for AddDays<E, N> {

@@ -104,6 +104,7 @@ impl<E: Expression, N: Expression> Expression for RoundTo<E, N> {
     type SqlType = RoundType<E::SqlType, N::SqlType>;
     type Aggregate = <E::Aggregate as Flag>::Or<N::Aggregate>;
     type Plain = <E::Plain as Flag>::Or<N::Plain>;
+    type Window = <E::Window as Flag>::Or<N::Window>;
 }
 
 impl<E: ValidIn<F, IE>, N: ValidIn<F, IN>, F, IE, IN> ValidIn<F, (IE, IN)> for RoundTo<E, N> {

@@ -5,8 +5,8 @@
 
 use super::{WindowArgsGrouping, WindowArgsIn, WindowFunction};
 use crate::expr::{
-    Agg, AggregateOutput, CountStar, Expression, Filtered, IsAggregate, StringAgg, ValidGrouping,
-    ValidIn,
+    Agg, AggregateOutput, CountStar, Expression, Filtered, IsAggregate, NoWindowInWindow,
+    StringAgg, ValidGrouping, ValidIn,
 };
 use crate::types::{BigInt, Flag, Nullable, Text};
 use typenum::B0;
@@ -56,8 +56,30 @@ macro_rules! args_in_as_valid_in {
     )*};
 }
 args_in_as_valid_in! {
-    [Fn, E] Agg<Fn, E>;
     [] CountStar;
-    [E, S] StringAgg<E, S>;
-    [A, C] Filtered<A, C>;
+}
+
+// Windowed, an aggregate's argument may itself aggregate (`sum(sum(x)).over(..)` in a grouped
+// query), but it may not hold another window function.
+impl<Fn, E, F, I> WindowArgsIn<F, I> for Agg<Fn, E>
+where
+    E: ValidIn<F, I> + NoWindowInWindow,
+    Fn: AggregateOutput<E::SqlTypeIn>,
+{
+    type SqlTypeIn = Fn::Output;
+}
+
+impl<E, S, F, I> WindowArgsIn<F, I> for StringAgg<E, S>
+where
+    E: ValidIn<F, I> + NoWindowInWindow,
+{
+    type SqlTypeIn = Nullable<Text>;
+}
+
+impl<A, C, F, IA, IC> WindowArgsIn<F, (IA, IC)> for Filtered<A, C>
+where
+    A: WindowArgsIn<F, IA>,
+    C: ValidIn<F, IC>,
+{
+    type SqlTypeIn = A::SqlTypeIn;
 }

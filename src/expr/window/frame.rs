@@ -34,6 +34,7 @@ impl<S, E> WindowPart for Frame<S, E> {
     const PRESENT: bool = true;
     type Aggregate = B0;
     type Plain = B0;
+    type Window = B0;
 }
 
 impl<D: Dialect, S: QueryFragment<D>, E: QueryFragment<D>> QueryFragment<D> for Frame<S, E> {

@@ -2,7 +2,7 @@
 
 use super::{WindowArgsGrouping, WindowArgsIn, WindowFunction};
 use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
-use crate::expr::{AsExpression, Expression, ValidGrouping, ValidIn};
+use crate::expr::{AsExpression, Expression, NoWindowInWindow, ValidGrouping, ValidIn};
 use crate::types::{Flag, Integer, SqlType};
 use std::marker::PhantomData;
 use typenum::{B0, B1};
@@ -19,6 +19,8 @@ pub trait OptionalArg {
     type Aggregate: Flag;
     /// `B1` if it contains a column outside any aggregate.
     type Plain: Flag;
+    /// `B1` if a window function (`... OVER (...)`) appears.
+    type Window: Flag;
     /// `B1` if it is present and nullable.
     type IsNullable: Flag;
     /// `B1` if it is omitted.
@@ -29,6 +31,7 @@ impl<E: Expression> OptionalArg for E {
     const PRESENT: bool = true;
     type Aggregate = E::Aggregate;
     type Plain = E::Plain;
+    type Window = E::Window;
     type IsNullable = <E::SqlType as SqlType>::IsNullable;
     type Missing = B0;
 }
@@ -37,6 +40,7 @@ impl OptionalArg for NoArg {
     const PRESENT: bool = false;
     type Aggregate = B0;
     type Plain = B0;
+    type Window = B0;
     type IsNullable = B0;
     type Missing = B1;
 }
@@ -185,7 +189,7 @@ impl<Dir, E, N, Def> Shift<Dir, E, N, Def> {
 ///     r#"SELECT "t"."id", LAG("t"."x") OVER (ORDER BY "t"."id") FROM "t""#
 /// );
 /// ```
-pub fn lag<E: Expression>(e: E) -> Lag<E> {
+pub fn lag<E: Expression + NoWindowInWindow>(e: E) -> Lag<E> {
     Shift::new(e, NoArg, NoArg)
 }
 
@@ -199,7 +203,10 @@ pub fn lag<E: Expression>(e: E) -> Lag<E> {
 /// assert_eq!(q.compile::<Postgres>().sql(), r#"SELECT LAG("t"."x", $1) OVER (ORDER BY "t"."id") FROM "t""#);
 /// assert_eq!(q.compile::<Sqlite>().sql(), r#"SELECT LAG("t"."x", ?1) OVER (ORDER BY "t"."id") FROM "t""#);
 /// ```
-pub fn lag_by<E: Expression, N: AsExpression<Integer>>(e: E, offset: N) -> Lag<E, N::Expr> {
+pub fn lag_by<E: Expression + NoWindowInWindow, N: AsExpression<Integer>>(
+    e: E,
+    offset: N,
+) -> Lag<E, N::Expr> {
     Shift::new(e, offset.as_expression(), NoArg)
 }
 
@@ -222,7 +229,7 @@ pub fn lag_by<E: Expression, N: AsExpression<Integer>>(e: E, offset: N) -> Lag<E
 /// ```
 pub fn lag_or<E, N, Def>(e: E, offset: N, default: Def) -> Lag<E, N::Expr, Def::Expr>
 where
-    E: Expression,
+    E: Expression + NoWindowInWindow,
     N: AsExpression<Integer>,
     Def: AsExpression<E::SqlType>,
 {
@@ -239,7 +246,7 @@ where
 /// assert_eq!(q.compile::<Postgres>().sql(), r#"SELECT LEAD("t"."x") OVER (ORDER BY "t"."id") FROM "t""#);
 /// assert_eq!(q.compile::<Sqlite>().sql(), r#"SELECT LEAD("t"."x") OVER (ORDER BY "t"."id") FROM "t""#);
 /// ```
-pub fn lead<E: Expression>(e: E) -> Lead<E> {
+pub fn lead<E: Expression + NoWindowInWindow>(e: E) -> Lead<E> {
     Shift::new(e, NoArg, NoArg)
 }
 
@@ -253,7 +260,10 @@ pub fn lead<E: Expression>(e: E) -> Lead<E> {
 /// assert_eq!(q.compile::<Postgres>().sql(), r#"SELECT LEAD("t"."x", $1) OVER (ORDER BY "t"."id") FROM "t""#);
 /// assert_eq!(q.compile::<Sqlite>().sql(), r#"SELECT LEAD("t"."x", ?1) OVER (ORDER BY "t"."id") FROM "t""#);
 /// ```
-pub fn lead_by<E: Expression, N: AsExpression<Integer>>(e: E, offset: N) -> Lead<E, N::Expr> {
+pub fn lead_by<E: Expression + NoWindowInWindow, N: AsExpression<Integer>>(
+    e: E,
+    offset: N,
+) -> Lead<E, N::Expr> {
     Shift::new(e, offset.as_expression(), NoArg)
 }
 
@@ -276,7 +286,7 @@ pub fn lead_by<E: Expression, N: AsExpression<Integer>>(e: E, offset: N) -> Lead
 /// ```
 pub fn lead_or<E, N, Def>(e: E, offset: N, default: Def) -> Lead<E, N::Expr, Def::Expr>
 where
-    E: Expression,
+    E: Expression + NoWindowInWindow,
     N: AsExpression<Integer>,
     Def: AsExpression<E::SqlType>,
 {

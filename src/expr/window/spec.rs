@@ -2,7 +2,9 @@
 
 use super::frame::{Frame, FrameBetween, FrameUnits};
 use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
-use crate::expr::{Asc, Desc, Expression, NullsFirst, NullsLast, OrderIn, ValidGrouping, ValidIn};
+use crate::expr::{
+    Asc, Desc, Expression, NoWindowInWindow, NullsFirst, NullsLast, OrderIn, ValidGrouping, ValidIn,
+};
 use crate::types::Flag;
 use typenum::B0;
 
@@ -52,14 +54,20 @@ impl Window {
 
 impl<P, O, Fr> Window<P, O, Fr> {
     /// `PARTITION BY list`: an expression or a tuple of them (replacing an earlier list).
-    pub fn partition_by<P2: PartitionList>(self, list: P2) -> Window<PartitionBy<P2>, O, Fr> {
+    pub fn partition_by<P2: PartitionList + NoWindowInWindow>(
+        self,
+        list: P2,
+    ) -> Window<PartitionBy<P2>, O, Fr> {
         Window { partition: PartitionBy(list), order: self.order, frame: self.frame }
     }
 
     /// `ORDER BY terms`: a column or expression, `.asc()`/`.desc()`, optionally
     /// `.nulls_first()`/`.nulls_last()`, or a tuple of those (replacing earlier terms).
     /// Aggregates are allowed here in grouped queries.
-    pub fn order_by<O2: WindowOrder>(self, terms: O2) -> Window<P, WindowOrderBy<O2>, Fr> {
+    pub fn order_by<O2: WindowOrder + NoWindowInWindow>(
+        self,
+        terms: O2,
+    ) -> Window<P, WindowOrderBy<O2>, Fr> {
         Window { partition: self.partition, order: WindowOrderBy(terms), frame: self.frame }
     }
 
@@ -135,6 +143,8 @@ pub trait WindowPart {
     type Aggregate: Flag;
     /// `B1` if the part contains a column outside any aggregate.
     type Plain: Flag;
+    /// `B1` if a window function (`... OVER (...)`) appears.
+    type Window: Flag;
 }
 
 /// A window part whose columns all come from the FROM clause `F` (proved by index `I`).
@@ -175,6 +185,7 @@ macro_rules! absent_part {
             const PRESENT: bool = false;
             type Aggregate = B0;
             type Plain = B0;
+            type Window = B0;
         }
         impl<F> WindowPartIn<F, ()> for $ty {}
         impl<G> WindowPartGrouping<G, ()> for $ty {}
@@ -189,6 +200,7 @@ impl<P: PartitionList> WindowPart for PartitionBy<P> {
     const PRESENT: bool = true;
     type Aggregate = P::Aggregate;
     type Plain = P::Plain;
+    type Window = P::Window;
 }
 impl<P: PartitionIn<F, I>, F, I> WindowPartIn<F, I> for PartitionBy<P> {}
 impl<P: ValidGrouping<G, I>, G, I> WindowPartGrouping<G, I> for PartitionBy<P> {}
@@ -203,6 +215,7 @@ impl<O: WindowOrder> WindowPart for WindowOrderBy<O> {
     const PRESENT: bool = true;
     type Aggregate = O::Aggregate;
     type Plain = O::Plain;
+    type Window = O::Window;
 }
 impl<O: OrderIn<F, I>, F, I> WindowPartIn<F, I> for WindowOrderBy<O> {}
 impl<O: WindowOrderGrouping<G, I>, G, I> WindowPartGrouping<G, I> for WindowOrderBy<O> {}
@@ -223,6 +236,8 @@ pub trait PartitionList {
     type Aggregate: Flag;
     /// `B1` if a column appears outside any aggregate.
     type Plain: Flag;
+    /// `B1` if a window function (`... OVER (...)`) appears.
+    type Window: Flag;
 }
 
 /// A `PARTITION BY` list whose columns come from the FROM clause `F` (proved by index `I`).
@@ -243,6 +258,8 @@ pub trait WindowOrder {
     type Aggregate: Flag;
     /// `B1` if a column appears outside any aggregate.
     type Plain: Flag;
+    /// `B1` if a window function (`... OVER (...)`) appears.
+    type Window: Flag;
 }
 
 /// Order terms that may stand in a query grouped by `G`: columns grouped or aggregated.
@@ -255,12 +272,14 @@ pub trait WindowOrderGrouping<G, I> {}
 impl<E: Expression> PartitionList for E {
     type Aggregate = E::Aggregate;
     type Plain = E::Plain;
+    type Window = E::Window;
 }
 impl<E: Expression + ValidIn<F, I>, F, I> PartitionIn<F, I> for E {}
 
 impl<E: Expression> WindowOrder for E {
     type Aggregate = E::Aggregate;
     type Plain = E::Plain;
+    type Window = E::Window;
 }
 impl<E: Expression + ValidGrouping<G, I>, G, I> WindowOrderGrouping<G, I> for E {}
 
@@ -269,6 +288,7 @@ macro_rules! direction {
         impl<E: Expression> WindowOrder for $ty<E> {
             type Aggregate = E::Aggregate;
             type Plain = E::Plain;
+            type Window = E::Window;
         }
         impl<E: ValidGrouping<G, I>, G, I> WindowOrderGrouping<G, I> for $ty<E> {}
     )*};
@@ -280,6 +300,7 @@ macro_rules! nulls {
         impl<O: WindowOrder> WindowOrder for $ty<O> {
             type Aggregate = O::Aggregate;
             type Plain = O::Plain;
+            type Window = O::Window;
         }
         impl<O: WindowOrderGrouping<G, I>, G, I> WindowOrderGrouping<G, I> for $ty<O> {}
     )*};
@@ -296,12 +317,14 @@ macro_rules! tuples {
         impl<$first: PartitionList, $($t: PartitionList),*> PartitionList for ($first, $($t,)*) {
             type Aggregate = or_flags!($first::Aggregate $(, $t::Aggregate)*);
             type Plain = or_flags!($first::Plain $(, $t::Plain)*);
+            type Window = or_flags!($first::Window $(, $t::Window)*);
         }
         impl<F, $first: PartitionIn<F, $ifirst>, $ifirst, $($t: PartitionIn<F, $i>, $i,)*>
             PartitionIn<F, ($ifirst, $($i,)*)> for ($first, $($t,)*) {}
         impl<$first: WindowOrder, $($t: WindowOrder),*> WindowOrder for ($first, $($t,)*) {
             type Aggregate = or_flags!($first::Aggregate $(, $t::Aggregate)*);
             type Plain = or_flags!($first::Plain $(, $t::Plain)*);
+            type Window = or_flags!($first::Window $(, $t::Window)*);
         }
         impl<G, $first: WindowOrderGrouping<G, $ifirst>, $ifirst, $($t: WindowOrderGrouping<G, $i>, $i,)*>
             WindowOrderGrouping<G, ($ifirst, $($i,)*)> for ($first, $($t,)*) {}

@@ -3,7 +3,7 @@
 
 use super::{WindowArgsGrouping, WindowArgsIn, WindowFunction};
 use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
-use crate::expr::{AsExpression, Expression, ValidGrouping, ValidIn};
+use crate::expr::{AsExpression, Expression, NoWindowInWindow, ValidGrouping, ValidIn};
 use crate::types::{Flag, Integer, Nullable, SqlType};
 
 macro_rules! value_function {
@@ -51,7 +51,7 @@ value_function! {
 ///     r#"SELECT "t"."id", FIRST_VALUE("t"."name") OVER (PARTITION BY "t"."grp" ORDER BY "t"."id") FROM "t""#
 /// );
 /// ```
-pub fn first_value<E: Expression>(e: E) -> FirstValue<E> {
+pub fn first_value<E: Expression + NoWindowInWindow>(e: E) -> FirstValue<E> {
     FirstValue(e)
 }
 
@@ -75,7 +75,7 @@ pub fn first_value<E: Expression>(e: E) -> FirstValue<E> {
 ///     r#"SELECT LAST_VALUE("t"."name") OVER (ORDER BY "t"."id" ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) FROM "t""#
 /// );
 /// ```
-pub fn last_value<E: Expression>(e: E) -> LastValue<E> {
+pub fn last_value<E: Expression + NoWindowInWindow>(e: E) -> LastValue<E> {
     LastValue(e)
 }
 
@@ -102,7 +102,10 @@ pub struct NthValue<E, N> {
 ///     r#"SELECT NTH_VALUE("t"."name", ?1) OVER (ORDER BY "t"."id") FROM "t""#
 /// );
 /// ```
-pub fn nth_value<E: Expression, N: AsExpression<Integer>>(e: E, n: N) -> NthValue<E, N::Expr> {
+pub fn nth_value<E: Expression + NoWindowInWindow, N: AsExpression<Integer>>(
+    e: E,
+    n: N,
+) -> NthValue<E, N::Expr> {
     NthValue { expr: e, n: n.as_expression() }
 }
 
