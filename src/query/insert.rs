@@ -304,6 +304,7 @@ impl<T: Table, R> InsertStatement<T, NoValues, R, NoConflict> {
     where
         V: InsertValues<T>,
         V::Row: AssignmentsIn<NoFrom, I>,
+        V::Row: crate::expr::NoAggregateInAssignment + crate::expr::NoWindowInAssignment,
     {
         InsertStatement {
             table: self.table,

@@ -28,6 +28,10 @@ impl SelectFlags for DefaultSelect {
     type Window = B0;
 }
 
+// A select list chosen before GROUP BY is checked when GROUP BY arrives, by its expressions.
+#[diagnostic::do_not_recommend]
+impl<S: ValidGrouping<G, IG>, I, G, IG> ValidGrouping<G, IG> for SelectClause<S, I> {}
+
 impl<S: SelectFlags, I> SelectFlags for SelectClause<S, I> {
     type Aggregate = S::Aggregate;
     type Plain = S::Plain;

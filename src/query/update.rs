@@ -8,7 +8,8 @@ use super::selection::SelectableIn;
 use super::{AsQuery, MaybeEmpty, Query};
 use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder};
 use crate::expr::{
-    Binary, ConditionIn, Eq, Expression, NoAggregateInWhere, NoWindowInWhere, ValidIn,
+    Binary, ConditionIn, Eq, Expression, NoAggregateInAssignment, NoAggregateInWhere,
+    NoWindowInAssignment, NoWindowInWhere, ValidIn,
 };
 use crate::schema::{Column, FromClause, QuerySource, Table};
 
@@ -215,6 +216,7 @@ impl<T: Table, W, R, Fr: UpdateScope<T>> UpdateStatement<T, NoSet, W, R, Fr> {
     pub fn set<A, I>(self, assignments: A) -> UpdateStatement<T, Set<A>, W, R, Fr>
     where
         A: AssignmentList<T> + AssignmentsIn<Fr::Scope, I>,
+        A: NoAggregateInAssignment + NoWindowInAssignment,
     {
         UpdateStatement {
             table: self.table,

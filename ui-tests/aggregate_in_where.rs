@@ -1,0 +1,12 @@
+//! An aggregate cannot filter rows in WHERE: it belongs in HAVING.
+
+use aludel::prelude::*;
+
+aludel::table! {
+    users (id) { id -> Integer, name -> Text, email -> Nullable<Text>, age -> Integer, }
+    posts (id) { id -> Integer, #[references(users::id)] user_id -> Integer, title -> Text, score -> Integer, }
+}
+
+fn main() {
+    let _ = users::table.filter(count_star().gt(1));
+}

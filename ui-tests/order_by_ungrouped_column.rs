@@ -1,0 +1,12 @@
+//! ORDER BY of a grouped query: grouped columns and aggregates only.
+
+use aludel::prelude::*;
+
+aludel::table! {
+    users (id) { id -> Integer, name -> Text, email -> Nullable<Text>, age -> Integer, }
+    posts (id) { id -> Integer, #[references(users::id)] user_id -> Integer, title -> Text, score -> Integer, }
+}
+
+fn main() {
+    let _ = users::table.group_by(users::name).select((users::name, count_star())).order_by(users::age);
+}

@@ -1,0 +1,12 @@
+//! Window functions are computed after HAVING.
+
+use aludel::prelude::*;
+
+aludel::table! {
+    users (id) { id -> Integer, name -> Text, email -> Nullable<Text>, age -> Integer, }
+    posts (id) { id -> Integer, #[references(users::id)] user_id -> Integer, title -> Text, score -> Integer, }
+}
+
+fn main() {
+    let _ = users::table.group_by(users::name).select(users::name).having(rank().over(Window::new().order_by(count_star())).gt(1));
+}

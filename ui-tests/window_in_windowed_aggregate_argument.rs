@@ -1,0 +1,12 @@
+//! A windowed aggregate's argument cannot hold another window function.
+
+use aludel::prelude::*;
+
+aludel::table! {
+    users (id) { id -> Integer, name -> Text, email -> Nullable<Text>, age -> Integer, }
+    posts (id) { id -> Integer, #[references(users::id)] user_id -> Integer, title -> Text, score -> Integer, }
+}
+
+fn main() {
+    let _ = users::table.select(sum(row_number().over(Window::new())).over(Window::new()));
+}
