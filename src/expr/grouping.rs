@@ -89,8 +89,9 @@ tuple_group_key! {
 
 /// An expression (or select list) that may stand in a query grouped by `G`.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` cannot be selected in a query grouped by `{G}`",
-    label = "uses a column that is neither grouped nor aggregated"
+    message = "this expression uses a column that is neither in GROUP BY nor inside an aggregate function",
+    label = "uses a column that is neither grouped nor aggregated",
+    note = "the query is grouped by `{G}`"
 )]
 pub trait ValidGrouping<G, I> {}
 

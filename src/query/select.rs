@@ -131,7 +131,7 @@ impl<F: QuerySource> SelectStatement<F> {
 }
 
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` selects a column that is neither in GROUP BY nor inside an aggregate function",
+    message = "this select list uses a column that is neither in GROUP BY nor inside an aggregate function",
     label = "every selected column must be grouped or aggregated",
     note = "add the column to `group_by(...)`, or wrap it in an aggregate such as `max(...)`"
 )]
@@ -155,6 +155,18 @@ impl<S: ValidGrouping<G, I>, G, I> SelectListFor<GroupBy<G>, I> for S {}
 pub trait OrderListFor<G, I> {}
 
 impl<O> OrderListFor<NoGroupBy, ()> for O {}
+
+/// Checks a HAVING condition against the GROUP BY list `G`: every plain column must be
+/// grouped (proved by index `I`); aggregates may use any column.
+#[diagnostic::on_unimplemented(
+    message = "HAVING uses a column that is neither in GROUP BY nor inside an aggregate function",
+    label = "this condition may use only grouped columns and aggregates",
+    note = "the query is grouped by `{G}`: add the column to `group_by(...)`, aggregate it, or filter rows before grouping with `filter(...)`"
+)]
+pub trait HavingFor<G, I> {}
+
+#[diagnostic::do_not_recommend]
+impl<E: ValidGrouping<G, I>, G, I> HavingFor<G, I> for E {}
 
 #[diagnostic::do_not_recommend]
 impl<O: ValidGrouping<G, I>, G, I> OrderListFor<GroupBy<G>, I> for O {}
@@ -421,7 +433,7 @@ impl<F: QuerySource, S, W, O, Dist, G, H, Lk> SelectStatement<F, S, W, O, Dist, 
         condition: E,
     ) -> SelectStatement<F, S, W, O, Dist, GroupBy<G>, H::Output, Lk>
     where
-        E: ConditionIn<F, I> + ValidGrouping<G, IG> + NoWindowInHaving,
+        E: ConditionIn<F, I> + HavingFor<G, IG> + NoWindowInHaving,
         H: HavingAnd<E>,
     {
         SelectStatement {

@@ -118,6 +118,15 @@ macro_rules! __table_impl {
                 constraints: $crate::__table_constraints!([] $($tattr)*),
             };
 
+            // A second item of each column's name, never used: compiler messages print a type by
+            // its bare name only when that name is unique, so with this twin they print
+            // `posts::title` rather than `title`.
+            #[doc(hidden)]
+            #[allow(non_camel_case_types, dead_code)]
+            pub mod __qualified_names {
+                $(pub struct $col;)+
+            }
+
             $(
                 #[doc = concat!("The `", stringify!($col), "` column.")]
                 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
