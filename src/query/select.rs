@@ -400,7 +400,25 @@ impl<F, S, W, O, Dist, G, H> SelectStatement<F, S, W, O, Dist, G, H, Lock> {
 
 impl<F: QuerySource, S, W, O, Dist, H, Lk> SelectStatement<F, S, W, O, Dist, NoGroupBy, H, Lk> {
     /// `GROUP BY list`: an expression or a tuple of them, valid in FROM. An explicit select
-    /// list must then select only grouped columns and aggregates.
+    /// list, HAVING and ORDER BY must then use only grouped columns, grouped expressions and
+    /// aggregates (an ORDER BY set earlier is checked here). A list longer than a tuple allows
+    /// nests: `((a, b, c), (d, e))` groups by all five. A grouped expression is recognized
+    /// whole when it is built from columns and functions (`lower(name)`, `extract_year(d)`);
+    /// one with a bound value is not, since PostgreSQL sees each `$n` as a new expression.
+    ///
+    /// ```
+    /// use aludel::prelude::*;
+    /// aludel::table! { users (id) { id -> Integer, name -> Text, age -> Integer, } }
+    ///
+    /// let q = users::table
+    ///     .group_by(lower(users::name))
+    ///     .select((lower(users::name), count_star()))
+    ///     .order_by(count_star().desc());
+    /// assert_eq!(
+    ///     q.compile::<Postgres>().sql(),
+    ///     r#"SELECT LOWER("users"."name"), COUNT(*) FROM "users" GROUP BY LOWER("users"."name") ORDER BY COUNT(*) DESC"#
+    /// );
+    /// ```
     pub fn group_by<G2, I, IG, IO>(
         self,
         list: G2,

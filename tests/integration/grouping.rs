@@ -169,3 +169,52 @@ fn grouped_sql() {
         r#"SELECT "sales"."region", COUNT(DISTINCT "sales"."product"), STRING_AGG("sales"."product", $1) FROM "sales" GROUP BY "sales"."region", "sales"."product" HAVING (COUNT(*) > $2)"#
     );
 }
+
+aludel::table! {
+    left_facts (id) {
+        id -> Integer, a -> Integer, b -> Integer, c -> Integer, d -> Integer,
+        e -> Integer, f -> Integer, g -> Integer, h -> Integer,
+    }
+    right_facts (id) {
+        id -> Integer, #[references(left_facts::id)] left_id -> Integer, i -> Integer,
+        j -> Integer, k -> Integer, l -> Integer, m -> Integer, n -> Integer, o -> Integer,
+    }
+}
+
+// GROUP BY lists of any length: tuples nest, and a nested tuple is searched like a flat one.
+crate::backend_test!(group_by_fifteen_columns_by_nested_tuples, |conn| {
+    MetaData::new([left_facts::table::def(), right_facts::table::def()])
+        .create_all(conn, CheckFirst::No)
+        .unwrap();
+    use left_facts::{a, b, c, d, e, f, g, h};
+    use right_facts::{i, j, k, l, m, n, o};
+    for x in [1, 1, 2] {
+        let id: i32 = insert(left_facts::table)
+            .values((a.eq(x), b.eq(x), c.eq(x), d.eq(x), e.eq(x), f.eq(x), g.eq(x), h.eq(x)))
+            .returning(left_facts::id)
+            .one(conn)
+            .unwrap();
+        insert(right_facts::table)
+            .values((
+                right_facts::left_id.eq(id),
+                i.eq(x),
+                j.eq(x),
+                k.eq(x),
+                l.eq(x),
+                m.eq(x),
+                n.eq(x),
+                o.eq(10 * x),
+            ))
+            .execute(conn)
+            .unwrap();
+    }
+    let rows: Vec<(i32, i32, i64)> = left_facts::table
+        .join(right_facts::table, right_facts::left_id.eq(left_facts::id))
+        .group_by(((a, b, c, d, e, f, g, h), (i, j, k, l, m, n), o))
+        .select((h, o, count_star()))
+        .having(n.gt(0))
+        .order_by((o.desc(), h))
+        .load(conn)
+        .unwrap();
+    assert_eq!(rows, [(2, 20, 1), (1, 10, 2)]);
+});
