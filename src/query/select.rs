@@ -156,6 +156,29 @@ pub trait OrderListFor<G, I> {}
 
 impl<O> OrderListFor<NoGroupBy, ()> for O {}
 
+/// `SELECT DISTINCT` may be ordered only by what it selects (PostgreSQL refuses anything else:
+/// after DISTINCT there is no single row to take another column's value from). `Self` is
+/// `(distinct, select list, ORDER BY clause)`; `I` proves each ordered column selected.
+#[diagnostic::on_unimplemented(
+    message = "ORDER BY of a SELECT DISTINCT uses an expression that is not in its select list",
+    label = "order a DISTINCT query by selected columns only",
+    note = "add the expression to `select(...)`, or drop `distinct()`"
+)]
+pub trait DistinctOrdered<I> {}
+
+impl<S, O> DistinctOrdered<()> for (NoDistinct, S, O) {}
+impl<E, S, O> DistinctOrdered<()> for (DistinctOn<E>, S, O) {}
+impl<S> DistinctOrdered<()> for (Distinct, S, NoOrder) {}
+// `SELECT DISTINCT *` selects every column of FROM.
+impl<O> DistinctOrdered<()> for (Distinct, DefaultSelect, OrderBy<O>) {}
+
+// The select list stands in for a GROUP BY list: each ordered column must be found in it.
+#[diagnostic::do_not_recommend]
+impl<L, IL, O: ValidGrouping<L, I>, I> DistinctOrdered<I>
+    for (Distinct, SelectClause<L, IL>, OrderBy<O>)
+{
+}
+
 /// Checks a HAVING condition against the GROUP BY list `G`: every plain column must be
 /// grouped (proved by index `I`); aggregates may use any column.
 #[diagnostic::on_unimplemented(
@@ -238,12 +261,13 @@ impl<F: QuerySource, S, W, O, Dist, G, H, Lk> SelectStatement<F, S, W, O, Dist, 
 
     /// Replaces the select list. Each column must come from the FROM clause (and, in a grouped
     /// query, be grouped or aggregated); the row type follows from the columns' SQL types.
-    pub fn select<S2, I, IG>(
+    pub fn select<S2, I, IG, ID>(
         self,
         list: S2,
     ) -> SelectStatement<F, SelectClause<S2, I>, W, O, Dist, G, H, Lk>
     where
         S2: SelectableIn<F, I> + SelectListFor<G, IG>,
+        (Dist, SelectClause<S2, I>, O): DistinctOrdered<ID>,
     {
         SelectStatement {
             from: self.from,
@@ -290,12 +314,13 @@ impl<F: QuerySource, S, W, O, Dist, G, H, Lk> SelectStatement<F, S, W, O, Dist, 
 
     /// Sets ORDER BY (replacing an earlier one): a column or expression, `.asc()`/`.desc()`,
     /// optionally `.nulls_first()`/`.nulls_last()`, or a tuple of those.
-    pub fn order_by<O2, I, IG>(
+    pub fn order_by<O2, I, IG, ID>(
         self,
         order: O2,
     ) -> SelectStatement<F, S, W, OrderBy<O2>, Dist, G, H, Lk>
     where
         O2: OrderIn<F, I> + OrderListFor<G, IG>,
+        (Dist, S, OrderBy<O2>): DistinctOrdered<ID>,
     {
         SelectStatement {
             from: self.from,
@@ -324,7 +349,10 @@ impl<F: QuerySource, S, W, O, Dist, G, H, Lk> SelectStatement<F, S, W, O, Dist, 
     }
 
     /// `SELECT DISTINCT`.
-    pub fn distinct(self) -> SelectStatement<F, S, W, O, Distinct, G, H, Lk> {
+    pub fn distinct<ID>(self) -> SelectStatement<F, S, W, O, Distinct, G, H, Lk>
+    where
+        (Distinct, S, O): DistinctOrdered<ID>,
+    {
         SelectStatement {
             from: self.from,
             select: self.select,

@@ -430,3 +430,17 @@ crate::backend_test!(correlated_alias_outside_its_scope, |conn| {
         .unwrap();
     assert_eq!(names, ["ada", "bob"]);
 });
+
+crate::backend_test!(order_by_of_distinct_not_selected, |conn| {
+    seed(conn);
+    let ages: Vec<i32> =
+        users::table.select(users::age).distinct().order_by(users::age).load(conn).unwrap();
+    assert_eq!(ages, [17, 36]);
+});
+
+crate::backend_test!(distinct_after_order_by_not_selected, |conn| {
+    seed(conn);
+    let ages: Vec<i32> =
+        users::table.order_by(users::age.desc()).distinct().select(users::age).load(conn).unwrap();
+    assert_eq!(ages, [36, 17]);
+});
