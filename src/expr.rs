@@ -48,8 +48,9 @@ pub use in_list::{Between, InList};
 pub use methods::{BoolExpressionMethods, ExpressionMethods, TextExpressionMethods};
 pub use operators::{
     Add, And, ArithmeticOperand, Binary, BinaryOperator, Concat, Div, Eq, Ge, Gt, ILike,
-    IntegerType, IsNotNull, IsNull, Le, Like, Lt, Mul, Ne, Not, NotLike, OperatorFor, Or, Postfix,
-    PostfixOperator, Prefix, PrefixOperator, Rem, RemainderOperand, Sub,
+    IntegerType, IsNotNull, IsNull, Le, Like, Lt, Mul, Ne, Not, NotLike, NumericOperand,
+    OperatorFor, OperatorResult, Or, Postfix, PostfixOperator, Prefix, PrefixOperator, Rem,
+    RemainderOperand, Sub,
 };
 pub use ordering::{Asc, Desc, NullsFirst, NullsLast, OrderIn};
 pub use placement::{

@@ -18,9 +18,9 @@ pub use aludel_derive::FromRow;
 pub use flag::Flag;
 pub use from_sql::{AnyRow, FromRow, FromSql, NullableRow, RowWidth, SqlRow};
 pub use sql_type::{
-    BigInt, Blob, Bool, BoolLike, Comparable, Date, Double, Float, Integer, Nullable, Numeric,
-    NumericType, SmallInt, SqlType, Text, TextType, Time, Timestamp, TimestampTz, TypeKind,
-    Varchar,
+    Arithmetic, BigInt, Blob, Bool, BoolLike, Comparable, Date, Double, Float, Integer, NotANumber,
+    Nullable, NumberKind, Numeric, NumericType, SmallInt, SqlType, Text, TextType, Time, Timestamp,
+    TimestampTz, TypeKind, Varchar,
 };
 pub use to_sql::IntoSql;
 pub use value::Value;

@@ -1,6 +1,6 @@
 //! Rust values as bind parameters.
 
-use super::{AsExpression, Expression, ValidGrouping, ValidIn};
+use super::{ArithmeticOperand, AsExpression, Expression, ValidGrouping, ValidIn};
 use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder};
 use crate::types::{IntoSql, SqlType, Value};
 use std::marker::PhantomData;
@@ -61,6 +61,11 @@ macro_rules! bindable {
             #[inline]
             fn as_expression(self) -> Self::Expr { Bound::new(self) }
         }
+        impl<ST: SqlType> ArithmeticOperand<ST> for $rust where $rust: IntoSql<'static, ST> {
+            type Expr = Bound<'static, ST>;
+            #[inline]
+            fn into_operand(self) -> Self::Expr { Bound::new(self) }
+        }
     )*};
 }
 
@@ -80,6 +85,11 @@ macro_rules! bindable_ref {
             type Expr = Bound<'a, ST>;
             #[inline]
             fn as_expression(self) -> Self::Expr { Bound::new(self) }
+        }
+        impl<'a, ST: SqlType> ArithmeticOperand<ST> for &'a $rust where &'a $rust: IntoSql<'a, ST> {
+            type Expr = Bound<'a, ST>;
+            #[inline]
+            fn into_operand(self) -> Self::Expr { Bound::new(self) }
         }
     )*};
 }

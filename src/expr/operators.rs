@@ -4,15 +4,20 @@
 use super::{Expression, ValidGrouping, ValidIn};
 use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder, SupportsIlike};
 use crate::expr::GroupKey;
-use crate::types::{Bool, Flag, SqlType};
+use crate::types::{Arithmetic, Bool, Flag, NumberKind, SqlType};
 use std::marker::PhantomData;
 
-/// An infix operator: its SQL and the SQL type of `L op R`.
+/// An infix operator: its SQL.
 pub trait BinaryOperator: 'static {
     /// The operator as written between the operands.
     const SQL: &'static str;
-    /// The result type for operands of types `L` and `R`.
-    type Output<L: SqlType, R: SqlType>: SqlType;
+}
+
+/// The SQL type of `L op R` for the operator `Self`, where the operator applies to `L` and `R`
+/// (arithmetic promotes: `Integer * Numeric` is `Numeric`).
+pub trait OperatorResult<L: SqlType, R: SqlType>: BinaryOperator {
+    /// The result's SQL type.
+    type Output: SqlType;
 }
 
 /// An operator written the same way by every dialect that has it; dialect-only operators
@@ -46,19 +51,23 @@ impl<Op, L, R> Binary<Op, L, R> {
 /// Either side nullable makes the result nullable.
 type EitherNullable<L, R> = <<L as SqlType>::IsNullable as Flag>::Or<<R as SqlType>::IsNullable>;
 
-impl<Op: BinaryOperator, L: Expression, R: Expression> Expression for Binary<Op, L, R> {
-    type SqlType = Op::Output<L::SqlType, R::SqlType>;
+impl<Op, L: Expression, R: Expression> Expression for Binary<Op, L, R>
+where
+    Op: OperatorResult<L::SqlType, R::SqlType>,
+{
+    type SqlType = Op::Output;
     type Aggregate = <L::Aggregate as Flag>::Or<R::Aggregate>;
     type Plain = <L::Plain as Flag>::Or<R::Plain>;
     type Window = <L::Window as Flag>::Or<R::Window>;
 }
 
-impl<Op: BinaryOperator, L, R, F, IL, IR> ValidIn<F, (IL, IR)> for Binary<Op, L, R>
+impl<Op, L, R, F, IL, IR> ValidIn<F, (IL, IR)> for Binary<Op, L, R>
 where
     L: ValidIn<F, IL>,
     R: ValidIn<F, IR>,
+    Op: OperatorResult<L::SqlTypeIn, R::SqlTypeIn>,
 {
-    type SqlTypeIn = Op::Output<L::SqlTypeIn, R::SqlTypeIn>;
+    type SqlTypeIn = Op::Output;
 }
 
 impl<Op, L: GroupKey, R: GroupKey> GroupKey for Binary<Op, L, R> {}
@@ -96,7 +105,9 @@ macro_rules! binary_ops {
         pub struct $name;
         impl BinaryOperator for $name {
             const SQL: &'static str = $sql;
-            type Output<$l: SqlType, $r: SqlType> = $out;
+        }
+        impl<$l: SqlType, $r: SqlType> OperatorResult<$l, $r> for $name {
+            type Output = $out;
         }
     )*};
 }
@@ -124,18 +135,37 @@ binary_ops! {
     NotLike " NOT LIKE " => |L, R| <EitherNullable<L, R> as Flag>::Apply<Bool>;
     /// `ILIKE` (PostgreSQL only)
     ILike " ILIKE " => |L, R| <EitherNullable<L, R> as Flag>::Apply<Bool>;
-    /// `+`
-    Add " + " => |L, R| <EitherNullable<L, R> as Flag>::Apply<L::NotNull>;
-    /// `-`
-    Sub " - " => |L, R| <EitherNullable<L, R> as Flag>::Apply<L::NotNull>;
-    /// `*`
-    Mul " * " => |L, R| <EitherNullable<L, R> as Flag>::Apply<L::NotNull>;
-    /// `/`
-    Div " / " => |L, R| <EitherNullable<L, R> as Flag>::Apply<L::NotNull>;
-    /// `%`, the remainder of an integer division
-    Rem " % " => |L, R| <EitherNullable<L, R> as Flag>::Apply<L::NotNull>;
     /// `||`, text concatenation
     Concat " || " => |L, R| <EitherNullable<L, R> as Flag>::Apply<L::NotNull>;
+}
+
+macro_rules! arithmetic_ops {
+    ($($(#[$doc:meta])* $name:ident $sql:literal;)*) => {$(
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, Default)]
+        pub struct $name;
+        impl BinaryOperator for $name {
+            const SQL: &'static str = $sql;
+        }
+        impl<L: SqlType, R: SqlType> OperatorResult<L, R> for $name {
+            type Output = <EitherNullable<L, R> as Flag>::Apply<
+                <L::NumberKind as NumberKind>::With<R::NumberKind>,
+            >;
+        }
+    )*};
+}
+
+arithmetic_ops! {
+    /// `+`
+    Add " + ";
+    /// `-`
+    Sub " - ";
+    /// `*`
+    Mul " * ";
+    /// `/`
+    Div " / ";
+    /// `%`, the remainder of an integer division
+    Rem " % ";
 }
 
 macro_rules! everywhere {
@@ -259,10 +289,35 @@ impl<D: Dialect, Op: PostfixOperator, E: QueryFragment<D>> QueryFragment<D> for 
     }
 }
 
-/// A right operand of arithmetic on SQL type `ST`, which must be numeric. (The bound sits on
-/// the operand so that impls for concrete column types stay generic.)
-pub trait ArithmeticOperand<ST> {}
-impl<R, ST: crate::types::NumericType> ArithmeticOperand<ST> for R {}
+/// A right operand of arithmetic on an expression of SQL type `ST`: another expression whose
+/// SQL type combines with `ST` ([`Arithmetic`]: `Integer * Numeric` is `Numeric`), or a Rust
+/// value, bound as `ST` (implemented beside `AsExpression` for each bindable Rust type). (The bound sits on the operand so that impls for concrete column
+/// types stay generic.)
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be used in arithmetic with SQL `{ST}`",
+    label = "expected a number or a numeric expression"
+)]
+pub trait ArithmeticOperand<ST> {
+    /// The expression the operand becomes.
+    type Expr: Expression;
+    /// Converts into the expression.
+    fn into_operand(self) -> Self::Expr;
+}
+
+impl<E: Expression, ST: SqlType> ArithmeticOperand<ST> for E
+where
+    ST::NotNull: Arithmetic<<E::SqlType as SqlType>::NotNull>,
+{
+    type Expr = E;
+    #[inline]
+    fn into_operand(self) -> E {
+        self
+    }
+}
+
+/// A right operand of `+ - * /` on SQL type `ST`, which must be numeric.
+pub trait NumericOperand<ST> {}
+impl<R, ST: crate::types::NumericType> NumericOperand<ST> for R {}
 
 /// A right operand of `%` on SQL type `ST`, which must be an integer type (PostgreSQL has no
 /// remainder of floating-point numbers, and SQLite would truncate them first).
@@ -292,19 +347,19 @@ macro_rules! __impl_arithmetic {
         $crate::__impl_arithmetic!(@op [$($gen)*] $ty, Rem rem, RemainderOperand);
     };
     (@op [$($gen:tt)*] $ty:ty, $op:ident $method:ident) => {
-        $crate::__impl_arithmetic!(@op [$($gen)*] $ty, $op $method, ArithmeticOperand);
+        $crate::__impl_arithmetic!(@op [$($gen)*] $ty, $op $method, NumericOperand);
     };
     (@op [$($gen:tt)*] $ty:ty, $op:ident $method:ident, $operand:ident) => {
         impl<$($gen)* __Rhs> ::core::ops::$op<__Rhs> for $ty
         where
             $ty: $crate::expr::Expression,
-            __Rhs: $crate::expr::AsExpression<<$ty as $crate::expr::Expression>::SqlType>
+            __Rhs: $crate::expr::ArithmeticOperand<<$ty as $crate::expr::Expression>::SqlType>
                 + $crate::expr::$operand<<$ty as $crate::expr::Expression>::SqlType>,
         {
             type Output = $crate::expr::Binary<$crate::expr::$op, $ty, __Rhs::Expr>;
             #[inline]
             fn $method(self, rhs: __Rhs) -> Self::Output {
-                $crate::expr::Binary::new(self, <__Rhs as $crate::expr::AsExpression<<$ty as $crate::expr::Expression>::SqlType>>::as_expression(rhs))
+                $crate::expr::Binary::new(self, <__Rhs as $crate::expr::ArithmeticOperand<<$ty as $crate::expr::Expression>::SqlType>>::into_operand(rhs))
             }
         }
     };

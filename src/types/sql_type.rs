@@ -52,10 +52,12 @@ pub trait SqlType: 'static {
     type NotNull: SqlType<IsNullable = B0>;
     /// The runtime description of the type.
     const KIND: TypeKind;
+    /// Where the type stands in arithmetic: itself for a number, [`NotANumber`] otherwise.
+    type NumberKind: NumberKind;
 }
 
 macro_rules! sql_types {
-    ($($(#[$doc:meta])* $name:ident => $kind:ident,)*) => {$(
+    ($($(#[$doc:meta])* $name:ident => $kind:ident, $number:ident;)*) => {$(
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
         pub struct $name;
@@ -63,37 +65,38 @@ macro_rules! sql_types {
             type IsNullable = B0;
             type NotNull = $name;
             const KIND: TypeKind = TypeKind::$kind;
+            type NumberKind = $number;
         }
     )*};
 }
 
 sql_types! {
     /// `SMALLINT`: Rust `i16`.
-    SmallInt => SmallInt,
+    SmallInt => SmallInt, SmallInt;
     /// `INTEGER`: Rust `i32`.
-    Integer => Integer,
+    Integer => Integer, Integer;
     /// `BIGINT`: Rust `i64`.
-    BigInt => BigInt,
+    BigInt => BigInt, BigInt;
     /// `REAL`: Rust `f32`.
-    Float => Float,
+    Float => Float, Float;
     /// `DOUBLE PRECISION`: Rust `f64`.
-    Double => Double,
+    Double => Double, Double;
     /// `NUMERIC`: Rust `f64` (approximate) or `String` (exact decimal text).
-    Numeric => Numeric,
+    Numeric => Numeric, Numeric;
     /// `TEXT`: Rust `String` / `&str`.
-    Text => Text,
+    Text => Text, NotANumber;
     /// `BOOLEAN`: Rust `bool` (stored as 0/1 on SQLite).
-    Bool => Bool,
+    Bool => Bool, NotANumber;
     /// `BLOB` / `BYTEA`: Rust `Vec<u8>` / `&[u8]`.
-    Blob => Blob,
+    Blob => Blob, NotANumber;
     /// `DATE`: `chrono::NaiveDate` with the `chrono` feature.
-    Date => Date,
+    Date => Date, NotANumber;
     /// `TIME`: `chrono::NaiveTime` with the `chrono` feature.
-    Time => Time,
+    Time => Time, NotANumber;
     /// `TIMESTAMP`: `chrono::NaiveDateTime` with the `chrono` feature.
-    Timestamp => Timestamp,
+    Timestamp => Timestamp, NotANumber;
     /// `TIMESTAMP WITH TIME ZONE`: `chrono::DateTime<Utc>` with the `chrono` feature.
-    TimestampTz => TimestampTz,
+    TimestampTz => TimestampTz, NotANumber;
 }
 
 /// `VARCHAR(N)`, with the length as a `typenum` number: `Varchar<typenum::U100>`.
@@ -105,6 +108,7 @@ impl<N: Unsigned + 'static> SqlType for Varchar<N> {
     type IsNullable = B0;
     type NotNull = Varchar<N>;
     const KIND: TypeKind = TypeKind::Varchar(N::U32);
+    type NumberKind = NotANumber;
 }
 
 /// A value of `T` or `NULL`. Loads into `Option<_>` only.
@@ -114,6 +118,7 @@ impl<T: SqlType> SqlType for Nullable<T> {
     type IsNullable = B1;
     type NotNull = T::NotNull;
     const KIND: TypeKind = T::KIND;
+    type NumberKind = T::NumberKind;
 }
 
 /// Two SQL types whose values can be compared (and assigned): the same type, or two types of
@@ -133,8 +138,8 @@ macro_rules! comparable_family {
     (@one $a:ident [$($b:ident)*]) => { $( impl Comparable<$b> for $a {} )* };
 }
 
-comparable_family!(SmallInt Integer BigInt);
-comparable_family!(Float Double Numeric);
+// Numbers compare across integer, decimal and floating types, as in SQL.
+comparable_family!(SmallInt Integer BigInt Float Double Numeric);
 comparable_family!(Text);
 comparable_family!(Bool);
 comparable_family!(Blob);
@@ -159,6 +164,129 @@ impl NumericType for Float {}
 impl NumericType for Double {}
 impl NumericType for Numeric {}
 impl<T: NumericType> NumericType for Nullable<T> {}
+
+/// `Self op Rhs` is valid arithmetic (`+ - * / %`): both are numbers. The result type is
+/// [`NumberKind::With`]: the wider operand, as SQL promotes (integers widen to the larger
+/// integer; an integer with a decimal is `Numeric`; anything with a floating type is `Double`,
+/// except `Float` with `Float`).
+///
+/// Implemented between not-null types; nullability is applied around it.
+#[diagnostic::on_unimplemented(
+    message = "cannot apply arithmetic to SQL `{Self}` and SQL `{Rhs}`",
+    label = "arithmetic needs two numbers (SmallInt, Integer, BigInt, Float, Double or Numeric)",
+    note = "`cast` one side to a numeric type if it holds numbers"
+)]
+pub trait Arithmetic<Rhs> {}
+
+macro_rules! arithmetic_pairs {
+    ($($l:ident)*) => { arithmetic_pairs!(@each [$($l)*] [$($l)*]); };
+    (@each [$($a:ident)*] $all:tt) => { $( arithmetic_pairs!(@one $a $all); )* };
+    (@one $a:ident [$($b:ident)*]) => { $( impl Arithmetic<$b> for $a {} )* };
+}
+arithmetic_pairs!(SmallInt Integer BigInt Numeric Float Double);
+
+/// Where a SQL type stands in arithmetic: each number is its own kind, every other type is
+/// [`NotANumber`]. A total function on kinds, so that the result type of `L op R` is known for
+/// any operands (whether the operation is valid is [`Arithmetic`]'s to say, once).
+pub trait NumberKind {
+    /// The result of `Self op SmallInt`.
+    type WithSmallInt: SqlType;
+    /// The result of `Self op Integer`.
+    type WithInteger: SqlType;
+    /// The result of `Self op BigInt`.
+    type WithBigInt: SqlType;
+    /// The result of `Self op Numeric`.
+    type WithNumeric: SqlType;
+    /// The result of `Self op Float`.
+    type WithFloat: SqlType;
+    /// The result of `Self op Double`.
+    type WithDouble: SqlType;
+    /// The result with a non-number (never valid; any type will do).
+    type WithNotANumber: SqlType;
+    /// The result of `Self op R`.
+    type With<R: NumberKind>: SqlType;
+}
+
+/// The [`NumberKind`] of every SQL type that is not a number.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NotANumber;
+
+impl NumberKind for SmallInt {
+    type WithSmallInt = SmallInt;
+    type WithInteger = Integer;
+    type WithBigInt = BigInt;
+    type WithNumeric = Numeric;
+    type WithFloat = Double;
+    type WithDouble = Double;
+    type WithNotANumber = SmallInt;
+    type With<R: NumberKind> = R::WithSmallInt;
+}
+
+impl NumberKind for Integer {
+    type WithSmallInt = Integer;
+    type WithInteger = Integer;
+    type WithBigInt = BigInt;
+    type WithNumeric = Numeric;
+    type WithFloat = Double;
+    type WithDouble = Double;
+    type WithNotANumber = Integer;
+    type With<R: NumberKind> = R::WithInteger;
+}
+
+impl NumberKind for BigInt {
+    type WithSmallInt = BigInt;
+    type WithInteger = BigInt;
+    type WithBigInt = BigInt;
+    type WithNumeric = Numeric;
+    type WithFloat = Double;
+    type WithDouble = Double;
+    type WithNotANumber = BigInt;
+    type With<R: NumberKind> = R::WithBigInt;
+}
+
+impl NumberKind for Numeric {
+    type WithSmallInt = Numeric;
+    type WithInteger = Numeric;
+    type WithBigInt = Numeric;
+    type WithNumeric = Numeric;
+    type WithFloat = Double;
+    type WithDouble = Double;
+    type WithNotANumber = Numeric;
+    type With<R: NumberKind> = R::WithNumeric;
+}
+
+impl NumberKind for Float {
+    type WithSmallInt = Double;
+    type WithInteger = Double;
+    type WithBigInt = Double;
+    type WithNumeric = Double;
+    type WithFloat = Float;
+    type WithDouble = Double;
+    type WithNotANumber = Float;
+    type With<R: NumberKind> = R::WithFloat;
+}
+
+impl NumberKind for Double {
+    type WithSmallInt = Double;
+    type WithInteger = Double;
+    type WithBigInt = Double;
+    type WithNumeric = Double;
+    type WithFloat = Double;
+    type WithDouble = Double;
+    type WithNotANumber = Double;
+    type With<R: NumberKind> = R::WithDouble;
+}
+
+impl NumberKind for NotANumber {
+    type WithSmallInt = Integer;
+    type WithInteger = Integer;
+    type WithBigInt = Integer;
+    type WithNumeric = Integer;
+    type WithFloat = Integer;
+    type WithDouble = Integer;
+    type WithNotANumber = Integer;
+    type With<R: NumberKind> = Integer;
+}
 
 /// SQL types that LIKE and string functions work on.
 #[diagnostic::on_unimplemented(

@@ -342,3 +342,44 @@ mod dates {
         assert_eq!(overdue, [1]);
     });
 }
+
+aludel::table! {
+    measures (id) {
+        id -> Integer,
+        small -> SmallInt,
+        count -> Integer,
+        big -> BigInt,
+        price -> Numeric,
+        ratio -> Float,
+        weight -> Double,
+    }
+}
+
+// Arithmetic promotes as SQL does: the result type is the wider operand's, and each result
+// loads into the Rust type of that SQL type on both databases.
+crate::backend_test!(arithmetic_promotes_numeric_types, |conn| {
+    MetaData::new([measures::table::def()]).create_all(conn, CheckFirst::No).unwrap();
+    use measures::*;
+    insert(table)
+        .values((
+            small.eq(2i16),
+            count.eq(3),
+            big.eq(4i64),
+            price.eq(2.5),
+            ratio.eq(0.5f32),
+            weight.eq(1.25),
+        ))
+        .execute(conn)
+        .unwrap();
+    let (a, b, c, d): (i16, i32, i64, f64) =
+        table.select((small * small, small * count, count * big, big * price)).first(conn).unwrap();
+    assert_eq!((a, b, c, d), (4, 6, 12, 10.0));
+    let (e, f, g, h): (f64, f64, f32, f64) = table
+        .select((count * ratio, price * ratio, ratio * ratio, count + weight))
+        .first(conn)
+        .unwrap();
+    assert_eq!((e, f, g, h), (1.5, 1.25, 0.25, 4.25));
+    // Comparisons cross the numeric types too.
+    let cheaper: i64 = table.select(count_star()).filter(count.gt(price)).first(conn).unwrap();
+    assert_eq!(cheaper, 1);
+});

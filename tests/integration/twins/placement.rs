@@ -444,3 +444,10 @@ crate::backend_test!(distinct_after_order_by_not_selected, |conn| {
         users::table.order_by(users::age.desc()).distinct().select(users::age).load(conn).unwrap();
     assert_eq!(ages, [36, 17]);
 });
+
+crate::backend_test!(arithmetic_between_number_and_text, |conn| {
+    seed(conn);
+    let sums: Vec<i32> =
+        users::table.select(users::age + users::id).order_by(users::id).load(conn).unwrap();
+    assert_eq!(sums, [37, 19, 39]);
+});
