@@ -7,6 +7,7 @@
 
 mod schema;
 mod scope_cases;
+mod type_cases;
 
 /// A twin of a case about a PostgreSQL-only construct on SQLite: the same query on PostgreSQL,
 /// where it is valid (`crate::backend_test!` runs every other twin on both databases).
