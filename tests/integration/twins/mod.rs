@@ -6,6 +6,7 @@
 //! One module per rule family; `every_compile_fail_case_has_a_twin` keeps the two sets in step.
 
 mod grouping_cases;
+mod load_cases;
 mod schema;
 mod scope_cases;
 mod type_cases;
