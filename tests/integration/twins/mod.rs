@@ -5,6 +5,7 @@
 //!
 //! One module per rule family; `every_compile_fail_case_has_a_twin` keeps the two sets in step.
 
+mod dialect_cases;
 mod grouping_cases;
 mod load_cases;
 mod schema;
