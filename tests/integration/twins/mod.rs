@@ -11,6 +11,7 @@ mod load_cases;
 mod schema;
 mod scope_cases;
 mod type_cases;
+mod write_cases;
 
 /// A twin of a case about a PostgreSQL-only construct on SQLite: the same query on PostgreSQL,
 /// where it is valid (`crate::backend_test!` runs every other twin on both databases).
