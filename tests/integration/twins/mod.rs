@@ -8,6 +8,7 @@
 mod dialect_cases;
 mod grouping_cases;
 mod load_cases;
+mod orm_cases;
 mod schema;
 mod scope_cases;
 mod type_cases;
