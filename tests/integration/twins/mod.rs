@@ -36,7 +36,6 @@ macro_rules! pg_twin {
 use std::collections::BTreeSet;
 
 #[test]
-#[ignore = "enabled once every existing case has its twin"]
 fn every_compile_fail_case_has_a_twin() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/ui-tests");
     let cases: BTreeSet<String> = std::fs::read_dir(dir)
