@@ -10,6 +10,44 @@ use crate::types::{FromSql, IntoSql, Value};
 
 /// Rust type `Self` can be the field mapped to column `C`, of SQL type `ST`: it loads from
 /// `ST` ([`FromSql`]) and binds as `ST` ([`IntoSql`]).
+///
+/// ```
+/// use aludel::orm::{Model, ModelField};
+/// use aludel::prelude::*;
+///
+/// aludel::table! {
+///     users (id) { id -> Integer, name -> Text, email -> Nullable<Text>, }
+/// }
+///
+/// #[derive(Debug, Clone, Model)]
+/// #[aludel(table = users)]
+/// struct User {
+///     id: i32,
+///     name: String,          // Text
+///     email: Option<String>, // Nullable<Text>
+/// }
+///
+/// fn holds<C, ST, T: ModelField<C, ST>>() {}
+/// holds::<users::name, Text, String>();
+/// ```
+///
+/// A field that cannot hold its column is one error, at the field:
+///
+/// ```compile_fail,E0277
+/// use aludel::orm::Model;
+/// use aludel::prelude::*;
+///
+/// aludel::table! {
+///     users (id) { id -> Integer, name -> Text, }
+/// }
+///
+/// #[derive(Model)]
+/// #[aludel(table = users)]
+/// struct User {
+///     id: i32,
+///     name: i64, // a model field of Rust type `i64` cannot hold column `name` of SQL type `Text`
+/// }
+/// ```
 #[diagnostic::on_unimplemented(
     message = "a model field of Rust type `{Self}` cannot hold column `{C}` of SQL type `{ST}`",
     label = "this field's type does not load from and bind to SQL `{ST}`",
