@@ -23,6 +23,7 @@
 //! All SQL goes through the typed query builder (`insert`, `update`, `delete`, `select`).
 
 mod attach;
+mod field;
 mod handle;
 mod join;
 mod joined;
@@ -33,6 +34,9 @@ mod session;
 mod tracked;
 
 pub use attach::Attach;
+pub use field::ModelField;
+#[doc(hidden)]
+pub use field::{FieldIo, field_io as __field_io};
 pub use handle::Obj;
 pub use join::RelationJoin;
 pub use joined::{JoinedLoad, JoinedStep};

@@ -1,7 +1,8 @@
 //! Derive macros for aludel: `#[derive(FromRow)]` maps result rows onto a struct.
 
 use proc_macro::TokenStream;
-use quote::quote;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
 use syn::{Data, DeriveInput, Fields, parse_macro_input};
 
 /// Loads a struct from a result row: field `i` from column `i`.
@@ -83,6 +84,8 @@ pub fn derive_model(input: TokenStream) -> TokenStream {
 
 struct FieldSpec {
     ident: syn::Ident,
+    /// The field's type, where a field-type error points.
+    ty: syn::Type,
     column: syn::Ident,
     generated: bool,
     version: bool,
@@ -146,7 +149,7 @@ fn model(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
         if skip {
             skipped.push(ident);
         } else {
-            fields.push(FieldSpec { ident, column, generated, version });
+            fields.push(FieldSpec { ident, ty: f.ty.clone(), column, generated, version });
         }
     }
     if fields.is_empty() {
@@ -167,37 +170,50 @@ fn model(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
             }
         }
     });
+    // Every read and bind of a field goes through one function bounded by `ModelField`,
+    // spanned at the field's type: a field of the wrong type is one error there (the same
+    // obligation at the same span is reported once), not one per use and direction.
+    let io = |f: &FieldSpec| {
+        let c = col_path(&f.column);
+        quote_spanned!(f.ty.span()=> ::aludel::orm::__field_io::<#c, <#c as ::aludel::expr::Expression>::SqlType, _>())
+    };
+    let bind = |f: &FieldSpec, value: proc_macro2::TokenStream| {
+        let io = io(f);
+        quote!((#io.0)(::core::clone::Clone::clone(#value)))
+    };
+    let read = |f: &FieldSpec| {
+        let io = io(f);
+        quote!((#io.1))
+    };
     let values = fields.iter().map(|f| {
         let ident = &f.ident;
-        let c = col_path(&f.column);
-        let st = quote!(<#c as ::aludel::expr::Expression>::SqlType);
         if f.generated {
+            let bind = bind(f, quote!(v));
             quote! {
                 match &self.#ident {
-                    ::core::option::Option::Some(v) => ::aludel::types::IntoSql::<'static, #st>::into_sql(::core::clone::Clone::clone(v)),
+                    ::core::option::Option::Some(v) => #bind,
                     ::core::option::Option::None => ::aludel::types::Value::Null,
                 }
             }
         } else {
-            quote!(::aludel::types::IntoSql::<'static, #st>::into_sql(::core::clone::Clone::clone(&self.#ident)))
+            bind(f, quote!(&self.#ident))
         }
     });
     let value_arms = values.clone().enumerate().map(|(i, v)| quote!(#i => #v,));
     let setters = fields.iter().enumerate().map(|(i, f)| {
         let ident = &f.ident;
-        let c = col_path(&f.column);
-        let st = quote!(<#c as ::aludel::expr::Expression>::SqlType);
+        let read = read(f);
         if f.generated {
             quote! {
                 #i => {
                     self.#ident = match value {
                         ::aludel::types::Value::Null => ::core::option::Option::None,
-                        v => ::core::option::Option::Some(::aludel::types::FromSql::<#st>::from_sql(v)?),
+                        v => ::core::option::Option::Some(#read(v)?),
                     };
                 }
             }
         } else {
-            quote!(#i => { self.#ident = ::aludel::types::FromSql::<#st>::from_sql(value)?; })
+            quote!(#i => { self.#ident = #read(value)?; })
         }
     });
     let row_types = fields.iter().map(|f| {
@@ -206,28 +222,26 @@ fn model(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
     });
     let reads = fields.iter().map(|f| {
         let ident = &f.ident;
-        let c = col_path(&f.column);
-        let st = quote!(<#c as ::aludel::expr::Expression>::SqlType);
+        let read = read(f);
         if f.generated {
-            quote!(#ident: ::core::option::Option::Some(::aludel::types::FromSql::<#st>::from_sql(row.next_value()?)?))
+            quote!(#ident: ::core::option::Option::Some(#read(row.next_value()?)?))
         } else {
-            quote!(#ident: ::aludel::types::FromSql::<#st>::from_sql(row.next_value()?)?)
+            quote!(#ident: #read(row.next_value()?)?)
         }
     });
     let from_values = fields.iter().map(|f| {
         let ident = &f.ident;
-        let c = col_path(&f.column);
-        let st = quote!(<#c as ::aludel::expr::Expression>::SqlType);
+        let read = read(f);
         let next = quote!(values.next().unwrap_or(::aludel::types::Value::Null));
         if f.generated {
             quote! {
                 #ident: match #next {
                     ::aludel::types::Value::Null => ::core::option::Option::None,
-                    v => ::core::option::Option::Some(::aludel::types::FromSql::<#st>::from_sql(v)?),
+                    v => ::core::option::Option::Some(#read(v)?),
                 }
             }
         } else {
-            quote!(#ident: ::aludel::types::FromSql::<#st>::from_sql(#next)?)
+            quote!(#ident: #read(#next)?)
         }
     });
     let skipped_defaults = skipped.clone();

@@ -12,8 +12,8 @@ use crate::schema::ForeignKeyBetween;
 
 /// A relationship along which [`Session::attach`] relates two objects.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` does not relate objects through a foreign key of theirs",
-    label = "attach along a one-to-many, many-to-one or one-to-one relationship",
+    message = "`attach` sets a foreign key of the related objects, and this relationship has none",
+    label = "`{Self}` is not one-to-many, many-to-one or one-to-one",
     note = "a many-to-many relationship writes association rows: `session.link(..)` / `unlink(..)`"
 )]
 pub trait Attach: Relation {

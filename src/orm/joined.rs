@@ -43,8 +43,8 @@ pub trait JoinedStep<P: Model>: sealed::Step + Copy {
 /// A relationship or a chain of them, loadable by joins (see `SessionQuery::all_joined`).
 /// Chains nest either way: `a.then(b).then(c)` and `a.then(b.then(c))` load the same.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` is not a relationship (or chain) starting from `{P}`, the model this query loads",
-    label = "joined loading follows relationships from the query's own model",
+    message = "this relationship does not start from `{P}`, the model this query loads",
+    label = "joined loading follows relationships (or chains) starting from `{P}`",
     note = "each `.then(..)` continues from the model the previous relationship leads to"
 )]
 pub trait JoinedLoad<P: Model> {

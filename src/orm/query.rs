@@ -132,14 +132,17 @@ where
     /// # Ok(())
     /// # }
     /// ```
+    // The joined FROM clause is the parameter `J`, bound by `Output = J`, not `R::Output`
+    // projected in the signature: a relationship that cannot be joined here then fails once,
+    // at the argument, instead of once more at the method name.
     #[allow(clippy::type_complexity)]
-    pub fn join<R, I, IS>(
+    pub fn join<R, I, IS, J>(
         self,
         relation: R,
-    ) -> SessionQuery<'s, 'c, M, C, SelectStatement<R::Output, SelectClause<M::Columns, IS>, W, O>>
+    ) -> SessionQuery<'s, 'c, M, C, SelectStatement<J, SelectClause<M::Columns, IS>, W, O>>
     where
-        R: RelationJoin<F, Inner, I>,
-        M::Columns: SelectableIn<R::Output, IS>,
+        R: RelationJoin<F, Inner, I, Output = J>,
+        M::Columns: SelectableIn<J, IS>,
     {
         self.join_with(relation)
     }
@@ -148,13 +151,13 @@ where
     /// kept (their related columns are NULL in `filter`, e.g. `posts::id.is_null()` finds
     /// users without posts).
     #[allow(clippy::type_complexity)]
-    pub fn outer_join<R, I, IS>(
+    pub fn outer_join<R, I, IS, J>(
         self,
         relation: R,
-    ) -> SessionQuery<'s, 'c, M, C, SelectStatement<R::Output, SelectClause<M::Columns, IS>, W, O>>
+    ) -> SessionQuery<'s, 'c, M, C, SelectStatement<J, SelectClause<M::Columns, IS>, W, O>>
     where
-        R: RelationJoin<F, LeftOuter, I>,
-        M::Columns: SelectableIn<R::Output, IS>,
+        R: RelationJoin<F, LeftOuter, I, Output = J>,
+        M::Columns: SelectableIn<J, IS>,
     {
         self.join_with(relation)
     }

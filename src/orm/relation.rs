@@ -132,8 +132,8 @@ impl<T> Related<T> {
 /// A column of table `T` to order a loaded collection by: the column itself or
 /// `column.desc()` / `column.asc()`.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` is not a column of `{T}` to order this collection by",
-    label = "order a relationship's collection by a column of the related table",
+    message = "a collection of `{T}` rows is ordered only by a column of `{T}`",
+    label = "`{Self}` is not a column of `{T}`",
     note = "for example `HasMany::new(..).order_by(posts::id.desc())`"
 )]
 pub trait CollectionOrder<T> {
@@ -500,8 +500,8 @@ where
 
 /// A relationship (or chain) starting from model `M`: what a query of `M`s can load.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` is not a relationship (or chain) starting from `{M}`",
-    label = "expected a relationship of `{M}`",
+    message = "this relationship does not start from `{M}`",
+    label = "expected a relationship (or chain) starting from `{M}`",
     note = "a query loads relationships of the model it loads, and each `.then(..)` continues \
             from the model the relationship before it leads to"
 )]
@@ -719,8 +719,8 @@ where
 /// A many-to-many relationship: what [`Session::link`](super::Session::link) and `unlink`
 /// need to write its association rows.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` is not a many-to-many relationship: it has no association rows to link",
-    label = "link / unlink take a `ManyToMany` relationship",
+    message = "`link` / `unlink` write association rows, and this relationship is not many-to-many",
+    label = "`{Self}` has no association table",
     note = "objects related by a foreign key of theirs are related with `session.attach(..)`"
 )]
 pub trait Association: Relation + 'static {
