@@ -104,7 +104,7 @@ pub trait Expression {
     message = "`{Self}` cannot be used in a query whose FROM clause is `{F}`",
     label = "not valid in this query"
 )]
-pub trait ValidIn<F, I> {
+pub trait ValidIn<F, I>: Expression {
     /// The SQL type of the expression evaluated over `F`.
     type SqlTypeIn: SqlType;
 }

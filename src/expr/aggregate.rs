@@ -147,9 +147,9 @@ impl<Fn: AggregateOutput<E::SqlType>, E: Expression> Expression for Agg<Fn, E> {
 impl<Fn, E, F, I> ValidIn<F, I> for Agg<Fn, E>
 where
     E: ValidIn<F, I> + NoAggregateInAggregate + NoWindowInAggregate,
-    Fn: AggregateOutput<E::SqlTypeIn>,
+    Fn: AggregateOutput<E::SqlTypeIn> + AggregateOutput<E::SqlType>,
 {
-    type SqlTypeIn = Fn::Output;
+    type SqlTypeIn = <Fn as AggregateOutput<E::SqlTypeIn>>::Output;
 }
 
 impl<Fn, E, G> ValidGrouping<G, ()> for Agg<Fn, E> {}

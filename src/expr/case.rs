@@ -236,10 +236,14 @@ impl<ST: SqlType, B: CasePart, E: CasePart> Expression for Case<ST, B, E> {
     type Window = <B::Window as Flag>::Or<E::Window>;
 }
 
-impl<ST: SqlType, B: CasePartIn<F, IB>, E: CasePartIn<F, IE>, F, IB, IE> ValidIn<F, (IB, IE)>
-    for Case<ST, B, E>
+impl<ST, B, E, F, IB, IE> ValidIn<F, (IB, IE)> for Case<ST, B, E>
+where
+    ST: SqlType,
+    B: CasePartIn<F, IB> + CasePart,
+    E: CasePartIn<F, IE> + CasePart,
 {
-    type SqlTypeIn = CaseType<ST, B::Nullable, E::Nullable>;
+    type SqlTypeIn =
+        CaseType<ST, <B as CasePartIn<F, IB>>::Nullable, <E as CasePartIn<F, IE>>::Nullable>;
 }
 
 impl<ST, B: ValidGrouping<G, IB>, E: ValidGrouping<G, IE>, G, IB, IE> ValidGrouping<G, (IB, IE)>

@@ -74,8 +74,10 @@ impl<Fn: ScalarFunction, Args: Arguments> Expression for Call<Fn, Args> {
     type Window = Args::Window;
 }
 
-impl<Fn: ScalarFunction, Args: ArgumentsIn<F, I>, F, I> ValidIn<F, I> for Call<Fn, Args> {
-    type SqlTypeIn = Fn::Output<Args::Types>;
+impl<Fn: ScalarFunction, Args: ArgumentsIn<F, I> + Arguments, F, I> ValidIn<F, I>
+    for Call<Fn, Args>
+{
+    type SqlTypeIn = Fn::Output<<Args as ArgumentsIn<F, I>>::Types>;
 }
 
 impl<Fn, Args: ValidGrouping<G, I>, G, I> ValidGrouping<G, (I,)> for Call<Fn, Args> {}

@@ -65,9 +65,9 @@ impl<Op, L, R, F, IL, IR> ValidIn<F, (IL, IR)> for Binary<Op, L, R>
 where
     L: ValidIn<F, IL>,
     R: ValidIn<F, IR>,
-    Op: OperatorResult<L::SqlTypeIn, R::SqlTypeIn>,
+    Op: OperatorResult<L::SqlTypeIn, R::SqlTypeIn> + OperatorResult<L::SqlType, R::SqlType>,
 {
-    type SqlTypeIn = Op::Output;
+    type SqlTypeIn = <Op as OperatorResult<L::SqlTypeIn, R::SqlTypeIn>>::Output;
 }
 
 impl<Op, L: GroupKey, R: GroupKey> GroupKey for Binary<Op, L, R> {}

@@ -1,6 +1,6 @@
 //! ORDER BY terms.
 
-use super::{Expression, SelectFlags, ValidGrouping, ValidIn};
+use super::{SelectFlags, ValidGrouping, ValidIn};
 use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder, SupportsNullsOrdering};
 
 /// `E ASC`
@@ -80,7 +80,7 @@ nulls!(NullsFirst " NULLS FIRST", NullsLast " NULLS LAST");
 )]
 pub trait OrderIn<F, I> {}
 
-impl<E: Expression + ValidIn<F, I>, F, I> OrderIn<F, I> for E {}
+impl<E: ValidIn<F, I>, F, I> OrderIn<F, I> for E {}
 impl<E: ValidIn<F, I>, F, I> OrderIn<F, I> for Asc<E> {}
 impl<E: ValidIn<F, I>, F, I> OrderIn<F, I> for Desc<E> {}
 impl<O: OrderIn<F, I>, F, I> OrderIn<F, I> for NullsFirst<O> {}

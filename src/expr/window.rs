@@ -178,11 +178,11 @@ where
 
 impl<Func, P, O, Fr, F, IF, IP, IO> ValidIn<F, (IF, IP, IO)> for Over<Func, Window<P, O, Fr>>
 where
-    Func: WindowArgsIn<F, IF>,
-    P: WindowPartIn<F, IP>,
-    O: WindowPartIn<F, IO>,
+    Func: WindowArgsIn<F, IF> + WindowFunction,
+    P: WindowPartIn<F, IP> + WindowPart,
+    O: WindowPartIn<F, IO> + WindowPart,
 {
-    type SqlTypeIn = Func::SqlTypeIn;
+    type SqlTypeIn = <Func as WindowArgsIn<F, IF>>::SqlTypeIn;
 }
 
 impl<Func, P, O, Fr, G, IF, IP, IO> ValidGrouping<G, (IF, IP, IO)> for Over<Func, Window<P, O, Fr>>

@@ -1,19 +1,20 @@
 //! Select lists: an expression or a tuple of expressions valid in a FROM clause.
 
-use crate::expr::{Expression, ValidIn};
+use crate::expr::ValidIn;
 
 /// A select list for a query over `F`; `RowType` is the SQL row type it produces there
 /// (outer joins already applied).
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be selected from `{F}`",
-    label = "expected a column, an expression, or a tuple of them, valid in this FROM clause"
+    label = "expected a column, an expression, or a tuple of them, valid in this FROM clause",
+    note = "a window function such as `row_number()` needs `.over(Window::new()..)`; a Rust value is selected as `literal::<SqlType, _>(value)`"
 )]
 pub trait SelectableIn<F, I> {
     /// The SQL row type.
     type RowType;
 }
 
-impl<E: Expression + ValidIn<F, I>, F, I> SelectableIn<F, I> for E {
+impl<E: ValidIn<F, I>, F, I> SelectableIn<F, I> for E {
     type RowType = E::SqlTypeIn;
 }
 

@@ -118,12 +118,13 @@ macro_rules! __table_impl {
                 constraints: $crate::__table_constraints!([] $($tattr)*),
             };
 
-            // A second item of each column's name, never used: compiler messages print a type by
-            // its bare name only when that name is unique, so with this twin they print
-            // `posts::title` rather than `title`.
+            // A second item of each column's (and the table's) name, never used: compiler
+            // messages print a type by its bare name only when that name is unique, so with
+            // this twin they print `posts::title` rather than `title`.
             #[doc(hidden)]
             #[allow(non_camel_case_types, dead_code)]
             pub mod __qualified_names {
+                pub struct table;
                 $(pub struct $col;)+
             }
 
