@@ -55,9 +55,9 @@ pub use operators::{
 pub use ordering::{Asc, Desc, NullsFirst, NullsLast, OrderIn};
 pub use placement::{
     Absent, NoAggregateInAggregate, NoAggregateInAssignment, NoAggregateInFilter,
-    NoAggregateInGroupBy, NoAggregateInOn, NoAggregateInWhere, NoWindowInAggregate,
-    NoWindowInAssignment, NoWindowInFilter, NoWindowInGroupBy, NoWindowInHaving, NoWindowInOn,
-    NoWindowInWhere, NoWindowInWindow,
+    NoAggregateInGroupBy, NoAggregateInOn, NoAggregateInReturning, NoAggregateInWhere,
+    NoWindowInAggregate, NoWindowInAssignment, NoWindowInFilter, NoWindowInGroupBy,
+    NoWindowInHaving, NoWindowInOn, NoWindowInReturning, NoWindowInWhere, NoWindowInWindow,
 };
 pub use raw::{SqlLiteral, sql};
 pub use typed_bind::{IntoExpression, TypedBind};

@@ -10,7 +10,7 @@
 //!
 //! | clause | aggregates | window functions |
 //! |---|---|---|
-//! | WHERE, ON, GROUP BY, FILTER (WHERE ..), UPDATE SET | no | no |
+//! | WHERE, ON, GROUP BY, FILTER (WHERE ..), UPDATE SET, INSERT values, RETURNING | no | no |
 //! | an aggregate's argument | no (unless the aggregate is itself windowed) | no |
 //! | HAVING | yes | no |
 //! | a window's arguments, PARTITION BY, ORDER BY | yes (grouped) | no |
@@ -105,6 +105,16 @@ placement_rules! {
         "window functions are not allowed in an aggregate's FILTER (WHERE ..) condition",
         "this condition contains a window function",
         "compute the windowed value in a subquery or CTE first";
+    /// A RETURNING list: one row out per row written.
+    NoAggregateInReturning: Aggregate,
+        "aggregate functions are not allowed in RETURNING",
+        "RETURNING yields one row per row written",
+        "return the rows' columns and aggregate them in a query over the table";
+    /// A RETURNING list: window functions need a SELECT.
+    NoWindowInReturning: Window,
+        "window functions are not allowed in RETURNING",
+        "RETURNING yields one row per row written",
+        "return the rows' columns and compute the window in a query over the table";
     /// A value assigned by UPDATE SET or written by INSERT: computed per row.
     NoAggregateInAssignment: Aggregate,
         "aggregate functions are not allowed in UPDATE SET or INSERT values",

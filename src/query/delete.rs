@@ -52,7 +52,9 @@ impl<T: Table, W> DeleteStatement<T, W, NoReturning> {
     /// `RETURNING list`: the deleted rows' values.
     pub fn returning<L, I>(self, list: L) -> DeleteStatement<T, W, Returning<L, I>>
     where
-        L: SelectableIn<T, I>,
+        L: SelectableIn<T, I>
+            + crate::expr::NoAggregateInReturning
+            + crate::expr::NoWindowInReturning,
     {
         DeleteStatement {
             table: self.table,

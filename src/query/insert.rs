@@ -387,7 +387,9 @@ impl<T: Table, V, C> InsertStatement<T, V, NoReturning, C> {
     /// (generated keys, defaults), in insertion order.
     pub fn returning<S, I>(self, list: S) -> InsertStatement<T, V, Returning<S, I>, C>
     where
-        S: SelectableIn<T, I>,
+        S: SelectableIn<T, I>
+            + crate::expr::NoAggregateInReturning
+            + crate::expr::NoWindowInReturning,
     {
         InsertStatement {
             table: self.table,

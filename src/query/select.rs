@@ -5,8 +5,9 @@ use super::selection::SelectableIn;
 use super::{AsQuery, MaybeEmpty, Query};
 use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder};
 use crate::expr::{
-    AggregatesNotMixed, ConditionIn, Expression, NoAggregateInGroupBy, NoAggregateInWhere,
-    NoWindowInGroupBy, NoWindowInHaving, NoWindowInWhere, OrderIn, SelectFlags, ValidGrouping,
+    AggregatesNotMixed, Asc, ConditionIn, Desc, Expression, Itself, NoAggregateInGroupBy,
+    NoAggregateInWhere, NoWindowInGroupBy, NoWindowInHaving, NoWindowInWhere, NullsFirst,
+    NullsLast, OrderIn, SelectFlags, ValidGrouping,
 };
 use crate::schema::{FromClause, QuerySource};
 use crate::types::{Flag, Value};
@@ -167,7 +168,70 @@ impl<O> OrderListFor<NoGroupBy, ()> for O {}
 pub trait DistinctOrdered<I> {}
 
 impl<S, O> DistinctOrdered<()> for (NoDistinct, S, O) {}
-impl<E, S, O> DistinctOrdered<()> for (DistinctOn<E>, S, O) {}
+impl<E, S> DistinctOrdered<()> for (DistinctOn<E>, S, NoOrder) {}
+// `DISTINCT ON (e)` keeps the first row of each `e`: ORDER BY must start with `e`.
+impl<E, S, O: LeadsWith<E, I>, I> DistinctOrdered<I> for (DistinctOn<E>, S, OrderBy<O>) {}
+
+/// ORDER BY terms `Self` start with the DISTINCT ON expressions `E` (in their order; `I`
+/// proves it).
+#[diagnostic::on_unimplemented(
+    message = "ORDER BY of a SELECT DISTINCT ON must start with the DISTINCT ON expressions",
+    label = "this ORDER BY does not start with `{E}`",
+    note = "order by the DISTINCT ON expressions first, then by what picks the row kept for each"
+)]
+pub trait LeadsWith<E, I> {}
+
+/// An ORDER BY term of expression `E`: `E` itself, or `E` with a direction or NULLS placement.
+#[diagnostic::on_unimplemented(
+    message = "ORDER BY of a SELECT DISTINCT ON must start with the DISTINCT ON expressions",
+    label = "`{Self}` is not a term of `{E}`",
+    note = "order by the DISTINCT ON expressions first, then by what picks the row kept for each"
+)]
+pub trait TermOf<E, I> {}
+
+/// Index: a term with a direction (or NULLS placement) around `I`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Directed<I>(I);
+
+impl<E: Expression> TermOf<E, Itself> for E {}
+impl<T: TermOf<E, I>, E, I> TermOf<E, Directed<I>> for Asc<T> {}
+impl<T: TermOf<E, I>, E, I> TermOf<E, Directed<I>> for Desc<T> {}
+impl<T: TermOf<E, I>, E, I> TermOf<E, Directed<I>> for NullsFirst<T> {}
+impl<T: TermOf<E, I>, E, I> TermOf<E, Directed<I>> for NullsLast<T> {}
+
+/// Index: the whole ORDER BY is one term of the expression.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OneTerm<I>(I);
+
+impl<O: TermOf<E, I>, E, I> LeadsWith<E, OneTerm<I>> for O {}
+
+/// Index: the first of several ORDER BY terms is a term of the expression.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FirstTerm<I>(I);
+
+macro_rules! leads_with {
+    ($(($($t:ident),*))*) => {$(
+        // A single DISTINCT ON expression leads a longer ORDER BY.
+        impl<E, I, A: TermOf<E, I>, $($t),*> LeadsWith<E, FirstTerm<I>> for (A, $($t,)*) {}
+    )*};
+}
+leads_with! { (B) (B, C) (B, C, D) (B, C, D, G) }
+
+macro_rules! leads_with_list {
+    ($([$($e:ident $t:ident $i:ident),+] [$($rest:ident),*])*) => {$(
+        impl<$($e, $t: TermOf<$e, $i>, $i,)+ $($rest),*> LeadsWith<($($e,)+), ($($i,)+)>
+            for ($($t,)+ $($rest,)*)
+        {
+        }
+    )*};
+}
+leads_with_list! {
+    [EA A IA, EB B IB] []
+    [EA A IA, EB B IB] [C]
+    [EA A IA, EB B IB] [C, D]
+    [EA A IA, EB B IB, EC C IC] []
+    [EA A IA, EB B IB, EC C IC] [D]
+}
 impl<S> DistinctOrdered<()> for (Distinct, S, NoOrder) {}
 // `SELECT DISTINCT *` selects every column of FROM.
 impl<O> DistinctOrdered<()> for (Distinct, DefaultSelect, OrderBy<O>) {}
@@ -369,9 +433,13 @@ impl<F: QuerySource, S, W, O, Dist, G, H, Lk> SelectStatement<F, S, W, O, Dist, 
 
     /// `SELECT DISTINCT ON (expr)`: PostgreSQL only; rendering it for another dialect does
     /// not compile.
-    pub fn distinct_on<E, I>(self, on: E) -> SelectStatement<F, S, W, O, DistinctOn<E>, G, H, Lk>
+    pub fn distinct_on<E, I, ID>(
+        self,
+        on: E,
+    ) -> SelectStatement<F, S, W, O, DistinctOn<E>, G, H, Lk>
     where
         E: SelectableIn<F, I>,
+        (DistinctOn<E>, S, O): DistinctOrdered<ID>,
     {
         SelectStatement {
             from: self.from,

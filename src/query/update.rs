@@ -279,7 +279,9 @@ impl<T: Table, S, W, Fr> UpdateStatement<T, S, W, NoReturning, Fr> {
     /// `RETURNING list`: the updated rows' values.
     pub fn returning<L, I>(self, list: L) -> UpdateStatement<T, S, W, Returning<L, I>, Fr>
     where
-        L: SelectableIn<T, I>,
+        L: SelectableIn<T, I>
+            + crate::expr::NoAggregateInReturning
+            + crate::expr::NoWindowInReturning,
     {
         UpdateStatement {
             table: self.table,

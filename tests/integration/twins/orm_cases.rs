@@ -572,3 +572,15 @@ mod typed_fields {
         assert_eq!(user.borrow().name, "ann");
     });
 }
+
+mod placement {
+    use super::*;
+
+    crate::backend_test!(aggregate_in_orm_query_filter, |conn| {
+        seed(conn);
+        let mut session = Session::new(conn);
+        let found = session.query::<User>().filter(users::id.gt(1)).all().unwrap();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].borrow().name, "ben");
+    });
+}

@@ -451,3 +451,173 @@ crate::backend_test!(arithmetic_between_number_and_text, |conn| {
         users::table.select(users::age + users::id).order_by(users::id).load(conn).unwrap();
     assert_eq!(sums, [37, 19, 39]);
 });
+
+crate::pg_twin!(distinct_on_ordered_by_another_column, |conn| {
+    seed(conn);
+    let rows: Vec<(String, i32)> = users::table
+        .distinct_on(users::age)
+        .order_by((users::age, users::name.desc()))
+        .select((users::name, users::age))
+        .load(conn)
+        .unwrap();
+    assert_eq!(rows, [("bob".to_owned(), 17), ("cy".to_owned(), 36)]);
+});
+
+crate::pg_twin!(distinct_on_after_order_by_another_column, |conn| {
+    seed(conn);
+    let rows: Vec<(String, i32)> = users::table
+        .order_by((users::age.desc(), users::name))
+        .distinct_on(users::age)
+        .select((users::name, users::age))
+        .load(conn)
+        .unwrap();
+    assert_eq!(rows, [("ada".to_owned(), 36), ("bob".to_owned(), 17)]);
+});
+
+crate::backend_test!(aggregate_in_insert_returning, |conn| {
+    seed(conn);
+    insert(users::table).values((users::name.eq("x"), users::age.eq(3))).execute(conn).unwrap();
+    let count: i64 = users::table.select(count_star()).first(conn).unwrap();
+    assert_eq!(count, 4);
+});
+
+crate::backend_test!(aggregate_in_update_returning, |conn| {
+    seed(conn);
+    update(users::table).set(users::age.eq(3)).filter(users::name.eq("bob")).execute(conn).unwrap();
+    let oldest: Option<i32> = users::table.select(max(users::age)).first(conn).unwrap();
+    assert_eq!(oldest, Some(36));
+});
+
+crate::backend_test!(window_in_delete_returning, |conn| {
+    seed(conn);
+    let ranked: Vec<(String, i64)> = users::table
+        .select((users::name, row_number().over(Window::new().order_by(users::name))))
+        .filter(users::age.lt(30))
+        .load(conn)
+        .unwrap();
+    assert_eq!(ranked, [("bob".to_owned(), 1)]);
+});
+
+crate::backend_test!(aggregate_in_where_through_coalesce, |conn| {
+    seed(conn);
+    let names: Vec<String> = users::table
+        .group_by(users::name)
+        .select(users::name)
+        .having(coalesce(max(users::email), "none").ne("none"))
+        .order_by(users::name)
+        .load(conn)
+        .unwrap();
+    assert_eq!(names, ["ada", "cy"]);
+});
+
+crate::backend_test!(aggregate_in_where_through_between, |conn| {
+    seed(conn);
+    let ages: Vec<i32> = users::table
+        .group_by(users::age)
+        .select(users::age)
+        .having(count_star().between(2, 3))
+        .load(conn)
+        .unwrap();
+    assert_eq!(ages, [36]);
+});
+
+crate::backend_test!(aggregate_in_where_through_case, |conn| {
+    seed(conn);
+    let adults: i64 = users::table
+        .select(count_star())
+        .filter(case_when(users::age.gt(18), 1).otherwise(0).eq(1))
+        .first(conn)
+        .unwrap();
+    assert_eq!(adults, 2);
+});
+
+crate::backend_test!(window_in_insert_values, |conn| {
+    seed(conn);
+    insert(users::table).values((users::name.eq("x"), users::age.eq(4))).execute(conn).unwrap();
+    let ages: Vec<i32> =
+        users::table.select(users::age).filter(users::name.eq("x")).load(conn).unwrap();
+    assert_eq!(ages, [4]);
+});
+
+crate::backend_test!(aggregate_in_boxed_join_on, |conn| {
+    seed(conn);
+    let titles: Vec<String> = users::table
+        .into_boxed()
+        .may_join::<posts::table>()
+        .join(posts::table, posts::user_id.eq(users::id))
+        .select(posts::title)
+        .filter(users::name.eq("bob"))
+        .load::<Option<String>>(conn)
+        .unwrap()
+        .into_iter()
+        .flatten()
+        .collect();
+    assert_eq!(titles, ["first"]);
+});
+
+crate::backend_test!(having_ungrouped_column_in_subquery, |conn| {
+    seed(conn);
+    let names: Vec<String> = users::table
+        .select(users::name)
+        .filter(
+            users::id.in_subquery(
+                posts::table
+                    .group_by(posts::user_id)
+                    .select(posts::user_id)
+                    .having(max(posts::score).gt(4)),
+            ),
+        )
+        .order_by(users::name)
+        .load(conn)
+        .unwrap();
+    assert_eq!(names, ["ada", "bob"]);
+});
+
+crate::backend_test!(order_by_ungrouped_column_in_subquery, |conn| {
+    seed(conn);
+    let names: Vec<String> = users::table
+        .select(users::name)
+        .filter(exists(
+            posts::table.group_by(posts::user_id).select(posts::user_id).order_by(posts::user_id),
+        ))
+        .order_by(users::name)
+        .load(conn)
+        .unwrap();
+    assert_eq!(names, ["ada", "bob", "cy"]);
+});
+
+crate::backend_test!(window_in_delete_where, |conn| {
+    seed(conn);
+    let youngest = users::table.select(min(users::age)).scalar_subquery();
+    delete(posts::table).filter(posts::user_id.eq(2)).execute(conn).unwrap();
+    let deleted = delete(users::table).filter(users::age.eq(youngest)).execute(conn).unwrap();
+    assert_eq!(deleted, 1);
+});
+
+crate::backend_test!(nested_window_through_arithmetic, |conn| {
+    seed(conn);
+    let ranks: Vec<i64> = users::table
+        .select(rank().over(Window::new().order_by(users::age + 1)))
+        .order_by(users::id)
+        .load(conn)
+        .unwrap();
+    assert_eq!(ranks, [2, 1, 2]);
+});
+
+crate::backend_test!(aggregate_in_group_by_through_arithmetic, |conn| {
+    seed(conn);
+    let counts: Vec<i64> =
+        users::table.group_by(users::age + users::id).select(count_star()).load(conn).unwrap();
+    assert_eq!(counts, [1, 1, 1]);
+});
+
+crate::backend_test!(grouped_expression_missing_from_select_expression, |conn| {
+    seed(conn);
+    let rows: Vec<(String, i64)> = users::table
+        .group_by(upper(users::name))
+        .select((upper(users::name), count_star()))
+        .order_by(upper(users::name))
+        .load(conn)
+        .unwrap();
+    assert_eq!(rows[0], ("ADA".to_owned(), 1));
+});

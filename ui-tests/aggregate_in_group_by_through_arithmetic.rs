@@ -1,0 +1,12 @@
+//! Aggregates are found inside GROUP BY expressions.
+
+use aludel::prelude::*;
+
+aludel::table! {
+    users (id) { id -> Integer, name -> Text, email -> Nullable<Text>, age -> Integer, }
+    posts (id) { id -> Integer, #[references(users::id)] user_id -> Integer, title -> Text, score -> Integer, }
+}
+
+fn main() {
+    let _ = users::table.group_by(users::age + max(users::id)).select(count_star());
+}

@@ -1,0 +1,12 @@
+//! A subquery's ORDER BY obeys the grouping rule.
+
+use aludel::prelude::*;
+
+aludel::table! {
+    users (id) { id -> Integer, name -> Text, email -> Nullable<Text>, age -> Integer, }
+    posts (id) { id -> Integer, #[references(users::id)] user_id -> Integer, title -> Text, score -> Integer, }
+}
+
+fn main() {
+    let _ = users::table.filter(exists(posts::table.group_by(posts::user_id).select(posts::user_id).order_by(posts::title)));
+}
