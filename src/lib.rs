@@ -60,16 +60,24 @@
 //!
 //! | first line | meaning |
 //! |---|---|
-//! | table `posts::table` is not in this query's FROM clause | a column of a table the query does not select from |
+//! | table `posts::table` is not in this query's FROM clause | a column of a table (or alias) the query does not select from |
 //! | cannot compare SQL `Integer` with SQL `Text` | the two sides have different SQL type families |
+//! | cannot apply arithmetic to SQL `Integer` and SQL `Text` | `+ - * / %` need two numbers (numbers promote: `Integer * Numeric` is `Numeric`) |
 //! | a Rust `&str` cannot be used as a SQL `Integer` value | a bound value of the wrong Rust type |
 //! | expected a boolean SQL expression, found SQL `Integer` | `filter` of a non-condition |
 //! | cannot load SQL `Nullable<Text>` into Rust `String` | load a nullable column into `Option` |
 //! | the PostgreSQL/SQLite dialect has no `ILIKE` operator | a dialect-only construct on another dialect |
 //! | column `posts::title` does not belong to table `users::table` | assigning another table's column |
-//! | `(name, age)` selects a column that is neither in GROUP BY nor inside an aggregate function | a grouped query selecting an ungrouped column |
-//! | `Binary<Gt, age, ...>` cannot be selected in a query grouped by `name` | the same rule in HAVING |
-//! | this select list mixes aggregate functions with plain columns but the query has no GROUP BY | add `group_by`, or aggregate every column |
+//! | this select list uses a column that is neither in GROUP BY nor inside an aggregate function | a grouped query selecting an ungrouped column |
+//! | HAVING uses a column that is neither in GROUP BY nor inside an aggregate function | the same rule in HAVING |
+//! | ORDER BY of a grouped query uses a column that is neither in GROUP BY nor inside an aggregate function | the same rule in ORDER BY (also when GROUP BY comes after ORDER BY) |
+//! | this select list mixes aggregate functions with plain columns but the query has no GROUP BY | add `group_by`, or aggregate every column (ORDER BY counts) |
+//! | aggregate functions are not allowed in WHERE | also ON, GROUP BY, FILTER, UPDATE SET, INSERT values, RETURNING: see [`expr::NoAggregateInWhere`] and its siblings |
+//! | window functions are not allowed in WHERE | window functions stand only in the select list and ORDER BY |
+//! | aggregate function calls cannot be nested | `sum(max(x))`; window the outer one (`sum(sum(x)).over(..)`) or use a subquery |
+//! | window function calls cannot be nested | a window function inside another's arguments, PARTITION BY or ORDER BY |
+//! | ORDER BY of a SELECT DISTINCT uses an expression that is not in its select list | order a DISTINCT query by selected columns |
+//! | ORDER BY of a SELECT DISTINCT ON must start with the DISTINCT ON expressions | PostgreSQL's DISTINCT ON rule |
 //! | the two sides of a set operation select different column types | UNION / INTERSECT / EXCEPT of incompatible rows |
 //! | a row of SQL `Integer` cannot be stored into columns of SQL `(Text,)` | INSERT ... SELECT or a CTE whose rows do not fit |
 //! | this subquery selects `(Integer, Text)`, but a single column is needed here | a scalar / IN / ANY subquery with several columns |
