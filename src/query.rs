@@ -58,7 +58,7 @@ pub use update::{
 };
 pub use upsert::{
     AnyConflict, ConflictBuilder, ConflictTarget, DoNothing, DoUpdate, Excluded, NoConflict,
-    OnConflict, Target, excluded,
+    OnConflict, Target, UniqueKeyOf, excluded,
 };
 
 /// A statement that returns rows of SQL row type `SqlType`.

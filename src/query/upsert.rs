@@ -51,6 +51,19 @@ impl ConflictTarget for AnyConflict {
 /// A conflict target: the column(s) of a unique constraint of table `T`.
 pub struct Target<T, K>(PhantomData<(T, K)>);
 
+/// Column(s) that form the primary key or a declared unique constraint of table `T`: the only
+/// valid `ON CONFLICT (...)` targets. Both databases reject any other target at run time
+/// ("there is no unique or exclusion constraint matching the ON CONFLICT specification"), so
+/// the `table!` macro implements this for exactly the declared keys: the primary key, each
+/// `#[unique]` column, and each `#[unique(..)]` / `#[unique_index(..)]` column list, in its
+/// declared order. A single-column key is accepted bare (`users::email`) or as `(users::email,)`.
+#[diagnostic::on_unimplemented(
+    message = "ON CONFLICT target `{Self}` is not the primary key or a unique constraint of `{T}`",
+    label = "not a declared unique key of the inserted table",
+    note = "name the primary key, a column declared `#[unique]`, or all the columns of a `#[unique(..)]` / `#[unique_index(..)]` constraint in their declared order; or use `on_conflict_do_nothing()` for any constraint"
+)]
+pub trait UniqueKeyOf<T>: ColumnList<T> {}
+
 impl<T, K: ColumnList<T>> ConflictTarget for Target<T, K> {
     fn write_target<D: Dialect>(out: &mut SqlBuilder<'_, D>) {
         let mut names = Vec::new();
@@ -155,8 +168,30 @@ impl<T: Table, V, R> InsertStatement<T, Values<V>, R, NoConflict> {
     }
 
     /// `ON CONFLICT (target)`: names the unique column(s) whose conflict is handled; follow
-    /// with `do_nothing()` or `do_update(...)`.
-    pub fn on_conflict<K: ColumnList<T>>(self, target: K) -> ConflictBuilder<T, V, R, K> {
+    /// with `do_nothing()` or `do_update(...)`. The target must be the table's primary key or
+    /// one of its declared unique constraints ([`UniqueKeyOf`]).
+    ///
+    /// ```
+    /// use aludel::prelude::*;
+    /// aludel::table! {
+    ///     #[unique(owner, slug)]
+    ///     repos (id) { id -> Integer, owner -> Text, slug -> Text, stars -> Integer, }
+    /// }
+    ///
+    /// let q = insert(repos::table)
+    ///     .values((repos::owner.eq("ada"), repos::slug.eq("x"), repos::stars.eq(1)))
+    ///     .on_conflict((repos::owner, repos::slug))
+    ///     .do_nothing();
+    /// assert_eq!(
+    ///     q.compile::<Sqlite>().sql(),
+    ///     r#"INSERT INTO "repos" ("owner", "slug", "stars") VALUES (?1, ?2, ?3) ON CONFLICT ("owner", "slug") DO NOTHING"#
+    /// );
+    /// assert_eq!(
+    ///     q.compile::<Postgres>().sql(),
+    ///     r#"INSERT INTO "repos" ("owner", "slug", "stars") VALUES ($1, $2, $3) ON CONFLICT ("owner", "slug") DO NOTHING"#
+    /// );
+    /// ```
+    pub fn on_conflict<K: UniqueKeyOf<T>>(self, target: K) -> ConflictBuilder<T, V, R, K> {
         let _ = target;
         ConflictBuilder { insert: self, _target: PhantomData }
     }

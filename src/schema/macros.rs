@@ -153,9 +153,49 @@ macro_rules! __table_impl {
             )+
 
             $crate::__private::default_foreign_keys!($crate; $({ $col $($cattr)* })+);
+
+            $crate::__unique_keys!(@pk $($pk)*);
+            $crate::__unique_keys!(@table $($tattr)*);
+            $( $crate::__unique_keys!(@column $col; $($cattr)*); )+
         }
     };
 }
+
+// ---- ON CONFLICT targets -------------------------------------------------------------------
+
+/// Implements `UniqueKeyOf<table>` (the valid `ON CONFLICT` targets) for the primary key and
+/// for every declared unique constraint, so that `on_conflict` accepts exactly those column
+/// lists. A one-column key is implemented both bare and as a one-tuple.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __unique_keys {
+    (@key $one:ident) => {
+        impl $crate::query::UniqueKeyOf<table> for $one {}
+        impl $crate::query::UniqueKeyOf<table> for ($one,) {}
+    };
+    (@key $($many:ident)+) => {
+        impl $crate::query::UniqueKeyOf<table> for ($($many,)+) {}
+    };
+    (@pk) => {};
+    (@pk $($pk:ident)+) => { $crate::__unique_keys!(@key $($pk)+); };
+    (@table) => {};
+    (@table [unique($($c:ident),+ $(,)?)] $($rest:tt)*) => {
+        $crate::__unique_keys!(@key $($c)+);
+        $crate::__unique_keys!(@table $($rest)*);
+    };
+    (@table [unique_index($n:ident, $($c:ident),+ $(,)?)] $($rest:tt)*) => {
+        $crate::__unique_keys!(@key $($c)+);
+        $crate::__unique_keys!(@table $($rest)*);
+    };
+    (@table [$($other:tt)*] $($rest:tt)*) => { $crate::__unique_keys!(@table $($rest)*); };
+    (@column $col:ident;) => {};
+    (@column $col:ident; [unique] $($rest:tt)*) => { $crate::__unique_keys!(@key $col); };
+    (@column $col:ident; [$($other:tt)*] $($rest:tt)*) => {
+        $crate::__unique_keys!(@column $col; $($rest)*);
+    };
+}
+
+// ---- end of ON CONFLICT targets --------------------------------------------------------------
 
 #[doc(hidden)]
 #[macro_export]
