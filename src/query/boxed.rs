@@ -13,7 +13,7 @@ use super::select::{DefaultSelect, SelectClause, SelectList, SelectStatement};
 use super::selection::SelectableIn;
 use super::subquery::Correlation;
 use super::{AsQuery, MaybeEmpty, Query};
-use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
+use crate::dialect::{BoxedFor, Dialect, QueryFragment, SqlBuilder};
 use crate::expr::{ConditionIn, Expression, OrderIn, ValidGrouping, ValidIn};
 use crate::schema::{FromClause, HasTable, Here, InLeft, InRight, QuerySource, Table};
 use crate::types::{Bool, Value};
@@ -324,8 +324,10 @@ fn walk_list<'b, D: Dialect>(
     }
 }
 
-impl<F, ST, D: Dialect> QueryFragment<D> for BoxedSelect<'_, F, ST, D> {
-    fn walk<'b>(&'b self, out: &mut SqlBuilder<'b, D>) {
+// Generic over the dialect written for (`W`), so that a mismatch reports `BoxedFor`.
+impl<F, ST, D: Dialect, W: BoxedFor<D>> QueryFragment<W> for BoxedSelect<'_, F, ST, D> {
+    fn walk<'b>(&'b self, out: &mut SqlBuilder<'b, W>) {
+        let out = W::builder(out);
         out.push_sql("SELECT ");
         self.distinct.walk(out);
         match &self.select {
@@ -414,8 +416,9 @@ impl<F, D: Dialect> ValidIn<F, ()> for Conditions<'_, F, D> {
 
 impl<F, D: Dialect, G> ValidGrouping<G, ()> for Conditions<'_, F, D> {}
 
-impl<F, D: Dialect> QueryFragment<D> for Conditions<'_, F, D> {
-    fn walk<'b>(&'b self, out: &mut SqlBuilder<'b, D>) {
+impl<F, D: Dialect, W: BoxedFor<D>> QueryFragment<W> for Conditions<'_, F, D> {
+    fn walk<'b>(&'b self, out: &mut SqlBuilder<'b, W>) {
+        let out = W::builder(out);
         if self.parts.is_empty() {
             out.push_sql(if self.any { "(1 = 0)" } else { "(1 = 1)" });
             return;
