@@ -1,6 +1,6 @@
 //! The window definition: `(PARTITION BY ... ORDER BY ... frame)`.
 
-use super::frame::{Frame, FrameBetween, FrameUnits};
+use super::frame::{Frame, FrameBetween, FrameOrder, Groups, Range, RangeFrameOrder, Rows};
 use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
 use crate::expr::{Asc, Desc, Expression, NullsFirst, NullsLast, OrderIn, ValidGrouping, ValidIn};
 use crate::types::Flag;
@@ -59,7 +59,10 @@ impl<P, O, Fr> Window<P, O, Fr> {
     /// `ORDER BY terms`: a column or expression, `.asc()`/`.desc()`, optionally
     /// `.nulls_first()`/`.nulls_last()`, or a tuple of those (replacing earlier terms).
     /// Aggregates are allowed here in grouped queries.
-    pub fn order_by<O2: WindowOrder>(self, terms: O2) -> Window<P, WindowOrderBy<O2>, Fr> {
+    pub fn order_by<O2: WindowOrder>(self, terms: O2) -> Window<P, WindowOrderBy<O2>, Fr>
+    where
+        Fr: FrameOrder<WindowOrderBy<O2>>,
+    {
         Window { partition: self.partition, order: WindowOrderBy(terms), frame: self.frame }
     }
 
@@ -68,18 +71,23 @@ impl<P, O, Fr> Window<P, O, Fr> {
         self,
         start: S,
         end: E,
-    ) -> Window<P, O, Frame<S, E>> {
-        self.frame(FrameUnits::Rows, start, end)
+    ) -> Window<P, O, Frame<S, E, Rows>> {
+        self.frame(start, end)
     }
 
     /// `RANGE BETWEEN start AND end`: the frame by value of the (single) ORDER BY term; with
-    /// `current_row()` it includes the current row's peers.
+    /// `current_row()` it includes the current row's peers. With an offset
+    /// (`preceding(n)` / `following(n)`) the window must already be ordered by exactly one
+    /// numeric expression ([`RangeFrameOrder`]).
     pub fn range_between<S: FrameBetween<E>, E>(
         self,
         start: S,
         end: E,
-    ) -> Window<P, O, Frame<S, E>> {
-        self.frame(FrameUnits::Range, start, end)
+    ) -> Window<P, O, Frame<S, E, Range>>
+    where
+        O: RangeFrameOrder<S, E>,
+    {
+        self.frame(start, end)
     }
 
     /// `GROUPS BETWEEN start AND end`: the frame counted in peer groups (rows with equal
@@ -88,15 +96,15 @@ impl<P, O, Fr> Window<P, O, Fr> {
         self,
         start: S,
         end: E,
-    ) -> Window<P, O, Frame<S, E>> {
-        self.frame(FrameUnits::Groups, start, end)
+    ) -> Window<P, O, Frame<S, E, Groups>> {
+        self.frame(start, end)
     }
 
-    fn frame<S, E>(self, units: FrameUnits, start: S, end: E) -> Window<P, O, Frame<S, E>> {
+    fn frame<S, E, U>(self, start: S, end: E) -> Window<P, O, Frame<S, E, U>> {
         Window {
             partition: self.partition,
             order: self.order,
-            frame: Frame::new(units, start, end),
+            frame: Frame::new(start, end),
         }
     }
 }
