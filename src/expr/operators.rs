@@ -12,6 +12,9 @@ pub trait BinaryOperator: 'static {
     const SQL: &'static str;
     /// The result type for operands of types `L` and `R`.
     type Output<L: SqlType, R: SqlType>: SqlType;
+    /// What replaces the operator and a right operand that is a bound NULL (`Some(" IS NULL")`
+    /// for `=`), so that `x.eq(None)` finds the NULL rows instead of none.
+    const NULL_RHS_SQL: Option<&'static str> = None;
 }
 
 /// An operator written the same way by every dialect that has it; dialect-only operators
@@ -76,32 +79,43 @@ where
     fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
         out.push_sql("(");
         self.lhs.walk(out);
-        out.push_sql(Op::SQL);
-        self.rhs.walk(out);
+        match Op::NULL_RHS_SQL {
+            Some(null_sql) if self.rhs.is_null_bind() => out.push_sql(null_sql),
+            _ => {
+                out.push_sql(Op::SQL);
+                self.rhs.walk(out);
+            }
+        }
         out.push_sql(")");
     }
     fn shape(&self, shape: &mut Shape) -> bool {
+        if Op::NULL_RHS_SQL.is_some() {
+            // `= ?` and `IS NULL` are different SQL texts for the same statement type.
+            shape.add(self.rhs.is_null_bind() as u64);
+        }
         self.lhs.shape(shape) && self.rhs.shape(shape)
     }
 }
 
 macro_rules! binary_ops {
-    ($($(#[$doc:meta])* $name:ident $sql:literal => |$l:ident, $r:ident| $out:ty;)*) => {$(
+    ($($(#[$doc:meta])* $name:ident $sql:literal $(null $null:literal)?
+        => |$l:ident, $r:ident| $out:ty;)*) => {$(
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, Default)]
         pub struct $name;
         impl BinaryOperator for $name {
             const SQL: &'static str = $sql;
             type Output<$l: SqlType, $r: SqlType> = $out;
+            $(const NULL_RHS_SQL: Option<&'static str> = Some($null);)?
         }
     )*};
 }
 
 binary_ops! {
-    /// `=`
-    Eq " = " => |L, R| <EitherNullable<L, R> as Flag>::Apply<Bool>;
-    /// `<>`
-    Ne " <> " => |L, R| <EitherNullable<L, R> as Flag>::Apply<Bool>;
+    /// `=` (`IS NULL` against a bound `None`)
+    Eq " = " null " IS NULL" => |L, R| <EitherNullable<L, R> as Flag>::Apply<Bool>;
+    /// `<>` (`IS NOT NULL` against a bound `None`)
+    Ne " <> " null " IS NOT NULL" => |L, R| <EitherNullable<L, R> as Flag>::Apply<Bool>;
     /// `<`
     Lt " < " => |L, R| <EitherNullable<L, R> as Flag>::Apply<Bool>;
     /// `<=`
