@@ -36,7 +36,7 @@ pub use attach::Attach;
 pub use handle::Obj;
 pub use join::RelationJoin;
 pub use joined::{JoinedLoad, JoinedStep};
-pub use model::{FieldDef, Hooks, Model, PrimaryKeyValue};
+pub use model::{FieldDef, Hooks, Model, PrimaryKeyOf, PrimaryKeyValue};
 pub use query::SessionQuery;
 pub use relation::{
     AnyRelated, Association, BelongsTo, CollectionOrder, ForeignKeyOf, HasMany, HasOne, HasRelated,
