@@ -99,7 +99,7 @@ pub trait Model: Hooks + Sized + 'static {
 /// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not the primary key type of model `{M}`",
-    label = "expected the Rust type of `{M}`'s primary key column",
+    label = "expected the Rust type of `{M}`'s primary key (a tuple of them for a composite key)",
     note = "pass the key column's own Rust type (`i32` for `Integer`, `i64` for `BigInt`, `&str` or `String` for `Text`), and a tuple in key order for a composite primary key"
 )]
 pub trait PrimaryKeyOf<M> {

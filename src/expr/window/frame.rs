@@ -115,7 +115,12 @@ impl<X: OffsetOrderTerm> OffsetOrderTerm for NullsFirst<X> {}
 #[diagnostic::do_not_recommend]
 impl<X: OffsetOrderTerm> OffsetOrderTerm for NullsLast<X> {}
 
-/// The frame `Self` (or no frame) stays valid when the window is ordered by `O`.
+/// The frame `Self` (or no frame) stays valid when the window is (re-)ordered by `O`.
+#[diagnostic::on_unimplemented(
+    message = "a RANGE frame with an offset needs the window ordered by exactly one numeric expression",
+    label = "this window has a RANGE frame with an offset, so its ORDER BY must be one numeric term",
+    note = "order the window by one numeric column or expression, or count rows with `rows_between(..)`"
+)]
 pub trait FrameOrder<O> {}
 impl<O> FrameOrder<O> for NoFrame {}
 impl<S, E, O> FrameOrder<O> for Frame<S, E, Rows> {}
