@@ -58,8 +58,8 @@ pub struct Target<T, K>(PhantomData<(T, K)>);
 /// `#[unique]` column, and each `#[unique(..)]` / `#[unique_index(..)]` column list, in its
 /// declared order. A single-column key is accepted bare (`users::email`) or as `(users::email,)`.
 #[diagnostic::on_unimplemented(
-    message = "ON CONFLICT target `{Self}` is not the primary key or a unique constraint of `{T}`",
-    label = "not a declared unique key of the inserted table",
+    message = "ON CONFLICT target `{Self}` is not the primary key or a declared unique constraint of the inserted table",
+    label = "not a unique key of `{T}`",
     note = "name the primary key, a column declared `#[unique]`, or all the columns of a `#[unique(..)]` / `#[unique_index(..)]` constraint in their declared order; or use `on_conflict_do_nothing()` for any constraint"
 )]
 pub trait UniqueKeyOf<T>: ColumnList<T> {}
