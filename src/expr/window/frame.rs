@@ -80,7 +80,7 @@ impl<D: Dialect, S: QueryFragment<D>, E: QueryFragment<D>, U: FrameUnit> QueryFr
 #[diagnostic::on_unimplemented(
     message = "a RANGE frame with an offset needs the window ordered by exactly one numeric expression",
     label = "`preceding(n)` / `following(n)` in RANGE measure the ORDER BY value, which must be one numeric term",
-    note = "call `.order_by(..)` with one numeric column or expression before `range_between(..)`, or count rows with `rows_between(..)`"
+    note = "call `.order_by(..)` with one numeric column or expression before `range_between(..)` (a date would need an interval offset), or count rows with `rows_between(..)`"
 )]
 pub trait RangeFrameOrder<S, E> {}
 

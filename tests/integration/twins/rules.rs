@@ -12,6 +12,13 @@ aludel::table! {
     repos (id) { id -> Integer, owner -> Text, slug -> Text, stars -> Integer, }
     memberships (user_id, team_id) { user_id -> Integer, team_id -> Integer, role -> Text, }
     accounts (id) { id -> Integer, name -> Text, }
+    #[unique_index(one_booking_per_slot, room, starts)]
+    slots (id) { id -> Integer, room -> Text, starts -> Integer, guest -> Text, }
+}
+
+#[cfg(feature = "chrono")]
+aludel::table! {
+    events (id) { id -> Integer, day -> Date, amount -> Integer, }
 }
 
 #[derive(Debug, Clone, Model)]
@@ -29,10 +36,19 @@ struct Membership {
     role: String,
 }
 
-/// Creates `repos`, `memberships` and `accounts`, each with one row.
+/// Creates `repos`, `memberships`, `accounts` and `slots`, each with one row.
 fn seed_keys<C: Connection>(conn: &mut C) {
-    MetaData::new([repos::table::def(), memberships::table::def(), accounts::table::def()])
-        .create_all(conn, CheckFirst::No)
+    MetaData::new([
+        repos::table::def(),
+        memberships::table::def(),
+        accounts::table::def(),
+        slots::table::def(),
+    ])
+    .create_all(conn, CheckFirst::No)
+    .unwrap();
+    insert(slots::table)
+        .values((slots::room.eq("a"), slots::starts.eq(9), slots::guest.eq("bob")))
+        .execute(conn)
         .unwrap();
     insert(repos::table)
         .values((repos::owner.eq("ada"), repos::slug.eq("x"), repos::stars.eq(5)))
@@ -118,6 +134,18 @@ crate::backend_test!(on_conflict_columns_not_a_unique_constraint, |conn| {
     assert_eq!(stars, [6]);
 });
 
+crate::backend_test!(on_conflict_part_of_unique_index, |conn| {
+    seed_keys(conn);
+    insert(slots::table)
+        .values((slots::room.eq("a"), slots::starts.eq(9), slots::guest.eq("ada")))
+        .on_conflict((slots::room, slots::starts))
+        .do_update(slots::guest.eq(excluded(slots::guest)))
+        .execute(conn)
+        .unwrap();
+    let guests: Vec<String> = slots::table.select(slots::guest).load(conn).unwrap();
+    assert_eq!(guests, ["ada"]);
+});
+
 // ---- queries boxed for one dialect ---------------------------------------------------------
 
 crate::backend_test!(boxed_query_for_postgres_run_on_sqlite, |conn| {
@@ -133,6 +161,14 @@ crate::backend_test!(boxed_conditions_for_other_dialect, |conn| {
     let names: Vec<String> =
         users::table.select(users::name).filter(either).load(conn).unwrap();
     assert_eq!(sorted(names), ["ada", "bob", "cy"]);
+});
+
+crate::backend_test!(boxed_subquery_for_other_dialect, |conn| {
+    seed(conn);
+    let authors = posts::table.select(posts::user_id).filter(posts::score.gt(4)).into_boxed();
+    let q = users::table.select(users::name).filter(users::id.in_subquery(authors));
+    let names: Vec<String> = q.load(conn).unwrap();
+    assert_eq!(sorted(names), ["ada", "bob"]);
 });
 
 // ---- RANGE frames with an offset -------------------------------------------------------------
@@ -179,6 +215,24 @@ crate::backend_test!(range_frame_offset_reordered_by_text, |conn| {
     let rows: Vec<(String, i64)> =
         users::table.select((users::name, count_star().over(w))).load(conn).unwrap();
     assert_eq!(sorted(rows), [("ada".to_owned(), 2), ("bob".to_owned(), 1), ("cy".to_owned(), 2)]);
+});
+
+#[cfg(feature = "chrono")]
+crate::backend_test!(range_frame_offset_over_date_order, |conn| {
+    MetaData::new([events::table::def()]).create_all(conn, CheckFirst::No).unwrap();
+    let day = |d| chrono::NaiveDate::from_ymd_opt(2024, 1, d).unwrap();
+    insert(events::table)
+        .values(vec![
+            (events::day.eq(day(1)), events::amount.eq(10)),
+            (events::day.eq(day(2)), events::amount.eq(20)),
+            (events::day.eq(day(20)), events::amount.eq(30)),
+        ])
+        .execute(conn)
+        .unwrap();
+    let w = Window::new().order_by(events::id).range_between(preceding(1), current_row());
+    let rows: Vec<(i32, Option<i64>)> =
+        events::table.select((events::id, sum(events::amount).over(w))).load(conn).unwrap();
+    assert_eq!(sorted(rows), [(1, Some(10)), (2, Some(30)), (3, Some(50))]);
 });
 
 // ---- Session::get keys -----------------------------------------------------------------------
