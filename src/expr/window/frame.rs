@@ -115,6 +115,16 @@ impl<X: OffsetOrderTerm> OffsetOrderTerm for NullsFirst<X> {}
 #[diagnostic::do_not_recommend]
 impl<X: OffsetOrderTerm> OffsetOrderTerm for NullsLast<X> {}
 
+/// A window order that a `GROUPS` frame can count peer groups of: any ORDER BY. PostgreSQL
+/// rejects `GROUPS` in a window without one ("GROUPS mode requires an ORDER BY clause").
+#[diagnostic::on_unimplemented(
+    message = "a GROUPS frame needs the window to have an ORDER BY",
+    label = "GROUPS counts the peer groups of the window's ORDER BY, and this window has none",
+    note = "call `.order_by(..)` before `groups_between(..)`, or count rows with `rows_between(..)`"
+)]
+pub trait GroupsFrameOrder {}
+impl<X> GroupsFrameOrder for WindowOrderBy<X> {}
+
 /// The frame `Self` (or no frame) stays valid when the window is (re-)ordered by `O`.
 #[diagnostic::on_unimplemented(
     message = "a RANGE frame with an offset needs the window ordered by exactly one numeric expression",

@@ -1,6 +1,8 @@
 //! The window definition: `(PARTITION BY ... ORDER BY ... frame)`.
 
-use super::frame::{Frame, FrameBetween, FrameOrder, Groups, Range, RangeFrameOrder, Rows};
+use super::frame::{
+    Frame, FrameBetween, FrameOrder, Groups, GroupsFrameOrder, Range, RangeFrameOrder, Rows,
+};
 use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
 use crate::expr::{Asc, Desc, Expression, NullsFirst, NullsLast, OrderIn, ValidGrouping, ValidIn};
 use crate::types::Flag;
@@ -91,12 +93,15 @@ impl<P, O, Fr> Window<P, O, Fr> {
     }
 
     /// `GROUPS BETWEEN start AND end`: the frame counted in peer groups (rows with equal
-    /// ORDER BY values).
+    /// ORDER BY values); the window must already have an ORDER BY ([`GroupsFrameOrder`]).
     pub fn groups_between<S: FrameBetween<E>, E>(
         self,
         start: S,
         end: E,
-    ) -> Window<P, O, Frame<S, E, Groups>> {
+    ) -> Window<P, O, Frame<S, E, Groups>>
+    where
+        O: GroupsFrameOrder,
+    {
         self.frame(start, end)
     }
 

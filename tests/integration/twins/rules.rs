@@ -235,6 +235,17 @@ crate::backend_test!(range_frame_offset_over_date_order, |conn| {
     assert_eq!(sorted(rows), [(1, Some(10)), (2, Some(30)), (3, Some(50))]);
 });
 
+crate::backend_test!(groups_frame_without_order, |conn| {
+    seed(conn);
+    let w = Window::new()
+        .partition_by(users::email)
+        .order_by(users::age)
+        .groups_between(preceding(1), current_row());
+    let rows: Vec<(String, i64)> =
+        users::table.select((users::name, count_star().over(w))).load(conn).unwrap();
+    assert_eq!(sorted(rows), [("ada".to_owned(), 1), ("bob".to_owned(), 1), ("cy".to_owned(), 1)]);
+});
+
 // ---- Session::get keys -----------------------------------------------------------------------
 
 crate::backend_test!(session_get_with_key_of_other_type, |conn| {
