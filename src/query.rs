@@ -57,8 +57,8 @@ pub use update::{
     UpdateStatement, update,
 };
 pub use upsert::{
-    AnyConflict, ConflictBuilder, ConflictTarget, DoNothing, DoUpdate, Excluded, NoConflict,
-    OnConflict, Target, UniqueKeyOf, excluded,
+    AnyConflict, ConflictBuilder, ConflictScope, ConflictTarget, DoNothing, DoUpdate, Excluded,
+    ExcludedIn, NoConflict, OnConflict, Target, UniqueKeyOf, excluded,
 };
 
 /// A statement that returns rows of SQL row type `SqlType`.

@@ -1,10 +1,10 @@
 //! Upsert: `INSERT ... ON CONFLICT [(target)] DO NOTHING | DO UPDATE SET ...`.
 
-use super::insert::{ColumnList, InsertStatement, Values};
+use super::insert::{ColumnList, ColumnOf, InsertStatement, Values};
 use super::update::AssignmentsFragment;
 use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder, SupportsOnConflict};
 use crate::expr::{Expression, ValidGrouping, ValidIn};
-use crate::schema::{Column, Table};
+use crate::schema::{Column, HasTable, Here, Table};
 use std::marker::PhantomData;
 use typenum::B0;
 
@@ -119,9 +119,33 @@ impl<C: Column> Expression for Excluded<C> {
     type Plain = B0;
 }
 
-impl<C: Column, F> ValidIn<F, ()> for Excluded<C> {
+impl<C: Column + ExcludedIn<F>, F> ValidIn<F, ()> for Excluded<C> {
     type SqlTypeIn = C::SqlType;
 }
+
+/// The scope of `do_update(..)`'s assignments: the inserted table `T`'s current row, and
+/// (through [`excluded`]) the row the INSERT proposed. Only there does `excluded` exist.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ConflictScope<T>(PhantomData<T>);
+
+// Not recommended: kept out of the "other types implement `HasTable`" lists of FROM errors.
+#[diagnostic::do_not_recommend]
+impl<T: Table> HasTable<T, Here> for ConflictScope<T> {
+    type Nullable = B0;
+}
+
+/// `excluded(C)` may stand in scope `F`: `F` is the DO UPDATE of an INSERT into `C`'s table.
+/// Elsewhere (a SELECT, an UPDATE, or the upsert of another table) `excluded."c"` names
+/// nothing, and the database rejects the statement.
+#[diagnostic::on_unimplemented(
+    message = "`excluded({Self})` is only available in `do_update(..)` of an INSERT into the table of `{Self}`",
+    label = "the row proposed by an INSERT exists only in its ON CONFLICT DO UPDATE",
+    note = "use a column of the inserted table in `excluded(..)`, and only inside `do_update(..)`"
+)]
+pub trait ExcludedIn<F> {}
+
+#[diagnostic::do_not_recommend]
+impl<T, C: ColumnOf<T>> ExcludedIn<ConflictScope<T>> for C {}
 
 impl<C, G> ValidGrouping<G, ()> for Excluded<C> {}
 
@@ -212,7 +236,7 @@ impl<T: Table, V, R, K> ConflictBuilder<T, V, R, K> {
         assignments: A,
     ) -> InsertStatement<T, Values<V>, R, OnConflict<Target<T, K>, DoUpdate<A>>>
     where
-        A: super::update::AssignmentList<T> + super::update::AssignmentsIn<T, I>,
+        A: super::update::AssignmentList<T> + super::update::AssignmentsIn<ConflictScope<T>, I>,
     {
         self.insert
             .with_conflict(OnConflict { action: DoUpdate(assignments), _target: PhantomData })

@@ -146,6 +146,38 @@ crate::backend_test!(on_conflict_part_of_unique_index, |conn| {
     assert_eq!(guests, ["ada"]);
 });
 
+crate::backend_test!(excluded_column_of_other_table, |conn| {
+    seed(conn);
+    insert(users::table)
+        .values((users::id.eq(1), users::name.eq("ada"), users::age.eq(36)))
+        .on_conflict(users::id)
+        .do_update(users::name.eq(excluded(users::name)))
+        .execute(conn)
+        .unwrap();
+    let count: i64 = users::table.select(count_star()).first(conn).unwrap();
+    assert_eq!(count, 3);
+});
+
+crate::backend_test!(excluded_outside_on_conflict, |conn| {
+    seed(conn);
+    let ids: Vec<i32> =
+        users::table.select(users::id).filter(users::name.eq("ada")).load(conn).unwrap();
+    assert_eq!(ids, [1]);
+});
+
+crate::backend_test!(excluded_in_update_set, |conn| {
+    seed(conn);
+    insert(users::table)
+        .values((users::id.eq(1), users::name.eq("ann"), users::age.eq(36)))
+        .on_conflict(users::id)
+        .do_update(users::name.eq(excluded(users::name)))
+        .execute(conn)
+        .unwrap();
+    let name: String =
+        users::table.select(users::name).filter(users::id.eq(1)).first(conn).unwrap();
+    assert_eq!(name, "ann");
+});
+
 // ---- queries boxed for one dialect ---------------------------------------------------------
 
 crate::backend_test!(boxed_query_for_postgres_run_on_sqlite, |conn| {
@@ -360,4 +392,14 @@ crate::backend_test!(assignment_of_none_still_writes_null, |conn| {
         .load(conn)
         .unwrap();
     assert_eq!(sorted(without), ["ada", "bob", "dee"]);
+    // The WHERE of UPDATE and DELETE follows the same rule as SELECT's.
+    let changed = update(users::table)
+        .set(users::age.eq(1))
+        .filter(users::email.eq(None::<&str>))
+        .execute(conn)
+        .unwrap();
+    assert_eq!(changed, 3);
+    delete(posts::table).execute(conn).unwrap();
+    let deleted = delete(users::table).filter(users::email.ne(None::<&str>)).execute(conn).unwrap();
+    assert_eq!(deleted, 1);
 });
