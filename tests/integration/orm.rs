@@ -481,7 +481,10 @@ mod keys_of_other_types {
             .values((counters::id.eq(5_000_000_000i64), counters::hits.eq(3)))
             .execute(conn)
             .unwrap();
-        insert(tags::table).values((tags::label.eq("rust"), tags::uses.eq(7))).execute(conn).unwrap();
+        insert(tags::table)
+            .values((tags::label.eq("rust"), tags::uses.eq(7)))
+            .execute(conn)
+            .unwrap();
         let mut session = Session::new(conn);
         let c = session.get::<Counter>(5_000_000_000).unwrap().unwrap();
         assert_eq!(c.borrow().hits, 3);

@@ -106,11 +106,7 @@ impl<P, O, Fr> Window<P, O, Fr> {
     }
 
     fn frame<S, E, U>(self, start: S, end: E) -> Window<P, O, Frame<S, E, U>> {
-        Window {
-            partition: self.partition,
-            order: self.order,
-            frame: Frame::new(start, end),
-        }
+        Window { partition: self.partition, order: self.order, frame: Frame::new(start, end) }
     }
 }
 

@@ -55,7 +55,11 @@ fn seed_keys<C: Connection>(conn: &mut C) {
         .execute(conn)
         .unwrap();
     insert(memberships::table)
-        .values((memberships::user_id.eq(1), memberships::team_id.eq(2), memberships::role.eq("old")))
+        .values((
+            memberships::user_id.eq(1),
+            memberships::team_id.eq(2),
+            memberships::role.eq("old"),
+        ))
         .execute(conn)
         .unwrap();
     insert(accounts::table)
@@ -190,8 +194,7 @@ crate::backend_test!(boxed_query_for_postgres_run_on_sqlite, |conn| {
 crate::backend_test!(boxed_conditions_for_other_dialect, |conn| {
     seed(conn);
     let either = Conditions::any().push(users::age.gt(30)).push(users::age.lt(18));
-    let names: Vec<String> =
-        users::table.select(users::name).filter(either).load(conn).unwrap();
+    let names: Vec<String> = users::table.select(users::name).filter(either).load(conn).unwrap();
     assert_eq!(sorted(names), ["ada", "bob", "cy"]);
 });
 
@@ -360,11 +363,8 @@ crate::backend_test!(eq_none_finds_the_null_rows, |conn| {
     assert_eq!(names_with_email(conn, None), ["bob"]);
     assert_eq!(names_with_email(conn, Some("ada@example.com")), ["ada"]);
     assert_eq!(names_with_email(conn, None), ["bob"]);
-    let with_email: Vec<String> = users::table
-        .select(users::name)
-        .filter(users::email.ne(None::<&str>))
-        .load(conn)
-        .unwrap();
+    let with_email: Vec<String> =
+        users::table.select(users::name).filter(users::email.ne(None::<&str>)).load(conn).unwrap();
     assert_eq!(sorted(with_email), ["ada", "cy"]);
     // Joined and nested: the same rule inside AND and in a join condition.
     let titles: Vec<String> = posts::table
@@ -386,11 +386,8 @@ crate::backend_test!(assignment_of_none_still_writes_null, |conn| {
         .values((users::name.eq("dee"), users::email.eq(None::<&str>), users::age.eq(5)))
         .execute(conn)
         .unwrap();
-    let without: Vec<String> = users::table
-        .select(users::name)
-        .filter(users::email.eq(None::<&str>))
-        .load(conn)
-        .unwrap();
+    let without: Vec<String> =
+        users::table.select(users::name).filter(users::email.eq(None::<&str>)).load(conn).unwrap();
     assert_eq!(sorted(without), ["ada", "bob", "dee"]);
     // The WHERE of UPDATE and DELETE follows the same rule as SELECT's.
     let changed = update(users::table)
