@@ -55,12 +55,15 @@ pub struct Target<T, K>(PhantomData<(T, K)>);
 /// valid `ON CONFLICT (...)` targets. Both databases reject any other target at run time
 /// ("there is no unique or exclusion constraint matching the ON CONFLICT specification"), so
 /// the `table!` macro implements this for exactly the declared keys: the primary key, each
-/// `#[unique]` column, and each `#[unique(..)]` / `#[unique_index(..)]` column list, in its
-/// declared order. A single-column key is accepted bare (`users::email`) or as `(users::email,)`.
+/// `#[unique]` column, and each `#[unique(..)]` / `#[unique_index(..)]` column list (in any
+/// order for up to three columns, in the declared order beyond). A single-column key is
+/// accepted bare (`users::email`) or as `(users::email,)`. Declare each key once: the same
+/// column list declared twice (say `#[unique]` on the primary key column) makes the macro
+/// implement this trait twice, which does not compile.
 #[diagnostic::on_unimplemented(
     message = "ON CONFLICT target `{Self}` is not the primary key or a declared unique constraint of the inserted table",
     label = "not a unique key of `{T}`",
-    note = "name the primary key, a column declared `#[unique]`, or all the columns of a `#[unique(..)]` / `#[unique_index(..)]` constraint in their declared order; or use `on_conflict_do_nothing()` for any constraint"
+    note = "name the primary key, a column declared `#[unique]`, or all the columns of a `#[unique(..)]` / `#[unique_index(..)]` constraint; or use `on_conflict_do_nothing()` for any constraint"
 )]
 pub trait UniqueKeyOf<T>: ColumnList<T> {}
 

@@ -165,13 +165,27 @@ macro_rules! __table_impl {
 
 /// Implements `UniqueKeyOf<table>` (the valid `ON CONFLICT` targets) for the primary key and
 /// for every declared unique constraint, so that `on_conflict` accepts exactly those column
-/// lists. A one-column key is implemented both bare and as a one-tuple.
+/// lists. A one-column key is implemented both bare and as a one-tuple; the columns of a two-
+/// or three-column key in any order (as the databases accept them), longer keys in their
+/// declared order.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __unique_keys {
     (@key $one:ident) => {
         impl $crate::query::UniqueKeyOf<table> for $one {}
         impl $crate::query::UniqueKeyOf<table> for ($one,) {}
+    };
+    (@key $a:ident $b:ident) => {
+        impl $crate::query::UniqueKeyOf<table> for ($a, $b) {}
+        impl $crate::query::UniqueKeyOf<table> for ($b, $a) {}
+    };
+    (@key $a:ident $b:ident $c:ident) => {
+        impl $crate::query::UniqueKeyOf<table> for ($a, $b, $c) {}
+        impl $crate::query::UniqueKeyOf<table> for ($a, $c, $b) {}
+        impl $crate::query::UniqueKeyOf<table> for ($b, $a, $c) {}
+        impl $crate::query::UniqueKeyOf<table> for ($b, $c, $a) {}
+        impl $crate::query::UniqueKeyOf<table> for ($c, $a, $b) {}
+        impl $crate::query::UniqueKeyOf<table> for ($c, $b, $a) {}
     };
     (@key $($many:ident)+) => {
         impl $crate::query::UniqueKeyOf<table> for ($($many,)+) {}

@@ -130,7 +130,7 @@ crate::backend_test!(on_conflict_columns_not_a_unique_constraint, |conn| {
     seed_keys(conn);
     insert(repos::table)
         .values((repos::owner.eq("ada"), repos::slug.eq("x"), repos::stars.eq(1)))
-        .on_conflict((repos::owner, repos::slug))
+        .on_conflict((repos::slug, repos::owner))
         .do_update(repos::stars.eq(repos::stars + 1))
         .execute(conn)
         .unwrap();
