@@ -9,6 +9,7 @@ use super::{AsQuery, MaybeEmpty, Query};
 use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder};
 use crate::expr::{Binary, ConditionIn, Eq, Expression, ValidIn};
 use crate::schema::{Column, FromClause, QuerySource, Table};
+use typenum::B0;
 
 /// Starts `UPDATE table`. SQLAlchemy's `update(table)`.
 ///
@@ -143,7 +144,24 @@ tuple_assignments! {
 /// `UPDATE ... FROM`), proved by index `I`.
 pub trait AssignmentsIn<F, I> {}
 
-impl<C, E: ValidIn<F, I>, F, I> AssignmentsIn<F, I> for Binary<Eq, C, E> {}
+impl<C, E, F, I> AssignmentsIn<F, I> for Binary<Eq, C, E>
+where
+    E: Expression + ValidIn<F, I>,
+    E::Aggregate: NoAggregateAssigned,
+{
+}
+
+/// The "contains an aggregate" flag of an assigned value is `B0`. An assignment (`UPDATE ...
+/// SET`, `INSERT ... VALUES`, `ON CONFLICT DO UPDATE SET`) is computed once per row, where there
+/// is no group to aggregate: both databases reject `SET c = MAX(..)`. A scalar subquery may
+/// aggregate, as it is a query of its own.
+#[diagnostic::on_unimplemented(
+    message = "an aggregate function cannot be the value of a column in INSERT VALUES, UPDATE SET or ON CONFLICT DO UPDATE",
+    label = "this assignment's value contains an aggregate function",
+    note = "aggregate in a scalar subquery instead, e.g. `c.eq(t::table.select(max(t::x)).scalar_subquery())`"
+)]
+pub trait NoAggregateAssigned {}
+impl NoAggregateAssigned for B0 {}
 
 impl<F> AssignmentsIn<F, ()> for () {}
 

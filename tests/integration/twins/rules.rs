@@ -182,6 +182,44 @@ crate::backend_test!(excluded_in_update_set, |conn| {
     assert_eq!(name, "ann");
 });
 
+// ---- aggregates in assignments ----------------------------------------------------------------
+
+crate::backend_test!(aggregate_in_update_set, |conn| {
+    seed(conn);
+    update(users::table)
+        .set(users::age.eq(users::table.select(max(users::age)).scalar_subquery()))
+        .filter(users::id.eq(2))
+        .execute(conn)
+        .unwrap();
+    let age: i32 = users::table.select(users::age).filter(users::id.eq(2)).first(conn).unwrap();
+    assert_eq!(age, 36);
+});
+
+crate::backend_test!(aggregate_in_insert_values, |conn| {
+    seed(conn);
+    insert(users::table)
+        .values((
+            users::name.eq("x"),
+            users::age.eq(posts::table.select(count_star()).scalar_subquery()),
+        ))
+        .execute(conn)
+        .unwrap();
+    let age: i32 = users::table.select(users::age).filter(users::name.eq("x")).first(conn).unwrap();
+    assert_eq!(age, 4);
+});
+
+crate::backend_test!(aggregate_in_upsert_do_update, |conn| {
+    seed(conn);
+    insert(users::table)
+        .values((users::id.eq(1), users::name.eq("ada"), users::age.eq(36)))
+        .on_conflict(users::id)
+        .do_update(users::age.eq(users::table.select(max(users::age)).scalar_subquery() + 1))
+        .execute(conn)
+        .unwrap();
+    let age: i32 = users::table.select(users::age).filter(users::id.eq(1)).first(conn).unwrap();
+    assert_eq!(age, 37);
+});
+
 // ---- queries boxed for one dialect ---------------------------------------------------------
 
 crate::backend_test!(boxed_query_for_postgres_run_on_sqlite, |conn| {
