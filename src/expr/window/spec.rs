@@ -80,7 +80,7 @@ impl<P, O, Fr> Window<P, O, Fr> {
     /// `RANGE BETWEEN start AND end`: the frame by value of the (single) ORDER BY term; with
     /// `current_row()` it includes the current row's peers. With an offset
     /// (`preceding(n)` / `following(n)`) the window must already be ordered by exactly one
-    /// numeric expression ([`RangeFrameOrder`]).
+    /// numeric expression (see `RangeFrameOrder`).
     pub fn range_between<S: FrameBetween<E>, E>(
         self,
         start: S,
@@ -93,7 +93,7 @@ impl<P, O, Fr> Window<P, O, Fr> {
     }
 
     /// `GROUPS BETWEEN start AND end`: the frame counted in peer groups (rows with equal
-    /// ORDER BY values); the window must already have an ORDER BY ([`GroupsFrameOrder`]).
+    /// ORDER BY values); the window must already have an ORDER BY (see `GroupsFrameOrder`).
     pub fn groups_between<S: FrameBetween<E>, E>(
         self,
         start: S,
