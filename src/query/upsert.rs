@@ -141,7 +141,7 @@ impl<T: Table> HasTable<T, Here> for ConflictScope<T> {
 /// Elsewhere (a SELECT, an UPDATE, or the upsert of another table) `excluded."c"` names
 /// nothing, and the database rejects the statement.
 #[diagnostic::on_unimplemented(
-    message = "`excluded({Self})` is only available in `do_update(..)` of an INSERT into the table of `{Self}`",
+    message = "`excluded({Self})` is only available in `do_update(..)` of an INSERT into the table that has column `{Self}`",
     label = "the row proposed by an INSERT exists only in its ON CONFLICT DO UPDATE",
     note = "use a column of the inserted table in `excluded(..)`, and only inside `do_update(..)`"
 )]
