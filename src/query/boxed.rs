@@ -12,7 +12,7 @@ use super::clauses::{NoOrder, NoWhere, OrderBy, Where};
 use super::select::{DefaultSelect, SelectClause, SelectList, SelectStatement};
 use super::selection::SelectableIn;
 use super::subquery::Correlation;
-use super::{AsQuery, MaybeEmpty, Query};
+use super::{AsQuery, Compile, Compiled, MaybeEmpty, Query};
 use crate::dialect::{BoxedFor, Dialect, QueryFragment, SqlBuilder};
 use crate::expr::{ConditionIn, Expression, OrderIn, ValidGrouping, ValidIn};
 use crate::schema::{FromClause, HasTable, Here, InLeft, InRight, QuerySource, Table};
@@ -184,6 +184,23 @@ where
             lock: Box::new(self.lock),
             _types: PhantomData,
         }
+    }
+}
+
+impl<F, ST, D: Dialect> BoxedSelect<'_, F, ST, D> {
+    /// The statement's SQL and binds for dialect `W`, which must be the dialect the query was
+    /// boxed for (this shadows [`Compile::compile`] so that another dialect is refused with
+    /// the dialect rule's own message).
+    ///
+    /// ```
+    /// use aludel::prelude::*;
+    /// aludel::table! { users (id) { id -> Integer, name -> Text, } }
+    ///
+    /// let q = users::table.select(users::name).into_boxed::<Postgres>();
+    /// assert_eq!(q.compile::<Postgres>().sql(), r#"SELECT "users"."name" FROM "users""#);
+    /// ```
+    pub fn compile<W: BoxedFor<D>>(&self) -> Compiled<'_, W> {
+        Compile::compile::<W>(self)
     }
 }
 

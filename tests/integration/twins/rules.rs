@@ -229,6 +229,14 @@ crate::backend_test!(boxed_query_for_postgres_run_on_sqlite, |conn| {
     assert_eq!(sorted(names), ["ada", "bob", "cy"]);
 });
 
+crate::backend_test!(boxed_query_for_sqlite_compiled_for_postgres, |conn| {
+    seed(conn);
+    let q = users::table.filter(users::age.gt(18)).into_boxed();
+    let rows: Vec<(i32, String, Option<String>, i32)> = q.load(conn).unwrap();
+    let names: Vec<String> = rows.into_iter().map(|r| r.1).collect();
+    assert_eq!(sorted(names), ["ada", "cy"]);
+});
+
 crate::backend_test!(boxed_conditions_for_other_dialect, |conn| {
     seed(conn);
     let either = Conditions::any().push(users::age.gt(30)).push(users::age.lt(18));
