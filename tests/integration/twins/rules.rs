@@ -421,6 +421,35 @@ crate::backend_test!(eq_none_finds_the_null_rows, |conn| {
     assert_eq!(titles, ["first"]);
 });
 
+crate::backend_test!(none_in_an_in_list_finds_the_null_rows, |conn| {
+    seed(conn);
+    let ada = Some("ada@example.com");
+    let found: Vec<String> = users::table
+        .select(users::name)
+        .filter(users::email.in_(vec![ada, None]))
+        .load(conn)
+        .unwrap();
+    assert_eq!(sorted(found), ["ada", "bob"]);
+    let found: Vec<String> = users::table
+        .select(users::name)
+        .filter(users::email.not_in(vec![ada, None]))
+        .load(conn)
+        .unwrap();
+    assert_eq!(sorted(found), ["cy"]);
+    let found: Vec<String> = users::table
+        .select(users::name)
+        .filter(users::email.in_(vec![None::<&str>]))
+        .load(conn)
+        .unwrap();
+    assert_eq!(sorted(found), ["bob"]);
+    let found: Vec<String> = users::table
+        .select(users::name)
+        .filter(users::email.not_in(vec![None::<&str>]))
+        .load(conn)
+        .unwrap();
+    assert_eq!(sorted(found), ["ada", "cy"]);
+});
+
 crate::backend_test!(assignment_of_none_still_writes_null, |conn| {
     seed(conn);
     update(users::table)
