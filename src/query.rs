@@ -57,8 +57,9 @@ pub use update::{
     UpdateScope, UpdateStatement, update,
 };
 pub use upsert::{
-    AnyConflict, ConflictBuilder, ConflictScope, ConflictTarget, DoNothing, DoUpdate, Excluded,
-    ExcludedIn, NoConflict, OnConflict, Target, UniqueKeyOf, excluded,
+    AnyConflict, ByPrimaryKey, ByUnique, ByUniqueColumn, ByUniqueIndex, ConflictBuilder,
+    ConflictScope, ConflictTarget, DoNothing, DoUpdate, Excluded, ExcludedIn, NoConflict,
+    OnConflict, Target, UniqueKeyOf, excluded,
 };
 
 /// A statement that returns rows of SQL row type `SqlType`.

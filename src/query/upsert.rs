@@ -57,15 +57,30 @@ pub struct Target<T, K>(PhantomData<(T, K)>);
 /// the `table!` macro implements this for exactly the declared keys: the primary key, each
 /// `#[unique]` column, and each `#[unique(..)]` / `#[unique_index(..)]` column list (in any
 /// order for up to three columns, in the declared order beyond). A single-column key is
-/// accepted bare (`users::email`) or as `(users::email,)`. Declare each key once: the same
-/// column list declared twice (say `#[unique]` on the primary key column) makes the macro
-/// implement this trait twice, which does not compile.
+/// accepted bare (`users::email`) or as `(users::email,)`.
+///
+/// `Via` says which declaration makes the key unique ([`ByPrimaryKey`], [`ByUniqueColumn`],
+/// [`ByUnique`], [`ByUniqueIndex`]); it is inferred. (A column list declared unique twice the
+/// same way cannot be a target: the compiler cannot choose between the two.)
 #[diagnostic::on_unimplemented(
     message = "ON CONFLICT target `{Self}` is not the primary key or a declared unique constraint of the inserted table",
     label = "not a unique key of `{T}`",
     note = "name the primary key, a column declared `#[unique]`, or all the columns of a `#[unique(..)]` / `#[unique_index(..)]` constraint; or use `on_conflict_do_nothing()` for any constraint"
 )]
-pub trait UniqueKeyOf<T>: ColumnList<T> {}
+pub trait UniqueKeyOf<T, Via>: ColumnList<T> {}
+
+/// [`UniqueKeyOf`] through the table's primary key.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ByPrimaryKey;
+/// [`UniqueKeyOf`] through a column declared `#[unique]`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ByUniqueColumn;
+/// [`UniqueKeyOf`] through a table's `#[unique(columns..)]` constraint.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ByUnique<K>(PhantomData<K>);
+/// [`UniqueKeyOf`] through a table's `#[unique_index(name, columns..)]`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ByUniqueIndex<K>(PhantomData<K>);
 
 impl<T, K: ColumnList<T>> ConflictTarget for Target<T, K> {
     fn write_target<D: Dialect>(out: &mut SqlBuilder<'_, D>) {
@@ -218,7 +233,10 @@ impl<T: Table, V, R> InsertStatement<T, Values<V>, R, NoConflict> {
     ///     r#"INSERT INTO "repos" ("owner", "slug", "stars") VALUES ($1, $2, $3) ON CONFLICT ("owner", "slug") DO NOTHING"#
     /// );
     /// ```
-    pub fn on_conflict<K: UniqueKeyOf<T>>(self, target: K) -> ConflictBuilder<T, V, R, K> {
+    pub fn on_conflict<K: UniqueKeyOf<T, Via>, Via>(
+        self,
+        target: K,
+    ) -> ConflictBuilder<T, V, R, K> {
         let _ = target;
         ConflictBuilder { insert: self, _target: PhantomData }
     }

@@ -16,6 +16,18 @@ aludel::table! {
     slots (id) { id -> Integer, room -> Text, starts -> Integer, guest -> Text, }
 }
 
+// Keys declared unique twice (a `#[unique]` primary key, a unique column with a unique index):
+// the declaration still compiles and the other keys remain targets.
+aludel::table! {
+    #[unique_index(by_code, code)]
+    doubly (id) {
+        #[unique] id -> Integer,
+        #[unique] code -> Text,
+        #[unique] other -> Text,
+        n -> Integer,
+    }
+}
+
 #[cfg(feature = "chrono")]
 aludel::table! {
     events (id) { id -> Integer, day -> Date, amount -> Integer, }
@@ -218,6 +230,20 @@ crate::backend_test!(aggregate_in_upsert_do_update, |conn| {
         .unwrap();
     let age: i32 = users::table.select(users::age).filter(users::id.eq(1)).first(conn).unwrap();
     assert_eq!(age, 37);
+});
+
+crate::backend_test!(keys_declared_twice_still_compile, |conn| {
+    MetaData::new([doubly::table::def()]).create_all(conn, CheckFirst::No).unwrap();
+    for _ in 0..2 {
+        insert(doubly::table)
+            .values((doubly::code.eq("a"), doubly::other.eq("b"), doubly::n.eq(1)))
+            .on_conflict(doubly::other)
+            .do_update(doubly::n.eq(doubly::n + 1))
+            .execute(conn)
+            .unwrap();
+    }
+    let n: Vec<i32> = doubly::table.select(doubly::n).load(conn).unwrap();
+    assert_eq!(n, [2]);
 });
 
 // ---- queries boxed for one dialect ---------------------------------------------------------
