@@ -5,8 +5,10 @@
 //!
 //! One module per rule family; `every_compile_fail_case_has_a_twin` keeps the two sets in step.
 
+mod dialects;
 mod rules;
 mod schema;
+mod statements;
 
 /// A twin of a case about a PostgreSQL-only construct on SQLite: the same query on PostgreSQL,
 /// where it is valid (`crate::backend_test!` runs every other twin on both databases).
