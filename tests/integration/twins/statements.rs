@@ -181,3 +181,10 @@ crate::backend_test!(in_list_wrong_rust_type, |conn| {
         users::table.select(users::name).filter(users::age.in_([17, 36])).load(conn).unwrap();
     assert_eq!(sorted(names), ["ada", "bob", "cy"]);
 });
+
+crate::backend_test!(compare_with_wrong_rust_type, |conn| {
+    seed(conn);
+    let rows: Vec<(i32, String, Option<String>, i32)> =
+        users::table.filter(users::id.eq(3)).load(conn).unwrap();
+    assert_eq!(rows[0].1, "cy");
+});
