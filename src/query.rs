@@ -53,8 +53,8 @@ pub use subquery::{
 };
 pub use table_dsl::QueryDsl;
 pub use update::{
-    AssignmentList, AssignmentsIn, NoAggregateAssigned, NoSet, NoUpdateFrom, Set, UpdateFrom,
-    UpdateScope, UpdateStatement, update,
+    AssignmentList, AssignmentsIn, NoAggregateAssigned, NoAggregateReturned, NoSet, NoUpdateFrom,
+    Set, UpdateFrom, UpdateScope, UpdateStatement, update,
 };
 pub use upsert::{
     AnyConflict, ByPrimaryKey, ByUnique, ByUniqueColumn, ByUniqueIndex, ConflictBuilder,

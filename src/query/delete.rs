@@ -5,7 +5,7 @@ use super::returning::{NoReturning, Returning};
 use super::selection::SelectableIn;
 use super::{AsQuery, MaybeEmpty, Query};
 use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder};
-use crate::expr::ConditionIn;
+use crate::expr::{ConditionIn, SelectFlags};
 use crate::schema::Table;
 
 /// Starts `DELETE FROM table`. SQLAlchemy's `delete(table)`.
@@ -53,6 +53,8 @@ impl<T: Table, W> DeleteStatement<T, W, NoReturning> {
     pub fn returning<L, I>(self, list: L) -> DeleteStatement<T, W, Returning<L, I>>
     where
         L: SelectableIn<T, I>,
+        L: SelectFlags,
+        L::Aggregate: super::update::NoAggregateReturned,
     {
         DeleteStatement {
             table: self.table,

@@ -7,7 +7,7 @@ use super::update::AssignmentsIn;
 use super::upsert::NoConflict;
 use super::{AsQuery, MaybeEmpty, Query};
 use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder};
-use crate::expr::{Binary, Eq, Expression};
+use crate::expr::{Binary, Eq, Expression, SelectFlags};
 use crate::schema::{Column, ColumnDefault, Table};
 use crate::types::{Comparable, SqlType};
 
@@ -387,6 +387,8 @@ impl<T: Table, V, C> InsertStatement<T, V, NoReturning, C> {
     pub fn returning<S, I>(self, list: S) -> InsertStatement<T, V, Returning<S, I>, C>
     where
         S: SelectableIn<T, I>,
+        S: SelectFlags,
+        S::Aggregate: super::update::NoAggregateReturned,
     {
         InsertStatement {
             table: self.table,

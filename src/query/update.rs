@@ -7,7 +7,7 @@ use super::returning::{NoReturning, Returning};
 use super::selection::SelectableIn;
 use super::{AsQuery, MaybeEmpty, Query};
 use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder};
-use crate::expr::{Binary, ConditionIn, Eq, Expression, ValidIn};
+use crate::expr::{Binary, ConditionIn, Eq, Expression, SelectFlags, ValidIn};
 use crate::schema::{Column, FromClause, QuerySource, Table};
 use typenum::B0;
 
@@ -163,6 +163,17 @@ where
 pub trait NoAggregateAssigned {}
 impl NoAggregateAssigned for B0 {}
 
+/// The "contains an aggregate" flag of a RETURNING list is `B0`: RETURNING yields one row per
+/// inserted, updated or deleted row, with no group to aggregate (both databases reject
+/// `RETURNING COUNT(*)`).
+#[diagnostic::on_unimplemented(
+    message = "an aggregate function cannot be in RETURNING, which returns one row per changed row",
+    label = "this RETURNING list contains an aggregate function",
+    note = "return the columns and aggregate them in Rust, or run a separate SELECT"
+)]
+pub trait NoAggregateReturned {}
+impl NoAggregateReturned for B0 {}
+
 impl<F> AssignmentsIn<F, ()> for () {}
 
 macro_rules! tuple_assignments_in {
@@ -294,6 +305,8 @@ impl<T: Table, S, W, Fr> UpdateStatement<T, S, W, NoReturning, Fr> {
     pub fn returning<L, I>(self, list: L) -> UpdateStatement<T, S, W, Returning<L, I>, Fr>
     where
         L: SelectableIn<T, I>,
+        L: SelectFlags,
+        L::Aggregate: NoAggregateReturned,
     {
         UpdateStatement {
             table: self.table,

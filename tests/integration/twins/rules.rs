@@ -246,6 +246,37 @@ crate::backend_test!(keys_declared_twice_still_compile, |conn| {
     assert_eq!(n, [2]);
 });
 
+crate::backend_test!(aggregate_in_update_returning, |conn| {
+    seed(conn);
+    let rows: Vec<(i32, i32)> = update(users::table)
+        .set(users::age.eq(1))
+        .returning((users::id, users::age))
+        .load(conn)
+        .unwrap();
+    assert_eq!(sorted(rows), [(1, 1), (2, 1), (3, 1)]);
+});
+
+crate::backend_test!(aggregate_in_delete_returning, |conn| {
+    seed(conn);
+    insert(users::table)
+        .values((users::id.eq(4), users::name.eq("dee"), users::age.eq(5)))
+        .execute(conn)
+        .unwrap();
+    let ages: Vec<i32> =
+        delete(users::table).filter(users::age.lt(10)).returning(users::age).load(conn).unwrap();
+    assert_eq!(ages, [5]);
+});
+
+crate::backend_test!(aggregate_in_insert_returning, |conn| {
+    seed(conn);
+    let rows: Vec<(i32, i32)> = insert(users::table)
+        .values((users::name.eq("dee"), users::age.eq(50)))
+        .returning((users::id, users::age))
+        .load(conn)
+        .unwrap();
+    assert_eq!(rows, [(4, 50)]);
+});
+
 // ---- queries boxed for one dialect ---------------------------------------------------------
 
 crate::backend_test!(boxed_query_for_postgres_run_on_sqlite, |conn| {
