@@ -8,6 +8,7 @@
 mod builder;
 mod capability;
 mod datetime;
+mod fixed;
 mod postgres;
 mod sqlite;
 
@@ -17,6 +18,7 @@ pub use capability::{
     SupportsReturning, SupportsRowLocking,
 };
 pub use datetime::DatePart;
+pub use fixed::BoxedFor;
 pub use postgres::Postgres;
 pub use sqlite::Sqlite;
 

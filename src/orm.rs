@@ -40,7 +40,7 @@ pub use field::{FieldIo, field_io as __field_io};
 pub use handle::Obj;
 pub use join::RelationJoin;
 pub use joined::{JoinedLoad, JoinedStep};
-pub use model::{FieldDef, Hooks, Model, PrimaryKeyValue};
+pub use model::{FieldDef, Hooks, Model, PrimaryKeyOf, PrimaryKeyValue};
 pub use query::SessionQuery;
 pub use relation::{
     AnyRelated, Association, BelongsTo, CollectionOrder, ForeignKeyOf, HasMany, HasOne, HasRelated,

@@ -57,8 +57,9 @@ pub use update::{
     UpdateStatement, update,
 };
 pub use upsert::{
-    AnyConflict, ConflictBuilder, ConflictTarget, DoNothing, DoUpdate, Excluded, NoConflict,
-    OnConflict, Target, excluded,
+    AnyConflict, ByPrimaryKey, ByUnique, ByUniqueColumn, ByUniqueIndex, ConflictBuilder,
+    ConflictScope, ConflictTarget, DoNothing, DoUpdate, Excluded, ExcludedIn, NoConflict,
+    OnConflict, Target, UniqueKeyOf, excluded,
 };
 
 /// A statement that returns rows of SQL row type `SqlType`.

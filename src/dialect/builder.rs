@@ -142,6 +142,13 @@ pub trait QueryFragment<D: Dialect> {
         let _ = shape;
         false
     }
+
+    /// Whether this fragment is a bind parameter whose value is NULL (a Rust `None`).
+    /// Comparisons ask it: `x = NULL` is never true in SQL, so `x.eq(None)` is written
+    /// `x IS NULL` (and `x.ne(None)` `x IS NOT NULL`), as SQLAlchemy does for `== None`.
+    fn is_null_bind(&self) -> bool {
+        false
+    }
 }
 
 /// The runtime part of a statement's SQL shape, for the statement cache.

@@ -52,6 +52,10 @@ impl<D: Dialect, ST> QueryFragment<D> for Bound<'_, ST> {
         let _ = shape;
         true
     }
+    #[inline]
+    fn is_null_bind(&self) -> bool {
+        matches!(self.value, Value::Null)
+    }
 }
 
 macro_rules! bindable {

@@ -8,6 +8,26 @@ use crate::types::{Bool, Flag, SqlType};
 ///
 /// An empty list is valid: `IN ()` is written as a false condition and `NOT IN ()` as a
 /// true one, since SQL has no empty list.
+///
+/// A `None` in the list means "is NULL", as in [`eq`](super::ExpressionMethods::eq): SQL's
+/// `x IN (1, NULL)` never matches a NULL `x`, and `x NOT IN (1, NULL)` matches nothing at all.
+/// So `x.in_([Some(1), None])` is written `((x IN (1)) OR (x IS NULL))` and
+/// `x.not_in([Some(1), None])` `((x NOT IN (1)) AND (x IS NOT NULL))`.
+///
+/// ```
+/// use aludel::prelude::*;
+/// aludel::table! { users (id) { id -> Integer, age -> Nullable<Integer>, } }
+///
+/// let q = users::table.select(users::id).filter(users::age.not_in([Some(30), None]));
+/// assert_eq!(
+///     q.compile::<Sqlite>().sql(),
+///     r#"SELECT "users"."id" FROM "users" WHERE (("users"."age" NOT IN (?1)) AND ("users"."age" IS NOT NULL))"#
+/// );
+/// assert_eq!(
+///     q.compile::<Postgres>().sql(),
+///     r#"SELECT "users"."id" FROM "users" WHERE (("users"."age" NOT IN ($1)) AND ("users"."age" IS NOT NULL))"#
+/// );
+/// ```
 #[derive(Debug, Clone)]
 pub struct InList<E, V> {
     expr: E,
@@ -34,16 +54,22 @@ impl<E: ValidIn<F, I>, V: ValidIn<F, ()>, F, I> ValidIn<F, I> for InList<E, V> {
 
 impl<E: ValidGrouping<G, I>, V, G, I> ValidGrouping<G, (I,)> for InList<E, V> {}
 
-impl<D: Dialect, E: QueryFragment<D>, V: QueryFragment<D>> QueryFragment<D> for InList<E, V> {
-    fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
-        if self.values.is_empty() {
+impl<E, V> InList<E, V> {
+    /// `(expr [NOT] IN (values other than NULL))`, or the empty list's constant.
+    fn walk_list<'a, D: Dialect>(&'a self, out: &mut SqlBuilder<'a, D>)
+    where
+        E: QueryFragment<D>,
+        V: QueryFragment<D>,
+    {
+        let mut values = self.values.iter().filter(|v| !v.is_null_bind()).peekable();
+        if values.peek().is_none() {
             out.push_sql(if self.negated { "(1 = 1)" } else { "(1 = 0)" });
             return;
         }
         out.push_sql("(");
         self.expr.walk(out);
         out.push_sql(if self.negated { " NOT IN (" } else { " IN (" });
-        for (i, v) in self.values.iter().enumerate() {
+        for (i, v) in values.enumerate() {
             if i > 0 {
                 out.push_sql(", ");
             }
@@ -51,9 +77,36 @@ impl<D: Dialect, E: QueryFragment<D>, V: QueryFragment<D>> QueryFragment<D> for 
         }
         out.push_sql("))");
     }
+}
+
+impl<D: Dialect, E: QueryFragment<D>, V: QueryFragment<D>> QueryFragment<D> for InList<E, V> {
+    fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
+        let nulls = self.values.iter().filter(|v| v.is_null_bind()).count();
+        if nulls == 0 {
+            self.walk_list(out);
+            return;
+        }
+        // `None`s test `IS [NOT] NULL` beside the list of the other values.
+        let (join, null_test) =
+            if self.negated { (" AND ", " IS NOT NULL)") } else { (" OR ", " IS NULL)") };
+        if nulls < self.values.len() {
+            out.push_sql("(");
+            self.walk_list(out);
+            out.push_sql(join);
+        }
+        out.push_sql("(");
+        self.expr.walk(out);
+        out.push_sql(null_test);
+        if nulls < self.values.len() {
+            out.push_sql(")");
+        }
+    }
     fn shape(&self, shape: &mut Shape) -> bool {
         shape.add(self.values.len() as u64);
         shape.add(u64::from(self.negated));
+        for v in &self.values {
+            shape.add(u64::from(v.is_null_bind()));
+        }
         self.expr.shape(shape) && self.values.iter().all(|v| v.shape(shape))
     }
 }

@@ -25,10 +25,34 @@ use crate::types::{BoolLike, Text, TextType};
 /// ```
 pub trait ExpressionMethods: Expression + Sized {
     /// `self = rhs` (also the assignment in `insert(..).values(..)` and `update(..).set(..)`).
+    ///
+    /// Against an `Option` that is `None` when the query runs, the comparison is written
+    /// `self IS NULL`, as SQLAlchemy does for `== None`: `self = NULL` is never true, so it would
+    /// find no rows. (`Some(v)` binds `v` as usual; an assignment of `None` still writes NULL.)
+    /// The ordering comparisons (`lt`, `le`, `gt`, `ge`) keep SQL's rule: against NULL they
+    /// match nothing.
+    ///
+    /// ```
+    /// use aludel::prelude::*;
+    /// aludel::table! { users (id) { id -> Integer, email -> Nullable<Text>, } }
+    ///
+    /// let wanted: Option<&'static str> = None;
+    /// let q = users::table.select(users::id).filter(users::email.eq(wanted));
+    /// assert_eq!(
+    ///     q.compile::<Sqlite>().sql(),
+    ///     r#"SELECT "users"."id" FROM "users" WHERE ("users"."email" IS NULL)"#
+    /// );
+    /// let q = users::table.select(users::id).filter(users::email.eq(Some("a@x")));
+    /// assert_eq!(
+    ///     q.compile::<Postgres>().sql(),
+    ///     r#"SELECT "users"."id" FROM "users" WHERE ("users"."email" = $1)"#
+    /// );
+    /// ```
     fn eq<R: AsExpression<Self::SqlType>>(self, rhs: R) -> Binary<Eq, Self, R::Expr> {
         Binary::new(self, rhs.as_expression())
     }
-    /// `self <> rhs`
+    /// `self <> rhs`; against a `None` it is written `self IS NOT NULL` (see
+    /// [`eq`](Self::eq)).
     fn ne<R: AsExpression<Self::SqlType>>(self, rhs: R) -> Binary<Ne, Self, R::Expr> {
         Binary::new(self, rhs.as_expression())
     }

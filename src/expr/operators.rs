@@ -11,6 +11,9 @@ use std::marker::PhantomData;
 pub trait BinaryOperator: 'static {
     /// The operator as written between the operands.
     const SQL: &'static str;
+    /// What replaces the operator and a right operand that is a bound NULL (`Some(" IS NULL")`
+    /// for `=`), so that `x.eq(None)` finds the NULL rows instead of none.
+    const NULL_RHS_SQL: Option<&'static str> = None;
 }
 
 /// The SQL type of `L op R` for the operator `Self`, where the operator applies to `L` and `R`
@@ -89,22 +92,33 @@ where
     fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
         out.push_sql("(");
         self.lhs.walk(out);
-        out.push_sql(Op::SQL);
-        self.rhs.walk(out);
+        match Op::NULL_RHS_SQL {
+            Some(null_sql) if self.rhs.is_null_bind() => out.push_sql(null_sql),
+            _ => {
+                out.push_sql(Op::SQL);
+                self.rhs.walk(out);
+            }
+        }
         out.push_sql(")");
     }
     fn shape(&self, shape: &mut Shape) -> bool {
+        if Op::NULL_RHS_SQL.is_some() {
+            // `= ?` and `IS NULL` are different SQL texts for the same statement type.
+            shape.add(self.rhs.is_null_bind() as u64);
+        }
         self.lhs.shape(shape) && self.rhs.shape(shape)
     }
 }
 
 macro_rules! binary_ops {
-    ($($(#[$doc:meta])* $name:ident $sql:literal => |$l:ident, $r:ident| $out:ty;)*) => {$(
+    ($($(#[$doc:meta])* $name:ident $sql:literal $(null $null:literal)?
+        => |$l:ident, $r:ident| $out:ty;)*) => {$(
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, Default)]
         pub struct $name;
         impl BinaryOperator for $name {
             const SQL: &'static str = $sql;
+            $(const NULL_RHS_SQL: Option<&'static str> = Some($null);)?
         }
         impl<$l: SqlType, $r: SqlType> OperatorResult<$l, $r> for $name {
             type Output = $out;
@@ -113,10 +127,10 @@ macro_rules! binary_ops {
 }
 
 binary_ops! {
-    /// `=`
-    Eq " = " => |L, R| <EitherNullable<L, R> as Flag>::Apply<Bool>;
-    /// `<>`
-    Ne " <> " => |L, R| <EitherNullable<L, R> as Flag>::Apply<Bool>;
+    /// `=` (`IS NULL` against a bound `None`)
+    Eq " = " null " IS NULL" => |L, R| <EitherNullable<L, R> as Flag>::Apply<Bool>;
+    /// `<>` (`IS NOT NULL` against a bound `None`)
+    Ne " <> " null " IS NOT NULL" => |L, R| <EitherNullable<L, R> as Flag>::Apply<Bool>;
     /// `<`
     Lt " < " => |L, R| <EitherNullable<L, R> as Flag>::Apply<Bool>;
     /// `<=`

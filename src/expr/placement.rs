@@ -117,12 +117,12 @@ placement_rules! {
         "return the rows' columns and compute the window in a query over the table";
     /// A value assigned by UPDATE SET or written by INSERT: computed per row.
     NoAggregateInAssignment: Aggregate,
-        "aggregate functions are not allowed in UPDATE SET or INSERT values",
+        "aggregate functions are not allowed in INSERT values, UPDATE SET or ON CONFLICT DO UPDATE SET",
         "this value contains an aggregate function",
         "compute the aggregate in a scalar subquery: `query.scalar_subquery()`, or in an UPDATE .. FROM a grouped subquery";
     /// A value assigned by UPDATE SET or written by INSERT: computed per row.
     NoWindowInAssignment: Window,
-        "window functions are not allowed in UPDATE SET or INSERT values",
+        "window functions are not allowed in INSERT values, UPDATE SET or ON CONFLICT DO UPDATE SET",
         "this value contains a window function",
         "compute the windowed value in a subquery and update FROM it";
 }

@@ -2,8 +2,8 @@
 
 pub use aludel_derive::Model;
 
-use crate::schema::Table;
-use crate::types::Value;
+use crate::schema::{Column, Table};
+use crate::types::{IntoSql, Value};
 
 /// One mapped field: its column and its role.
 #[derive(Debug, Clone, Copy)]
@@ -74,44 +74,81 @@ pub trait Model: Hooks + Sized + 'static {
     }
 }
 
-/// A primary key value: a single value or a tuple for composite keys.
-pub trait PrimaryKeyValue {
+/// A Rust value that identifies one object of model `M`: a value of the primary key column's
+/// own SQL type, or a tuple of them in key order for a composite key. `session.get::<M>(key)`
+/// asks for it, so that a key of another type (`"7"` or `7i64` for an `Integer` key) does not
+/// compile instead of silently missing the identity map and the row.
+///
+/// ```
+/// use aludel::prelude::*;
+/// use aludel::orm::{Model, PrimaryKeyOf};
+/// aludel::table! { users (id) { id -> Integer, name -> Text, } }
+///
+/// #[derive(Debug, Clone, Model)]
+/// #[aludel(table = users)]
+/// struct User {
+///     #[aludel(generated)]
+///     id: Option<i32>,
+///     name: String,
+/// }
+///
+/// fn key_of<M: Model, K: PrimaryKeyOf<M>>(key: K) -> Vec<aludel::types::Value<'static>> {
+///     key.key_values()
+/// }
+/// assert_eq!(key_of::<User, _>(7), [aludel::types::Value::I32(7)]);
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not the primary key type of model `{M}`",
+    label = "expected the Rust type of `{M}`'s primary key (a tuple of them for a composite key)",
+    note = "pass the key column's own Rust type (`i32` for `Integer`, `i64` for `BigInt`, `&str` or `String` for `Text`), and a tuple in key order for a composite primary key"
+)]
+pub trait PrimaryKeyOf<M> {
     /// The key's values, in primary-key column order.
     fn key_values(self) -> Vec<Value<'static>>;
 }
 
-macro_rules! single_key {
-    ($($t:ty => |$v:ident| $e:expr),*) => {$(
-        impl PrimaryKeyValue for $t {
-            fn key_values(self) -> Vec<Value<'static>> {
-                let $v = self;
-                vec![$e]
-            }
-        }
-    )*};
-}
-
-single_key!(
-    i16 => |v| Value::I16(v),
-    i32 => |v| Value::I32(v),
-    i64 => |v| Value::I64(v),
-    String => |v| Value::Text(v.into()),
-    &str => |v| Value::Text(v.to_owned().into())
-);
-
-impl<A: PrimaryKeyValue, B: PrimaryKeyValue> PrimaryKeyValue for (A, B) {
+#[diagnostic::do_not_recommend]
+impl<M: Model, K: PrimaryKeyValue<<M::Table as Table>::PrimaryKey>> PrimaryKeyOf<M> for K {
+    #[inline]
     fn key_values(self) -> Vec<Value<'static>> {
-        let mut v = self.0.key_values();
-        v.extend(self.1.key_values());
-        v
+        PrimaryKeyValue::key_values(self)
     }
 }
 
-impl<A: PrimaryKeyValue, B: PrimaryKeyValue, C: PrimaryKeyValue> PrimaryKeyValue for (A, B, C) {
+/// A value of the primary key whose columns are the tuple `PK`: one value of each column's SQL
+/// type (see [`PrimaryKeyOf`], the bound users meet).
+pub trait PrimaryKeyValue<PK> {
+    /// The key's values, in primary-key column order.
+    fn key_values(self) -> Vec<Value<'static>>;
+}
+
+#[diagnostic::do_not_recommend]
+impl<'a, A: Column, V: IntoSql<'a, A::SqlType>> PrimaryKeyValue<(A,)> for V {
     fn key_values(self) -> Vec<Value<'static>> {
-        let mut v = self.0.key_values();
-        v.extend(self.1.key_values());
-        v.extend(self.2.key_values());
-        v
+        vec![self.into_sql().into_owned()]
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl<'a, A: Column, B: Column, VA, VB> PrimaryKeyValue<(A, B)> for (VA, VB)
+where
+    VA: IntoSql<'a, A::SqlType>,
+    VB: IntoSql<'a, B::SqlType>,
+{
+    fn key_values(self) -> Vec<Value<'static>> {
+        vec![self.0.into_sql().into_owned(), self.1.into_sql().into_owned()]
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl<'a, A: Column, B: Column, C: Column, VA, VB, VC> PrimaryKeyValue<(A, B, C)> for (VA, VB, VC)
+where
+    VA: IntoSql<'a, A::SqlType>,
+    VB: IntoSql<'a, B::SqlType>,
+    VC: IntoSql<'a, C::SqlType>,
+{
+    fn key_values(self) -> Vec<Value<'static>> {
+        let (a, b, c) = self;
+        vec![a.into_sql().into_owned(), b.into_sql().into_owned(), c.into_sql().into_owned()]
     }
 }

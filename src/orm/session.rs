@@ -1,7 +1,7 @@
 //! The session: identity map and unit of work over one connection.
 
 use super::handle::Obj;
-use super::model::{FieldDef, Model, PrimaryKeyValue};
+use super::model::{FieldDef, Model, PrimaryKeyOf};
 use super::query::SessionQuery;
 use super::tracked::{DynFilterParts, DynSetParts, Tracked};
 use crate::conn::Connection;
@@ -412,11 +412,12 @@ where
     }
 
     /// The object with primary key `key`: from the identity map when loaded (no query), else
-    /// from the database.
+    /// from the database. `key` has the key column's Rust type (a tuple in key order for a
+    /// composite key, see [`PrimaryKeyOf`]); another type does not compile.
     ///
     /// # Errors
     /// The database's error.
-    pub fn get<M: Model>(&mut self, key: impl PrimaryKeyValue) -> Result<Option<Obj<M>>> {
+    pub fn get<M: Model>(&mut self, key: impl PrimaryKeyOf<M>) -> Result<Option<Obj<M>>> {
         self.get_by_key::<M>(key.key_values())
     }
 

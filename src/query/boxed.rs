@@ -12,8 +12,8 @@ use super::clauses::{NoOrder, NoWhere, OrderBy, Where};
 use super::select::{DefaultSelect, SelectClause, SelectList, SelectStatement};
 use super::selection::SelectableIn;
 use super::subquery::Correlation;
-use super::{AsQuery, MaybeEmpty, Query};
-use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
+use super::{AsQuery, Compile, Compiled, MaybeEmpty, Query};
+use crate::dialect::{BoxedFor, Dialect, QueryFragment, SqlBuilder};
 use crate::expr::{
     ConditionIn, Expression, NoAggregateInOn, NoAggregateInWhere, NoWindowInOn, NoWindowInWhere,
     OrderIn, ValidGrouping, ValidIn,
@@ -190,6 +190,23 @@ where
     }
 }
 
+impl<F, ST, D: Dialect> BoxedSelect<'_, F, ST, D> {
+    /// The statement's SQL and binds for dialect `W`, which must be the dialect the query was
+    /// boxed for (this shadows [`Compile::compile`] so that another dialect is refused with
+    /// the dialect rule's own message).
+    ///
+    /// ```
+    /// use aludel::prelude::*;
+    /// aludel::table! { users (id) { id -> Integer, name -> Text, } }
+    ///
+    /// let q = users::table.select(users::name).into_boxed::<Postgres>();
+    /// assert_eq!(q.compile::<Postgres>().sql(), r#"SELECT "users"."name" FROM "users""#);
+    /// ```
+    pub fn compile<W: BoxedFor<D>>(&self) -> Compiled<'_, W> {
+        Compile::compile::<W>(self)
+    }
+}
+
 impl<'a, F, X, ST, D: Dialect> BoxedSelect<'a, Scope<F, X>, ST, D> {
     /// Declares that `T` may be joined at runtime: its columns become usable (as nullable).
     pub fn may_join<T: Table>(self) -> BoxedSelect<'a, Scope<F, (T, X)>, ST, D> {
@@ -330,8 +347,10 @@ fn walk_list<'b, D: Dialect>(
     }
 }
 
-impl<F, ST, D: Dialect> QueryFragment<D> for BoxedSelect<'_, F, ST, D> {
-    fn walk<'b>(&'b self, out: &mut SqlBuilder<'b, D>) {
+// Generic over the dialect written for (`W`), so that a mismatch reports `BoxedFor`.
+impl<F, ST, D: Dialect, W: BoxedFor<D>> QueryFragment<W> for BoxedSelect<'_, F, ST, D> {
+    fn walk<'b>(&'b self, out: &mut SqlBuilder<'b, W>) {
+        let out = W::builder(out);
         out.push_sql("SELECT ");
         self.distinct.walk(out);
         match &self.select {
@@ -422,8 +441,9 @@ impl<F, D: Dialect> ValidIn<F, ()> for Conditions<'_, F, D> {
 
 impl<F, D: Dialect, G> ValidGrouping<G, ()> for Conditions<'_, F, D> {}
 
-impl<F, D: Dialect> QueryFragment<D> for Conditions<'_, F, D> {
-    fn walk<'b>(&'b self, out: &mut SqlBuilder<'b, D>) {
+impl<F, D: Dialect, W: BoxedFor<D>> QueryFragment<W> for Conditions<'_, F, D> {
+    fn walk<'b>(&'b self, out: &mut SqlBuilder<'b, W>) {
+        let out = W::builder(out);
         if self.parts.is_empty() {
             out.push_sql(if self.any { "(1 = 0)" } else { "(1 = 1)" });
             return;

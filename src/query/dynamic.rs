@@ -373,10 +373,3 @@ impl<D: Dialect, T: Table> QueryFragment<D> for DynSelect<T> {
         QueryFragment::<D>::shape(&self.filter, shape)
     }
 }
-
-// Dynamic assignments set columns to bound values: no aggregate, no window function.
-impl<T> crate::expr::SelectFlags for DynSet<T> {
-    type Aggregate = B0;
-    type Plain = B0;
-    type Window = B0;
-}

@@ -304,7 +304,6 @@ impl<T: Table, R> InsertStatement<T, NoValues, R, NoConflict> {
     where
         V: InsertValues<T>,
         V::Row: AssignmentsIn<NoFrom, I>,
-        V::Row: crate::expr::NoAggregateInAssignment + crate::expr::NoWindowInAssignment,
     {
         InsertStatement {
             table: self.table,

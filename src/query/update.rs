@@ -146,7 +146,10 @@ tuple_assignments! {
 /// `UPDATE ... FROM`), proved by index `I`.
 pub trait AssignmentsIn<F, I> {}
 
-impl<C, E: ValidIn<F, I>, F, I> AssignmentsIn<F, I> for Binary<Eq, C, E> {}
+impl<C, E, F, I> AssignmentsIn<F, I> for Binary<Eq, C, E> where
+    E: Expression + ValidIn<F, I> + NoAggregateInAssignment + NoWindowInAssignment
+{
+}
 
 impl<F> AssignmentsIn<F, ()> for () {}
 
@@ -216,7 +219,6 @@ impl<T: Table, W, R, Fr: UpdateScope<T>> UpdateStatement<T, NoSet, W, R, Fr> {
     pub fn set<A, I>(self, assignments: A) -> UpdateStatement<T, Set<A>, W, R, Fr>
     where
         A: AssignmentList<T> + AssignmentsIn<Fr::Scope, I>,
-        A: NoAggregateInAssignment + NoWindowInAssignment,
     {
         UpdateStatement {
             table: self.table,

@@ -1,10 +1,10 @@
 //! Upsert: `INSERT ... ON CONFLICT [(target)] DO NOTHING | DO UPDATE SET ...`.
 
-use super::insert::{ColumnList, InsertStatement, Values};
+use super::insert::{ColumnList, ColumnOf, InsertStatement, Values};
 use super::update::AssignmentsFragment;
 use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder, SupportsOnConflict};
 use crate::expr::{Expression, ValidGrouping, ValidIn};
-use crate::schema::{Column, Table};
+use crate::schema::{Column, HasTable, Here, Table};
 use std::marker::PhantomData;
 use typenum::B0;
 
@@ -50,6 +50,37 @@ impl ConflictTarget for AnyConflict {
 
 /// A conflict target: the column(s) of a unique constraint of table `T`.
 pub struct Target<T, K>(PhantomData<(T, K)>);
+
+/// Column(s) that form the primary key or a declared unique constraint of table `T`: the only
+/// valid `ON CONFLICT (...)` targets. Both databases reject any other target at run time
+/// ("there is no unique or exclusion constraint matching the ON CONFLICT specification"), so
+/// the `table!` macro implements this for exactly the declared keys: the primary key, each
+/// `#[unique]` column, and each `#[unique(..)]` / `#[unique_index(..)]` column list (in any
+/// order for up to three columns, in the declared order beyond). A single-column key is
+/// accepted bare (`users::email`) or as `(users::email,)`.
+///
+/// `Via` says which declaration makes the key unique ([`ByPrimaryKey`], [`ByUniqueColumn`],
+/// [`ByUnique`], [`ByUniqueIndex`]); it is inferred. (A column list declared unique twice the
+/// same way cannot be a target: the compiler cannot choose between the two.)
+#[diagnostic::on_unimplemented(
+    message = "ON CONFLICT target `{Self}` is not the primary key or a declared unique constraint of the inserted table",
+    label = "not a unique key of `{T}`",
+    note = "name the primary key, a column declared `#[unique]`, or all the columns of a `#[unique(..)]` / `#[unique_index(..)]` constraint; or use `on_conflict_do_nothing()` for any constraint"
+)]
+pub trait UniqueKeyOf<T, Via>: ColumnList<T> {}
+
+/// [`UniqueKeyOf`] through the table's primary key.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ByPrimaryKey;
+/// [`UniqueKeyOf`] through a column declared `#[unique]`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ByUniqueColumn;
+/// [`UniqueKeyOf`] through a table's `#[unique(columns..)]` constraint.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ByUnique<K>(PhantomData<K>);
+/// [`UniqueKeyOf`] through a table's `#[unique_index(name, columns..)]`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ByUniqueIndex<K>(PhantomData<K>);
 
 impl<T, K: ColumnList<T>> ConflictTarget for Target<T, K> {
     fn write_target<D: Dialect>(out: &mut SqlBuilder<'_, D>) {
@@ -107,9 +138,33 @@ impl<C: Column> Expression for Excluded<C> {
     type Window = B0;
 }
 
-impl<C: Column, F> ValidIn<F, ()> for Excluded<C> {
+impl<C: Column + ExcludedIn<F>, F> ValidIn<F, ()> for Excluded<C> {
     type SqlTypeIn = C::SqlType;
 }
+
+/// The scope of `do_update(..)`'s assignments: the inserted table `T`'s current row, and
+/// (through [`excluded`]) the row the INSERT proposed. Only there does `excluded` exist.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ConflictScope<T>(PhantomData<T>);
+
+// Not recommended: kept out of the "other types implement `HasTable`" lists of FROM errors.
+#[diagnostic::do_not_recommend]
+impl<T: Table> HasTable<T, Here> for ConflictScope<T> {
+    type Nullable = B0;
+}
+
+/// `excluded(C)` may stand in scope `F`: `F` is the DO UPDATE of an INSERT into `C`'s table.
+/// Elsewhere (a SELECT, an UPDATE, or the upsert of another table) `excluded."c"` names
+/// nothing, and the database rejects the statement.
+#[diagnostic::on_unimplemented(
+    message = "`excluded({Self})` is only available in `do_update(..)` of an INSERT into the table that has column `{Self}`",
+    label = "the row proposed by an INSERT exists only in its ON CONFLICT DO UPDATE",
+    note = "use a column of the inserted table in `excluded(..)`, and only inside `do_update(..)`"
+)]
+pub trait ExcludedIn<F> {}
+
+#[diagnostic::do_not_recommend]
+impl<T, C: ColumnOf<T>> ExcludedIn<ConflictScope<T>> for C {}
 
 impl<C, G> ValidGrouping<G, ()> for Excluded<C> {}
 
@@ -156,8 +211,33 @@ impl<T: Table, V, R> InsertStatement<T, Values<V>, R, NoConflict> {
     }
 
     /// `ON CONFLICT (target)`: names the unique column(s) whose conflict is handled; follow
-    /// with `do_nothing()` or `do_update(...)`.
-    pub fn on_conflict<K: ColumnList<T>>(self, target: K) -> ConflictBuilder<T, V, R, K> {
+    /// with `do_nothing()` or `do_update(...)`. The target must be the table's primary key or
+    /// one of its declared unique constraints ([`UniqueKeyOf`]).
+    ///
+    /// ```
+    /// use aludel::prelude::*;
+    /// aludel::table! {
+    ///     #[unique(owner, slug)]
+    ///     repos (id) { id -> Integer, owner -> Text, slug -> Text, stars -> Integer, }
+    /// }
+    ///
+    /// let q = insert(repos::table)
+    ///     .values((repos::owner.eq("ada"), repos::slug.eq("x"), repos::stars.eq(1)))
+    ///     .on_conflict((repos::owner, repos::slug))
+    ///     .do_nothing();
+    /// assert_eq!(
+    ///     q.compile::<Sqlite>().sql(),
+    ///     r#"INSERT INTO "repos" ("owner", "slug", "stars") VALUES (?1, ?2, ?3) ON CONFLICT ("owner", "slug") DO NOTHING"#
+    /// );
+    /// assert_eq!(
+    ///     q.compile::<Postgres>().sql(),
+    ///     r#"INSERT INTO "repos" ("owner", "slug", "stars") VALUES ($1, $2, $3) ON CONFLICT ("owner", "slug") DO NOTHING"#
+    /// );
+    /// ```
+    pub fn on_conflict<K: UniqueKeyOf<T, Via>, Via>(
+        self,
+        target: K,
+    ) -> ConflictBuilder<T, V, R, K> {
         let _ = target;
         ConflictBuilder { insert: self, _target: PhantomData }
     }
@@ -178,7 +258,7 @@ impl<T: Table, V, R, K> ConflictBuilder<T, V, R, K> {
         assignments: A,
     ) -> InsertStatement<T, Values<V>, R, OnConflict<Target<T, K>, DoUpdate<A>>>
     where
-        A: super::update::AssignmentList<T> + super::update::AssignmentsIn<T, I>,
+        A: super::update::AssignmentList<T> + super::update::AssignmentsIn<ConflictScope<T>, I>,
     {
         self.insert
             .with_conflict(OnConflict { action: DoUpdate(assignments), _target: PhantomData })

@@ -164,9 +164,69 @@ macro_rules! __table_impl {
             )+
 
             $crate::__private::default_foreign_keys!($crate; $({ $col $($cattr)* })+);
+
+            $crate::__unique_keys!(@pk $($pk)*);
+            $crate::__unique_keys!(@table $($tattr)*);
+            $( $crate::__unique_keys!(@column $col; $($cattr)*); )+
         }
     };
 }
+
+// ---- ON CONFLICT targets -------------------------------------------------------------------
+
+/// Implements `UniqueKeyOf<table, Via>` (the valid `ON CONFLICT` targets) for the primary key
+/// and for every declared unique constraint, so that `on_conflict` accepts exactly those column
+/// lists. `Via` names the constraint, so that a column list declared twice (a `#[unique]`
+/// primary key column, a unique column with a unique index) gives two impls that do not
+/// conflict. A one-column key is implemented both bare and as a one-tuple; the columns of a
+/// two- or three-column key in any order (as the databases accept them), longer keys in their
+/// declared order.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __unique_keys {
+    (@key [$($via:tt)*] $one:ident) => {
+        impl $crate::query::UniqueKeyOf<table, $($via)*> for $one {}
+        impl $crate::query::UniqueKeyOf<table, $($via)*> for ($one,) {}
+    };
+    (@key [$($via:tt)*] $a:ident $b:ident) => {
+        impl $crate::query::UniqueKeyOf<table, $($via)*> for ($a, $b) {}
+        impl $crate::query::UniqueKeyOf<table, $($via)*> for ($b, $a) {}
+    };
+    (@key [$($via:tt)*] $a:ident $b:ident $c:ident) => {
+        impl $crate::query::UniqueKeyOf<table, $($via)*> for ($a, $b, $c) {}
+        impl $crate::query::UniqueKeyOf<table, $($via)*> for ($a, $c, $b) {}
+        impl $crate::query::UniqueKeyOf<table, $($via)*> for ($b, $a, $c) {}
+        impl $crate::query::UniqueKeyOf<table, $($via)*> for ($b, $c, $a) {}
+        impl $crate::query::UniqueKeyOf<table, $($via)*> for ($c, $a, $b) {}
+        impl $crate::query::UniqueKeyOf<table, $($via)*> for ($c, $b, $a) {}
+    };
+    (@key [$($via:tt)*] $($many:ident)+) => {
+        impl $crate::query::UniqueKeyOf<table, $($via)*> for ($($many,)+) {}
+    };
+    (@pk) => {};
+    (@pk $($pk:ident)+) => {
+        $crate::__unique_keys!(@key [$crate::query::ByPrimaryKey] $($pk)+);
+    };
+    (@table) => {};
+    (@table [unique($($c:ident),+ $(,)?)] $($rest:tt)*) => {
+        $crate::__unique_keys!(@key [$crate::query::ByUnique<($($c,)+)>] $($c)+);
+        $crate::__unique_keys!(@table $($rest)*);
+    };
+    (@table [unique_index($n:ident, $($c:ident),+ $(,)?)] $($rest:tt)*) => {
+        $crate::__unique_keys!(@key [$crate::query::ByUniqueIndex<($($c,)+)>] $($c)+);
+        $crate::__unique_keys!(@table $($rest)*);
+    };
+    (@table [$($other:tt)*] $($rest:tt)*) => { $crate::__unique_keys!(@table $($rest)*); };
+    (@column $col:ident;) => {};
+    (@column $col:ident; [unique] $($rest:tt)*) => {
+        $crate::__unique_keys!(@key [$crate::query::ByUniqueColumn] $col);
+    };
+    (@column $col:ident; [$($other:tt)*] $($rest:tt)*) => {
+        $crate::__unique_keys!(@column $col; $($rest)*);
+    };
+}
+
+// ---- end of ON CONFLICT targets --------------------------------------------------------------
 
 #[doc(hidden)]
 #[macro_export]

@@ -446,3 +446,52 @@ crate::backend_test!(hooks_run_once_per_object_across_statements, |conn| {
     assert_eq!(ids.len(), 3);
     assert!(ids.contains(&50));
 });
+
+mod keys_of_other_types {
+    //! `Session::get` takes the key column's own Rust type: a `BigInt` key by `i64` (an integer
+    //! literal is inferred as one), a `Text` key by `&str` or `String`.
+
+    use aludel::orm::{Model, Session};
+    use aludel::prelude::*;
+
+    aludel::table! {
+        counters (id) { id -> BigInt, hits -> Integer, }
+        tags (label) { label -> Text, uses -> Integer, }
+    }
+
+    #[derive(Debug, Clone, PartialEq, Model)]
+    #[aludel(table = counters)]
+    struct Counter {
+        id: i64,
+        hits: i32,
+    }
+
+    #[derive(Debug, Clone, PartialEq, Model)]
+    #[aludel(table = tags)]
+    struct Tag {
+        label: String,
+        uses: i32,
+    }
+
+    crate::backend_test!(get_by_bigint_and_text_keys, |conn| {
+        MetaData::new([counters::table::def(), tags::table::def()])
+            .create_all(conn, CheckFirst::No)
+            .unwrap();
+        insert(counters::table)
+            .values((counters::id.eq(5_000_000_000i64), counters::hits.eq(3)))
+            .execute(conn)
+            .unwrap();
+        insert(tags::table)
+            .values((tags::label.eq("rust"), tags::uses.eq(7)))
+            .execute(conn)
+            .unwrap();
+        let mut session = Session::new(conn);
+        let c = session.get::<Counter>(5_000_000_000).unwrap().unwrap();
+        assert_eq!(c.borrow().hits, 3);
+        let label = String::from("rust");
+        let t = session.get::<Tag>(label.as_str()).unwrap().unwrap();
+        assert_eq!(t.borrow().uses, 7);
+        // The same object whatever the Rust spelling of the key.
+        assert!(session.get::<Tag>(label).unwrap().unwrap().ptr_eq(&t));
+    });
+}

@@ -4,51 +4,140 @@
 //! starts at `UNBOUNDED FOLLOWING` does not compile. Offsets are `u32` numbers that aludel
 //! writes into the SQL itself (databases require constants there); no user text is involved.
 
-use super::spec::WindowPart;
+use super::spec::{NoFrame, WindowOrderBy, WindowPart};
 use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
+use crate::expr::{Asc, Desc, Expression, NullsFirst, NullsLast};
+use crate::types::NumericType;
+use std::marker::PhantomData;
 use typenum::B0;
 
-/// How a frame counts: rows, ORDER BY values, or peer groups.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum FrameUnits {
-    Rows,
-    Range,
-    Groups,
+/// How a frame counts: rows ([`Rows`]), ORDER BY values ([`Range`]) or peer groups
+/// ([`Groups`]). The unit is part of the frame's type because a `RANGE` frame with an offset
+/// is valid only over some window orders ([`RangeFrameOrder`]).
+pub trait FrameUnit {
+    /// The frame clause's opening words.
+    const SQL: &'static str;
+}
+
+/// `ROWS`: the frame counted in rows.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Rows;
+/// `RANGE`: the frame measured on the value of the window's single ORDER BY term.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Range;
+/// `GROUPS`: the frame counted in peer groups.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Groups;
+
+impl FrameUnit for Rows {
+    const SQL: &'static str = "ROWS BETWEEN ";
+}
+impl FrameUnit for Range {
+    const SQL: &'static str = "RANGE BETWEEN ";
+}
+impl FrameUnit for Groups {
+    const SQL: &'static str = "GROUPS BETWEEN ";
 }
 
 /// `units BETWEEN start AND end`; see [`Window::rows_between`](super::Window::rows_between).
 #[derive(Debug, Clone, Copy)]
-pub struct Frame<S, E> {
-    units: FrameUnits,
+pub struct Frame<S, E, U = Rows> {
     start: S,
     end: E,
+    _units: PhantomData<U>,
 }
 
-impl<S, E> Frame<S, E> {
-    pub(super) fn new(units: FrameUnits, start: S, end: E) -> Self {
-        Frame { units, start, end }
+impl<S, E, U> Frame<S, E, U> {
+    pub(super) fn new(start: S, end: E) -> Self {
+        Frame { start, end, _units: PhantomData }
     }
 }
 
-impl<S, E> WindowPart for Frame<S, E> {
+impl<S, E, U> WindowPart for Frame<S, E, U> {
     const PRESENT: bool = true;
     type Aggregate = B0;
     type Plain = B0;
     type Window = B0;
 }
 
-impl<D: Dialect, S: QueryFragment<D>, E: QueryFragment<D>> QueryFragment<D> for Frame<S, E> {
+impl<D: Dialect, S: QueryFragment<D>, E: QueryFragment<D>, U: FrameUnit> QueryFragment<D>
+    for Frame<S, E, U>
+{
     fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
-        out.push_sql(match self.units {
-            FrameUnits::Rows => "ROWS BETWEEN ",
-            FrameUnits::Range => "RANGE BETWEEN ",
-            FrameUnits::Groups => "GROUPS BETWEEN ",
-        });
+        out.push_sql(U::SQL);
         self.start.walk(out);
         out.push_sql(" AND ");
         self.end.walk(out);
     }
 }
+
+/// The window ORDER BY `Self` can measure a `RANGE` frame from `S` to `E`.
+///
+/// `n PRECEDING` / `n FOLLOWING` in a `RANGE` frame means "ORDER BY value minus / plus `n`",
+/// so both databases require exactly one ORDER BY term of a type they can add `n` to:
+/// numeric, as aludel's offsets are integers (PostgreSQL would want an `interval` for dates).
+/// Frames bounded only by `UNBOUNDED` and `CURRENT ROW` are valid over any order. Checked
+/// where the frame meets the order: in `range_between` and in a later `order_by`.
+#[diagnostic::on_unimplemented(
+    message = "a RANGE frame with an offset needs the window ordered by exactly one numeric expression",
+    label = "`preceding(n)` / `following(n)` in RANGE measure the ORDER BY value, which must be one numeric term",
+    note = "call `.order_by(..)` with one numeric column or expression before `range_between(..)` (a date would need an interval offset), or count rows with `rows_between(..)`"
+)]
+pub trait RangeFrameOrder<S, E> {}
+
+#[diagnostic::do_not_recommend]
+impl<O, S: RangeBound<O>, E: RangeBound<O>> RangeFrameOrder<S, E> for O {}
+
+/// A bound of a `RANGE` frame over window order `O`.
+pub trait RangeBound<O> {}
+impl<O> RangeBound<O> for UnboundedPreceding {}
+impl<O> RangeBound<O> for CurrentRow {}
+impl<O> RangeBound<O> for UnboundedFollowing {}
+#[diagnostic::do_not_recommend]
+impl<O: OffsetOrder> RangeBound<O> for Preceding {}
+#[diagnostic::do_not_recommend]
+impl<O: OffsetOrder> RangeBound<O> for Following {}
+
+/// A window order that offsets can be measured on: exactly one numeric term.
+pub trait OffsetOrder {}
+#[diagnostic::do_not_recommend]
+impl<X: OffsetOrderTerm> OffsetOrder for WindowOrderBy<X> {}
+
+/// One numeric order term, with or without a direction and NULLS placement.
+pub trait OffsetOrderTerm {}
+#[diagnostic::do_not_recommend]
+impl<X: Expression> OffsetOrderTerm for X where X::SqlType: NumericType {}
+#[diagnostic::do_not_recommend]
+impl<X: OffsetOrderTerm> OffsetOrderTerm for Asc<X> {}
+#[diagnostic::do_not_recommend]
+impl<X: OffsetOrderTerm> OffsetOrderTerm for Desc<X> {}
+#[diagnostic::do_not_recommend]
+impl<X: OffsetOrderTerm> OffsetOrderTerm for NullsFirst<X> {}
+#[diagnostic::do_not_recommend]
+impl<X: OffsetOrderTerm> OffsetOrderTerm for NullsLast<X> {}
+
+/// A window order that a `GROUPS` frame can count peer groups of: any ORDER BY. PostgreSQL
+/// rejects `GROUPS` in a window without one ("GROUPS mode requires an ORDER BY clause").
+#[diagnostic::on_unimplemented(
+    message = "a GROUPS frame needs the window to have an ORDER BY",
+    label = "GROUPS counts the peer groups of the window's ORDER BY, and this window has none",
+    note = "call `.order_by(..)` before `groups_between(..)`, or count rows with `rows_between(..)`"
+)]
+pub trait GroupsFrameOrder {}
+impl<X> GroupsFrameOrder for WindowOrderBy<X> {}
+
+/// The frame `Self` (or no frame) stays valid when the window is (re-)ordered by `O`.
+#[diagnostic::on_unimplemented(
+    message = "a RANGE frame with an offset needs the window ordered by exactly one numeric expression",
+    label = "this window has a RANGE frame with an offset, so its ORDER BY must be one numeric term",
+    note = "order the window by one numeric column or expression, or count rows with `rows_between(..)`"
+)]
+pub trait FrameOrder<O> {}
+impl<O> FrameOrder<O> for NoFrame {}
+impl<S, E, O> FrameOrder<O> for Frame<S, E, Rows> {}
+impl<S, E, O> FrameOrder<O> for Frame<S, E, Groups> {}
+#[diagnostic::do_not_recommend]
+impl<S, E, O: RangeFrameOrder<S, E>> FrameOrder<O> for Frame<S, E, Range> {}
 
 /// `UNBOUNDED PRECEDING`: the first row of the partition.
 #[derive(Debug, Clone, Copy, Default)]

@@ -1,6 +1,8 @@
 //! The window definition: `(PARTITION BY ... ORDER BY ... frame)`.
 
-use super::frame::{Frame, FrameBetween, FrameUnits};
+use super::frame::{
+    Frame, FrameBetween, FrameOrder, Groups, GroupsFrameOrder, Range, RangeFrameOrder, Rows,
+};
 use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
 use crate::expr::{
     Asc, Desc, Expression, NoWindowInWindow, NullsFirst, NullsLast, OrderIn, ValidGrouping, ValidIn,
@@ -67,7 +69,10 @@ impl<P, O, Fr> Window<P, O, Fr> {
     pub fn order_by<O2: WindowOrder + NoWindowInWindow>(
         self,
         terms: O2,
-    ) -> Window<P, WindowOrderBy<O2>, Fr> {
+    ) -> Window<P, WindowOrderBy<O2>, Fr>
+    where
+        Fr: FrameOrder<WindowOrderBy<O2>>,
+    {
         Window { partition: self.partition, order: WindowOrderBy(terms), frame: self.frame }
     }
 
@@ -76,36 +81,40 @@ impl<P, O, Fr> Window<P, O, Fr> {
         self,
         start: S,
         end: E,
-    ) -> Window<P, O, Frame<S, E>> {
-        self.frame(FrameUnits::Rows, start, end)
+    ) -> Window<P, O, Frame<S, E, Rows>> {
+        self.frame(start, end)
     }
 
     /// `RANGE BETWEEN start AND end`: the frame by value of the (single) ORDER BY term; with
-    /// `current_row()` it includes the current row's peers.
+    /// `current_row()` it includes the current row's peers. With an offset
+    /// (`preceding(n)` / `following(n)`) the window must already be ordered by exactly one
+    /// numeric expression (see `RangeFrameOrder`).
     pub fn range_between<S: FrameBetween<E>, E>(
         self,
         start: S,
         end: E,
-    ) -> Window<P, O, Frame<S, E>> {
-        self.frame(FrameUnits::Range, start, end)
+    ) -> Window<P, O, Frame<S, E, Range>>
+    where
+        O: RangeFrameOrder<S, E>,
+    {
+        self.frame(start, end)
     }
 
     /// `GROUPS BETWEEN start AND end`: the frame counted in peer groups (rows with equal
-    /// ORDER BY values).
+    /// ORDER BY values); the window must already have an ORDER BY (see `GroupsFrameOrder`).
     pub fn groups_between<S: FrameBetween<E>, E>(
         self,
         start: S,
         end: E,
-    ) -> Window<P, O, Frame<S, E>> {
-        self.frame(FrameUnits::Groups, start, end)
+    ) -> Window<P, O, Frame<S, E, Groups>>
+    where
+        O: GroupsFrameOrder,
+    {
+        self.frame(start, end)
     }
 
-    fn frame<S, E>(self, units: FrameUnits, start: S, end: E) -> Window<P, O, Frame<S, E>> {
-        Window {
-            partition: self.partition,
-            order: self.order,
-            frame: Frame::new(units, start, end),
-        }
+    fn frame<S, E, U>(self, start: S, end: E) -> Window<P, O, Frame<S, E, U>> {
+        Window { partition: self.partition, order: self.order, frame: Frame::new(start, end) }
     }
 }
 

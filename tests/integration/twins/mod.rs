@@ -6,12 +6,15 @@
 //! One module per rule family; `every_compile_fail_case_has_a_twin` keeps the two sets in step.
 
 mod dialect_cases;
+mod dialects;
 mod grouping_cases;
 mod load_cases;
 mod orm_cases;
 mod placement;
+mod rules;
 mod schema;
 mod scope_cases;
+mod statements;
 mod type_cases;
 mod write_cases;
 
