@@ -23,7 +23,9 @@ mod table_dsl;
 mod update;
 mod upsert;
 
-pub use boxed::{BoxParts, BoxSelect, BoxedSelect, Conditions, MayJoin, Scope};
+pub use boxed::{
+    BoxParts, BoxSelect, BoxedGrouping, BoxedSelect, BoxedSelectListFor, Conditions, MayJoin, Scope,
+};
 pub use clauses::{
     Distinct, DistinctOn, GroupBy, Having, HavingAnd, Lock, NoDistinct, NoGroupBy, NoHaving,
     NoLock, NoOrder, NoWhere, OrderBy, Where, WhereAnd,

@@ -8,31 +8,59 @@
 //! usable in conditions and select lists, and [`BoxedSelect::join`] /
 //! [`BoxedSelect::outer_join`] add the join when the program decides to.
 
-use super::clauses::{NoOrder, NoWhere, OrderBy, Where};
-use super::select::{DefaultSelect, SelectClause, SelectList, SelectStatement};
+use super::clauses::{GroupBy, NoGroupBy, NoOrder, NoWhere, OrderBy, Where};
+use super::select::{DefaultSelect, OrderListFor, SelectClause, SelectList, SelectStatement};
 use super::selection::SelectableIn;
 use super::subquery::Correlation;
 use super::{AsQuery, Compile, Compiled, MaybeEmpty, Query};
 use crate::dialect::{BoxedFor, Dialect, QueryFragment, SqlBuilder};
 use crate::expr::{
-    ConditionIn, Expression, NoAggregateInOn, NoAggregateInWhere, NoWindowInOn, NoWindowInWhere,
-    OrderIn, ValidGrouping, ValidIn,
+    AggregatesNotMixed, ConditionIn, Expression, NoAggregateInOn, NoAggregateInWhere, NoWindowInOn,
+    NoWindowInWhere, OrderIn, SelectFlags, ValidGrouping, ValidIn,
 };
 use crate::schema::{FromClause, HasTable, Here, InLeft, InRight, QuerySource, Table};
 use crate::types::{Bool, Value};
 use std::marker::PhantomData;
 use typenum::{B0, B1};
 
-/// The static scope of a boxed query: the FROM clause `F` it was built on, plus the tables `X`
-/// (a list `(T, (U, ()))`) that may be joined at runtime.
+/// The static scope of a boxed query: the FROM clause `F` it was built on, the tables `X`
+/// (a list `(T, (U, ()))`) that may be joined at runtime, and its GROUP BY `G` (`NoGroupBy` or
+/// `GroupBy<list>`), so that a select list or ordering added later is still checked against it.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Scope<F, X>(PhantomData<(F, X)>);
+pub struct Scope<F, X, G = NoGroupBy>(PhantomData<(F, X, G)>);
 
-impl<F: HasTable<T, I>, X, T, I> HasTable<T, InLeft<I>> for Scope<F, X> {
+impl<F: HasTable<T, I>, X, G, T, I> HasTable<T, InLeft<I>> for Scope<F, X, G> {
     type Nullable = F::Nullable;
 }
 
-impl<F, X: MayJoin<T, I>, T, I> HasTable<T, InRight<I>> for Scope<F, X> {
+/// The GROUP BY of a boxed query's scope.
+pub trait BoxedGrouping {
+    /// `NoGroupBy` or `GroupBy<list>`.
+    type Group;
+}
+
+impl<F, X, G> BoxedGrouping for Scope<F, X, G> {
+    type Group = G;
+}
+
+/// A select list given to a boxed query: with GROUP BY, its columns are grouped or aggregated;
+/// without, it does not mix aggregates with plain columns.
+#[diagnostic::on_unimplemented(
+    message = "this select list uses a column that is neither in GROUP BY nor inside an aggregate function",
+    label = "every selected column must be grouped or aggregated",
+    note = "add the column to `group_by(...)` before boxing, or wrap it in an aggregate such as `max(...)`"
+)]
+pub trait BoxedSelectListFor<G, I> {}
+
+impl<S: SelectFlags> BoxedSelectListFor<NoGroupBy, ()> for S where
+    (S::Aggregate, S::Plain): AggregatesNotMixed
+{
+}
+
+#[diagnostic::do_not_recommend]
+impl<S: ValidGrouping<G, I>, G, I> BoxedSelectListFor<GroupBy<G>, I> for S {}
+
+impl<F, X: MayJoin<T, I>, G, T, I> HasTable<T, InRight<I>> for Scope<F, X, G> {
     // A table joined at runtime may be outer-joined: its columns are nullable.
     type Nullable = B1;
 }
@@ -162,7 +190,7 @@ where
     /// added at runtime without changing its type.
     pub fn into_boxed<'a, D: Dialect>(
         self,
-    ) -> BoxedSelect<'a, Scope<F, ()>, <Self as Query>::SqlType, D>
+    ) -> BoxedSelect<'a, Scope<F, (), G>, <Self as Query>::SqlType, D>
     where
         F: QuerySource + FromClause<D> + 'a,
         S: BoxSelect<'a, D>,
@@ -207,9 +235,9 @@ impl<F, ST, D: Dialect> BoxedSelect<'_, F, ST, D> {
     }
 }
 
-impl<'a, F, X, ST, D: Dialect> BoxedSelect<'a, Scope<F, X>, ST, D> {
+impl<'a, F, X, G, ST, D: Dialect> BoxedSelect<'a, Scope<F, X, G>, ST, D> {
     /// Declares that `T` may be joined at runtime: its columns become usable (as nullable).
-    pub fn may_join<T: Table>(self) -> BoxedSelect<'a, Scope<F, (T, X)>, ST, D> {
+    pub fn may_join<T: Table>(self) -> BoxedSelect<'a, Scope<F, (T, X), G>, ST, D> {
         BoxedSelect {
             from: self.from,
             joins: self.joins,
@@ -227,9 +255,10 @@ impl<'a, F, X, ST, D: Dialect> BoxedSelect<'a, Scope<F, X>, ST, D> {
     }
 
     /// Replaces the select list (columns of the scope, including joinable tables).
-    pub fn select<S, I>(self, list: S) -> BoxedSelect<'a, Scope<F, X>, S::RowType, D>
+    pub fn select<S, I, IG>(self, list: S) -> BoxedSelect<'a, Scope<F, X, G>, S::RowType, D>
     where
-        S: SelectableIn<Scope<F, X>, I> + SelectList<D> + 'a,
+        S: SelectableIn<Scope<F, X, G>, I> + SelectList<D> + 'a,
+        S: BoxedSelectListFor<G, IG>,
     {
         BoxedSelect {
             from: self.from,
@@ -260,9 +289,11 @@ impl<'a, F, ST, D: Dialect> BoxedSelect<'a, F, ST, D> {
     }
 
     /// Appends an ORDER BY term.
-    pub fn order_by<O, I>(mut self, order: O) -> Self
+    pub fn order_by<O, I, IG>(mut self, order: O) -> Self
     where
         O: OrderIn<F, I> + QueryFragment<D> + 'a,
+        F: BoxedGrouping,
+        O: OrderListFor<F::Group, IG>,
     {
         self.orders.push(Box::new(order));
         self

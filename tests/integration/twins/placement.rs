@@ -621,3 +621,35 @@ crate::backend_test!(grouped_expression_missing_from_select_expression, |conn| {
         .unwrap();
     assert_eq!(rows[0], ("ADA".to_owned(), 1));
 });
+
+crate::backend_test!(boxed_grouped_order_by_ungrouped_column, |conn| {
+    seed(conn);
+    let rows: Vec<(String, i64)> = users::table
+        .group_by(users::name)
+        .select((users::name, count_star()))
+        .into_boxed()
+        .order_by(users::name.desc())
+        .load(conn)
+        .unwrap();
+    assert_eq!(rows[0], ("cy".to_owned(), 1));
+});
+
+crate::backend_test!(boxed_grouped_select_ungrouped_column, |conn| {
+    seed(conn);
+    let rows: Vec<(String, Option<i32>)> = users::table
+        .group_by(users::name)
+        .select(users::name)
+        .into_boxed()
+        .select((users::name, max(users::age)))
+        .order_by(users::name)
+        .load(conn)
+        .unwrap();
+    assert_eq!(rows[1], ("bob".to_owned(), Some(17)));
+});
+
+crate::backend_test!(boxed_select_mixing_aggregates, |conn| {
+    seed(conn);
+    let rows: Vec<(i64, Option<i32>)> =
+        users::table.into_boxed().select((count_star(), max(users::age))).load(conn).unwrap();
+    assert_eq!(rows, [(3, Some(36))]);
+});
