@@ -146,6 +146,9 @@ tuple_assignments! {
 /// `UPDATE ... FROM`), proved by index `I`.
 pub trait AssignmentsIn<F, I> {}
 
+// Checked beside `AssignmentList`, which decides what an assignment is. (`table!` implements
+// this trait for each bare column too, so that passing `users::age` where an assignment
+// belongs is reported once, by `AssignmentList`.)
 impl<C, E, F, I> AssignmentsIn<F, I> for Binary<Eq, C, E> where
     E: Expression + ValidIn<F, I> + NoAggregateInAssignment + NoWindowInAssignment
 {

@@ -150,6 +150,10 @@ macro_rules! __table_impl {
                     const NAME: &'static str = $col::NAME;
                 }
 
+                // A bare column where assignments belong is reported by `AssignmentList`
+                // alone (see `AssignmentsIn`).
+                impl<__F> $crate::query::AssignmentsIn<__F, ()> for $col {}
+
                 // Generated per column (not a blanket impl over `Column`) so that a column of
                 // a table missing from FROM reports the FROM rule itself.
                 impl<__F, __I> $crate::expr::ValidIn<__F, __I> for $col
