@@ -23,7 +23,9 @@ pub enum ErrorKind {
     NotNullViolation,
     /// A CHECK constraint rejected the row.
     CheckViolation,
-    /// The connection could not be opened, or was lost while in use.
+    /// The connection could not be opened (refused, unreachable, TLS or login failed, or the
+    /// server did not answer within the connect timeout), or was lost while in use. The
+    /// message names the server and the cause; a pool discards such a connection.
     Connection,
     /// No pooled connection became free within the engine's checkout timeout: all of them
     /// (`max_size + max_overflow`) stayed checked out. Return connections sooner (drop the
@@ -42,6 +44,24 @@ pub enum ErrorKind {
     StaleData,
     /// An ORM relationship was read before it was loaded (loading is always explicit).
     NotLoaded,
+    /// A statement failed inside this transaction and the caller went on (the error was
+    /// ignored): PostgreSQL has aborted the transaction, so nothing of it was committed, and
+    /// it was rolled back. Propagate statement errors with `?`, or run a statement that may
+    /// fail in a nested transaction (a savepoint) to recover from its failure.
+    TransactionAborted,
+    /// The transaction lost a race with another one and was rolled back: a serialization
+    /// failure or deadlock (PostgreSQL), a database locked by another writer (SQLite's
+    /// `SQLITE_BUSY`), or a table changed under a prepared statement. Nothing of it was
+    /// committed; running it again usually succeeds: see [`Error::is_retryable`] and
+    /// [`Connection::transaction_with_retry`](crate::conn::Connection::transaction_with_retry).
+    TransactionConflict,
+    /// A statement ran longer than the statement timeout set in the URL
+    /// (`statement_timeout=`) and the database cancelled it. The connection stays usable.
+    Timeout,
+    /// aludel (or the driver) refused the request before it reached the database, and the
+    /// connection is fine: for example more bind parameters than the database accepts in one
+    /// statement (split the list, or use a temporary table and a join).
+    InvalidRequest,
 }
 
 /// An error from aludel or from the database underneath it.
@@ -110,6 +130,18 @@ impl Error {
         self.0.sql.as_deref()
     }
 
+    /// Whether running the same transaction again may succeed: the error is a
+    /// [`ErrorKind::TransactionConflict`] (serialization failure, deadlock, busy database).
+    ///
+    /// ```
+    /// use aludel::{Error, ErrorKind};
+    /// assert!(Error::new(ErrorKind::TransactionConflict, "deadlock").is_retryable());
+    /// assert!(!Error::new(ErrorKind::UniqueViolation, "duplicate").is_retryable());
+    /// ```
+    pub fn is_retryable(&self) -> bool {
+        self.0.kind == ErrorKind::TransactionConflict
+    }
+
     pub(crate) fn not_found() -> Self {
         Error::new(ErrorKind::NotFound, "the query returned no rows")
     }
@@ -122,6 +154,13 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:?}: {}", self.0.kind, self.0.message)?;
+        // The causes underneath, unless the message says them already: a driver's "error
+        // connecting to server" alone hides the "Connection refused" that explains it.
+        if let Some(source) = self.0.source.as_deref() {
+            let mut shown = self.0.message.clone();
+            append_causes(&mut shown, source);
+            f.write_str(&shown[self.0.message.len()..])?;
+        }
         if let Some(sql) = &self.0.sql {
             write!(f, " (in `{sql}`)")?;
         }
@@ -139,6 +178,30 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         self.0.source.as_deref().map(|e| e as &(dyn std::error::Error + 'static))
     }
+}
+
+/// Appends to `shown` (as `: cause`) each error of the chain starting at `e` whose text
+/// `shown` does not contain yet.
+fn append_causes(shown: &mut String, e: &(dyn std::error::Error + 'static)) {
+    let mut cause = Some(e);
+    while let Some(e) = cause {
+        let text = e.to_string();
+        if !text.is_empty() && !shown.contains(&text) {
+            shown.push_str(": ");
+            shown.push_str(&text);
+        }
+        cause = e.source();
+    }
+}
+
+/// A driver error's text followed by the causes underneath it (`error connecting to server:
+/// Connection refused (os error 111)`).
+pub(crate) fn with_causes(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut text = e.to_string();
+    if let Some(source) = e.source() {
+        append_causes(&mut text, source);
+    }
+    text
 }
 
 /// Turns `Err(NotFound)` into `Ok(None)`, for queries where no row is a normal answer.

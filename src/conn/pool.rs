@@ -14,6 +14,7 @@ pub use guard::PooledConnection;
 
 use crate::error::{Error, ErrorKind, Result};
 use std::collections::VecDeque;
+use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
@@ -208,7 +209,7 @@ impl<C: Connect> Pool<C> {
                 state.opened_total += 1;
                 drop(state);
                 let slot = Slot::taken(self);
-                let conn = self.open_new()?;
+                let conn = self.open_new(deadline)?;
                 slot.fill();
                 return Ok(PooledConnection::new(conn, Instant::now(), Arc::clone(self)));
             }
@@ -226,8 +227,8 @@ impl<C: Connect> Pool<C> {
         }
     }
 
-    fn open_new(&self) -> Result<C> {
-        let mut conn = C::connect(&self.target)?;
+    fn open_new(&self, deadline: Option<Instant>) -> Result<C> {
+        let mut conn = C::connect_before(&self.target, deadline)?;
         if let Some(on_connect) = &self.on_connect {
             on_connect(&mut conn)?;
         }
@@ -256,8 +257,19 @@ impl<C: Connect> Pool<C> {
     /// connections busy, overflow connections are reused; once `max_size` sit idle, the
     /// next ones returned are closed.
     pub(crate) fn put_back(&self, mut conn: C, born: Instant, discard: bool) {
-        let reusable =
+        let mut reusable =
             !discard && !std::thread::panicking() && !conn.is_broken() && !self.expired(born);
+        if reusable {
+            // Reset on return: roll back a transaction left open. A reset that fails (or a
+            // statement hook that panics in it) closes the connection instead; the count of
+            // open connections stays right either way.
+            let reset = catch_unwind(AssertUnwindSafe(|| conn.reset()));
+            reusable = matches!(reset, Ok(Ok(())));
+            if let Err(panic) = reset {
+                self.forget(conn);
+                resume_unwind(panic);
+            }
+        }
         let mut state = self.lock();
         let closing = if reusable && state.idle.len() < self.config.max_size {
             state.idle.push_back(Idle { conn, born });
@@ -269,5 +281,12 @@ impl<C: Connect> Pool<C> {
         drop(state);
         self.returned.notify_one();
         drop(closing);
+    }
+
+    /// Closes a checked-out connection without reusing it.
+    fn forget(&self, conn: C) {
+        self.lock().open -= 1;
+        self.returned.notify_one();
+        drop(conn);
     }
 }

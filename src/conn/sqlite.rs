@@ -3,11 +3,11 @@
 mod error;
 mod value;
 
-use super::Connection;
 use super::state::ConnState;
 use super::url::{SqliteTarget, parse_sqlite};
-use crate::dialect::Sqlite;
-use crate::error::Result;
+use super::{Connection, TransactionMode};
+use crate::dialect::{Dialect, Sqlite};
+use crate::error::{Error, ErrorKind, Result};
 use crate::types::{FromRow, SqlRow, Value};
 use error::map_error;
 use rusqlite::params_from_iter;
@@ -38,7 +38,9 @@ impl SqliteConnection {
     pub fn open(url: &str) -> Result<Self> {
         let conn = match parse_sqlite(url)? {
             SqliteTarget::Memory => rusqlite::Connection::open_in_memory(),
-            SqliteTarget::File(path) => rusqlite::Connection::open(path),
+            SqliteTarget::File { path, params } => {
+                rusqlite::Connection::open(SqliteTarget::open_name(&path, &params))
+            }
         }
         .map_err(|e| map_error(e, None))?;
         Self::from_rusqlite(conn)
@@ -89,12 +91,30 @@ impl SqlRow for SqliteRow<'_, '_> {
 }
 
 impl SqliteConnection {
+    /// Refuses a statement with more binds than SQLite accepts, before preparing it.
+    fn check_binds(sql: &str, binds: usize) -> Result<()> {
+        let max = <Sqlite as Dialect>::MAX_BINDS;
+        if binds > max {
+            return Err(Error::new(
+                ErrorKind::InvalidRequest,
+                format!(
+                    "the statement has {binds} bind parameters; SQLite accepts at most {max} in \
+                     one statement (split the values into several statements, or load them \
+                     into a temporary table and join it)"
+                ),
+            )
+            .with_sql(sql));
+        }
+        Ok(())
+    }
+
     fn run_query<ST, U: FromRow<ST>>(
         &mut self,
         sql: &str,
         binds: &[Value<'_>],
         each: &mut dyn FnMut(U) -> Result<bool>,
     ) -> Result<()> {
+        Self::check_binds(sql, binds.len())?;
         let mut stmt = self.conn.prepare_cached(sql).map_err(|e| map_error(e, Some(sql)))?;
         let mut rows = stmt
             .query(params_from_iter(binds.iter().map(value::ToSqlite)))
@@ -114,6 +134,7 @@ impl Connection for SqliteConnection {
     type Dialect = Sqlite;
 
     fn execute_sql(&mut self, sql: &str, binds: &[Value<'_>]) -> Result<usize> {
+        Self::check_binds(sql, binds.len())?;
         let start = self.state.instrumentation.timing().then(Instant::now);
         let result = self
             .conn
@@ -137,6 +158,9 @@ impl Connection for SqliteConnection {
     }
 
     fn execute_prepared_many(&mut self, sql: &str, binds: &[Vec<Value<'_>>]) -> Result<usize> {
+        for b in binds {
+            Self::check_binds(sql, b.len())?;
+        }
         let mut stmt = self.conn.prepare_cached(sql).map_err(|e| map_error(e, Some(sql)))?;
         let mut changed = 0;
         for b in binds {
@@ -155,6 +179,13 @@ impl Connection for SqliteConnection {
         let result = self.conn.execute_batch(sql).map_err(|e| map_error(e, Some(sql)));
         self.state.instrumentation.record(sql, &[], start.map(|s| s.elapsed()), result.is_ok());
         result
+    }
+
+    fn begin_sql(&self, mode: TransactionMode) -> &'static str {
+        match mode {
+            TransactionMode::Deferred => "BEGIN",
+            TransactionMode::Immediate => "BEGIN IMMEDIATE",
+        }
     }
 
     fn state(&self) -> &ConnState {

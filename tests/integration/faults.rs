@@ -1,0 +1,625 @@
+//! Fault injection: killed backends, panics in callbacks and hooks, a server that accepts TCP
+//! and never answers, schema changes under cached statements, hostile input, many threads on
+//! one engine. Every test proves with rows read back that no data was lost or corrupted, and
+//! that the failure surfaced as an [`aludel::Error`] of a kind a caller can act on.
+
+use aludel::prelude::*;
+use std::net::TcpListener;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+aludel::table! {
+    vault (id) {
+        id -> Integer,
+        #[unique] item -> Text,
+    }
+}
+
+fn items<C: Connection>(conn: &mut C) -> Vec<String> {
+    vault::table.select(vault::item).order_by(vault::id).load(conn).unwrap()
+}
+
+fn put<C: Connection>(conn: &mut C, item: &str) -> aludel::Result<usize> {
+    insert(vault::table).values(vault::item.eq(item)).execute(conn)
+}
+
+fn create<C: Connection>(conn: &mut C) {
+    MetaData::new([vault::table::def()]).create_all(conn, CheckFirst::No).unwrap();
+}
+
+/// A PostgreSQL engine whose connections use the test's own schema, and a plain connection to
+/// that schema for reading back what the engine committed.
+fn pg_engine(
+    test: &str,
+    config: PoolConfig,
+) -> Option<(Engine<PgConnection>, crate::common::PgTest)> {
+    let mut guard = crate::common::pg(test)?;
+    let schema: String = guard.conn.raw().query_one("SELECT current_schema()", &[]).unwrap().get(0);
+    let engine = Engine::<PgConnection>::builder(&crate::common::pg_url())
+        .config(config)
+        .on_connect(move |conn| conn.batch_execute(&format!("SET search_path TO {schema}")))
+        .build()
+        .unwrap();
+    Some((engine, guard))
+}
+
+fn one_connection() -> PoolConfig {
+    PoolConfig::default().max_size(1).max_overflow(0).checkout_timeout(Duration::from_secs(10))
+}
+
+/// Runs `f` on another thread and gives up after `limit`: a hang fails the test instead of
+/// hanging the suite.
+fn within<T: Send + 'static>(limit: Duration, f: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(f());
+    });
+    rx.recv_timeout(limit).unwrap_or_else(|_| panic!("no answer within {limit:?}: it hangs"))
+}
+
+/// A TCP listener on loopback that accepts connections (the kernel completes the handshake)
+/// and never says a word.
+fn silent_listener() -> (TcpListener, u16) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    (listener, port)
+}
+
+// ---- 1. a failed statement inside a transaction -------------------------------------------
+
+#[test]
+fn postgres_commit_after_an_ignored_error_is_an_error() {
+    let Some(mut guard) = crate::common::pg("commit_after_ignored_error") else { return };
+    let conn = &mut guard.conn;
+    create(conn);
+    put(conn, "kept").unwrap();
+    let outcome: aludel::Result<()> = conn.transaction(|tx| {
+        put(tx, "lost")?;
+        // The caller ignores this error: PostgreSQL has aborted the transaction.
+        let _ = put(tx, "kept");
+        Ok(())
+    });
+    let err = outcome.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::TransactionAborted, "{err}");
+    assert_eq!(conn.transaction_depth(), 0);
+    assert_eq!(items(conn), ["kept"]);
+    // The connection is clean again.
+    conn.transaction(|tx| put(tx, "after")).unwrap();
+    assert_eq!(items(conn), ["kept", "after"]);
+}
+
+#[test]
+fn postgres_ignored_error_inside_a_savepoint_aborts_only_the_savepoint() {
+    let Some(mut guard) = crate::common::pg("ignored_error_in_savepoint") else { return };
+    let conn = &mut guard.conn;
+    create(conn);
+    put(conn, "kept").unwrap();
+    let outcome: aludel::Result<()> = conn.transaction(|tx| {
+        put(tx, "outer")?;
+        let inner: aludel::Result<()> = tx.transaction(|inner| {
+            let _ = put(inner, "kept");
+            Ok(())
+        });
+        assert_eq!(inner.unwrap_err().kind(), ErrorKind::TransactionAborted);
+        put(tx, "outer again")?;
+        Ok(())
+    });
+    outcome.unwrap();
+    assert_eq!(items(conn), ["kept", "outer", "outer again"]);
+}
+
+/// SQLite keeps the transaction after a failed statement: the statements that succeeded are
+/// committed (documented in README "Failure behaviour").
+#[test]
+fn sqlite_commit_after_an_ignored_error_keeps_the_other_statements() {
+    let mut conn = crate::common::sqlite();
+    create(&mut conn);
+    put(&mut conn, "kept").unwrap();
+    conn.transaction(|tx| -> aludel::Result<()> {
+        put(tx, "written")?;
+        assert_eq!(put(tx, "kept").unwrap_err().kind(), ErrorKind::UniqueViolation);
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(items(&mut conn), ["kept", "written"]);
+}
+
+mod session_model {
+    use super::vault;
+    use aludel::orm::Model;
+
+    #[derive(Debug, Clone, PartialEq, Model)]
+    #[aludel(table = vault)]
+    pub struct Item {
+        #[aludel(generated)]
+        pub id: Option<i32>,
+        pub item: String,
+    }
+}
+
+#[test]
+fn postgres_session_commit_after_an_ignored_error_is_an_error() {
+    use aludel::orm::Session;
+    use session_model::Item;
+    let Some(mut guard) = crate::common::pg("session_commit_aborted") else { return };
+    create(&mut guard.conn);
+    put(&mut guard.conn, "kept").unwrap();
+    {
+        let mut session = Session::new(&mut guard.conn);
+        let obj = session.add(Item { id: None, item: "lost".into() });
+        session.flush().unwrap();
+        assert!(obj.borrow().id.is_some());
+        // A statement of the caller's own fails inside the session's transaction, and the
+        // caller ignores it.
+        let _ = put(session.connection(), "kept");
+        let err = session.commit().unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::TransactionAborted, "{err}");
+    }
+    assert_eq!(guard.conn.transaction_depth(), 0);
+    assert_eq!(items(&mut guard.conn), ["kept"]);
+}
+
+// ---- 2. panics in callbacks and hooks -----------------------------------------------------
+
+#[test]
+fn postgres_panic_in_for_each_leaves_no_transaction_open() {
+    let Some((engine, mut reader)) = pg_engine("panic_in_for_each", one_connection()) else {
+        return;
+    };
+    create(&mut *engine.get().unwrap());
+    put(&mut *engine.get().unwrap(), "a").unwrap();
+    {
+        let mut conn = engine.get().unwrap();
+        let panicked = catch_unwind(AssertUnwindSafe(|| {
+            vault::table
+                .select(vault::item)
+                .for_each(&mut *conn, |_: String| -> aludel::Result<bool> {
+                    panic!("callback fails")
+                })
+        }));
+        assert!(panicked.is_err());
+        assert_eq!(conn.transaction_depth(), 0);
+    }
+    // The next user of the same pooled connection writes; its write must be committed.
+    put(&mut *engine.get().unwrap(), "b").unwrap();
+    assert_eq!(engine.status().opened_total, 1, "the connection was reused");
+    assert_eq!(items(&mut reader.conn), ["a", "b"]);
+}
+
+crate::backend_test!(panic_in_statement_hook_rolls_back, |conn| {
+    create(conn);
+    put(conn, "kept").unwrap();
+    let armed = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let trigger = armed.clone();
+    conn.instrumentation().set_hook(move |event| {
+        if trigger.load(Ordering::SeqCst) && event.sql.contains("INSERT") {
+            panic!("hook fails after an INSERT");
+        }
+    });
+    armed.store(true, Ordering::SeqCst);
+    let panicked = catch_unwind(AssertUnwindSafe(|| conn.transaction(|tx| put(tx, "lost"))));
+    assert!(panicked.is_err());
+    armed.store(false, Ordering::SeqCst);
+    conn.instrumentation().clear_hook();
+    assert_eq!(conn.transaction_depth(), 0);
+    put(conn, "after").unwrap();
+    assert_eq!(items(conn), ["kept", "after"]);
+});
+
+#[test]
+fn postgres_panic_in_begin_hook_leaves_no_transaction_open() {
+    let Some((engine, mut reader)) = pg_engine("panic_in_begin_hook", one_connection()) else {
+        return;
+    };
+    create(&mut *engine.get().unwrap());
+    {
+        let mut conn = engine.get().unwrap();
+        conn.instrumentation().set_hook(|event| {
+            if event.sql == "BEGIN" {
+                panic!("hook fails on BEGIN");
+            }
+        });
+        let panicked = catch_unwind(AssertUnwindSafe(|| conn.transaction(|tx| put(tx, "lost"))));
+        assert!(panicked.is_err());
+        conn.instrumentation().clear_hook();
+    }
+    put(&mut *engine.get().unwrap(), "b").unwrap();
+    assert_eq!(items(&mut reader.conn), ["b"]);
+}
+
+// ---- 3. a connection returned with an open transaction ------------------------------------
+
+#[test]
+fn postgres_pool_rolls_back_a_transaction_left_open() {
+    let Some((engine, mut reader)) = pg_engine("pool_reset_on_return", one_connection()) else {
+        return;
+    };
+    create(&mut *engine.get().unwrap());
+    {
+        let mut conn = engine.get().unwrap();
+        conn.batch_execute("BEGIN").unwrap();
+        put(&mut *conn, "never committed").unwrap();
+    }
+    put(&mut *engine.get().unwrap(), "committed").unwrap();
+    assert_eq!(engine.status().opened_total, 1, "the connection was reset and reused");
+    assert_eq!(items(&mut reader.conn), ["committed"]);
+}
+
+#[test]
+fn sqlite_pool_rolls_back_a_transaction_left_open() {
+    let path = std::env::temp_dir().join(format!("aludel_faults_reset_{}.db", std::process::id()));
+    let _ = std::fs::remove_file(&path);
+    let url = format!("sqlite://{}", path.display());
+    let engine = Engine::<SqliteConnection>::with_config(&url, one_connection()).unwrap();
+    create(&mut *engine.get().unwrap());
+    {
+        let mut conn = engine.get().unwrap();
+        conn.batch_execute("BEGIN").unwrap();
+        put(&mut *conn, "never committed").unwrap();
+    }
+    put(&mut *engine.get().unwrap(), "committed").unwrap();
+    assert_eq!(engine.status().opened_total, 1, "the connection was reset and reused");
+    let mut reader = SqliteConnection::open(&url).unwrap();
+    assert_eq!(items(&mut reader), ["committed"]);
+    drop(engine);
+    let _ = std::fs::remove_file(&path);
+}
+
+// ---- 4. schema changes under cached statements --------------------------------------------
+
+#[test]
+fn postgres_cached_statement_survives_alter_column_type() {
+    let Some(mut guard) = crate::common::pg("cached_plan_alter") else { return };
+    let conn = &mut guard.conn;
+    create(conn);
+    put(conn, "a").unwrap();
+    assert_eq!(items(conn), ["a"]);
+    conn.batch_execute("ALTER TABLE vault ALTER COLUMN item TYPE varchar(100)").unwrap();
+    assert_eq!(items(conn), ["a"]);
+    put(conn, "b").unwrap();
+    assert_eq!(items(conn), ["a", "b"]);
+
+    // Inside a transaction the failed statement has aborted the transaction: the error says
+    // to retry, and the retry works.
+    conn.batch_execute("ALTER TABLE vault ALTER COLUMN item TYPE text").unwrap();
+    let err = conn.transaction(|tx| -> aludel::Result<Vec<String>> { Ok(items_or_err(tx)?) });
+    match err {
+        Ok(rows) => assert_eq!(rows, ["a", "b"]),
+        Err(e) => {
+            assert!(e.is_retryable(), "{e}");
+            assert_eq!(conn.transaction(|tx| items_or_err(tx)).unwrap(), ["a", "b"]);
+        }
+    }
+}
+
+fn items_or_err<C: Connection>(conn: &mut C) -> aludel::Result<Vec<String>> {
+    vault::table.select(vault::item).order_by(vault::id).load(conn)
+}
+
+#[test]
+fn postgres_concurrent_alters_do_not_break_cached_statements() {
+    let Some((engine, _guard)) = pg_engine(
+        "concurrent_alters",
+        PoolConfig::default().max_size(4).checkout_timeout(Duration::from_secs(30)),
+    ) else {
+        return;
+    };
+    create(&mut *engine.get().unwrap());
+    put(&mut *engine.get().unwrap(), "x").unwrap();
+    let readers: Vec<_> = (0..3)
+        .map(|_| {
+            let engine = engine.clone();
+            std::thread::spawn(move || {
+                let mut conn = engine.get().unwrap();
+                for _ in 0..40 {
+                    let rows = conn.transaction_with_retry(5, |tx| items_or_err(tx)).unwrap();
+                    assert_eq!(rows, ["x"]);
+                }
+            })
+        })
+        .collect();
+    let mut alter = engine.get().unwrap();
+    for i in 0..6 {
+        let ty = if i % 2 == 0 { "varchar(100)" } else { "text" };
+        alter.batch_execute(&format!("ALTER TABLE vault ALTER COLUMN item TYPE {ty}")).unwrap();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    drop(alter);
+    for r in readers {
+        r.join().unwrap();
+    }
+}
+
+// ---- 5. values that do not fit ------------------------------------------------------------
+
+aludel::table! {
+    amounts (id) {
+        id -> Integer,
+        amount -> Numeric,
+        ratio -> Nullable<Double>,
+    }
+}
+
+#[test]
+fn postgres_numeric_infinity_is_read_as_infinity() {
+    let Some(mut guard) = crate::common::pg("numeric_infinity") else { return };
+    let conn = &mut guard.conn;
+    MetaData::new([amounts::table::def()]).create_all(conn, CheckFirst::No).unwrap();
+    conn.batch_execute(
+        "INSERT INTO amounts (amount) VALUES ('Infinity'), ('-Infinity'), ('NaN'), ('1.5')",
+    )
+    .unwrap();
+    let texts: Vec<String> =
+        amounts::table.select(amounts::amount).order_by(amounts::id).load(conn).unwrap();
+    assert_eq!(texts, ["Infinity", "-Infinity", "NaN", "1.5"]);
+    let floats: Vec<f64> =
+        amounts::table.select(amounts::amount).order_by(amounts::id).load(conn).unwrap();
+    assert_eq!(floats[0], f64::INFINITY);
+    assert_eq!(floats[1], f64::NEG_INFINITY);
+    assert!(floats[2].is_nan());
+    // And back: infinities are written as NUMERIC infinities.
+    insert(amounts::table).values(amounts::amount.eq("-Infinity")).execute(conn).unwrap();
+    let last: String =
+        amounts::table.select(amounts::amount).order_by(amounts::id.desc()).first(conn).unwrap();
+    assert_eq!(last, "-Infinity");
+}
+
+#[test]
+fn sqlite_nan_is_refused_not_stored_as_null() {
+    let mut conn = crate::common::sqlite();
+    MetaData::new([amounts::table::def()]).create_all(&mut conn, CheckFirst::No).unwrap();
+    let err = insert(amounts::table)
+        .values((amounts::amount.eq("1"), amounts::ratio.eq(Some(f64::NAN))))
+        .execute(&mut conn)
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Conversion, "{err}");
+    assert!(err.to_string().contains("NaN"), "{err}");
+    let n: i64 = amounts::table.select(count_star()).first(&mut conn).unwrap();
+    assert_eq!(n, 0);
+}
+
+// ---- 6. a server that never answers -------------------------------------------------------
+
+#[test]
+fn connect_to_a_silent_server_times_out() {
+    let (listener, port) = silent_listener();
+    let url = format!("postgres://postgres@127.0.0.1:{port}/postgres?connect_timeout=1");
+    let started = Instant::now();
+    let err = within(Duration::from_secs(15), move || PgConnection::connect(&url).map(|_| ()))
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Connection, "{err}");
+    assert!(err.to_string().contains("did not answer"), "{err}");
+    assert!(started.elapsed() < Duration::from_secs(10));
+    drop(listener);
+}
+
+#[test]
+fn pool_checkout_from_a_silent_server_times_out() {
+    let (listener, port) = silent_listener();
+    let url = format!("postgres://postgres@127.0.0.1:{port}/postgres");
+    let config = PoolConfig::default().checkout_timeout(Duration::from_secs(1));
+    let engine = Engine::<PgConnection>::with_config(&url, config).unwrap();
+    let started = Instant::now();
+    let err = within(Duration::from_secs(15), move || engine.get().map(|_| ())).unwrap_err();
+    assert!(matches!(err.kind(), ErrorKind::Connection | ErrorKind::PoolTimeout), "{err}");
+    assert!(started.elapsed() < Duration::from_secs(10));
+    drop(listener);
+}
+
+#[test]
+fn postgres_statement_timeout_cancels_a_slow_statement() {
+    let url = format!("{}?statement_timeout=200ms", crate::common::pg_url());
+    let mut conn = match PgConnection::connect(&url) {
+        Ok(conn) => conn,
+        Err(_) if crate::common::pg("statement_timeout").is_none() => return,
+        Err(e) => panic!("{e}"),
+    };
+    let started = Instant::now();
+    let err = conn.batch_execute("SELECT pg_sleep(30)").unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Timeout, "{err}");
+    assert!(started.elapsed() < Duration::from_secs(10));
+    conn.batch_execute("SELECT 1").unwrap();
+}
+
+// ---- 7. URLs, error messages, oversized requests ------------------------------------------
+
+#[test]
+fn sqlite_url_parameters_are_honoured() {
+    let path = std::env::temp_dir().join(format!("aludel_faults_ro_{}.db", std::process::id()));
+    let _ = std::fs::remove_file(&path);
+    let url = format!("sqlite://{}", path.display());
+    let mut rw = SqliteConnection::open(&url).unwrap();
+    create(&mut rw);
+    put(&mut rw, "a").unwrap();
+    drop(rw);
+    let mut ro = SqliteConnection::open(&format!("{url}?mode=ro")).unwrap();
+    assert_eq!(items(&mut ro), ["a"]);
+    let err = put(&mut ro, "b").unwrap_err();
+    assert!(err.to_string().contains("readonly"), "{err}");
+    assert_eq!(items(&mut ro), ["a"]);
+    // A read-only engine, too.
+    let engine = Engine::<SqliteConnection>::open(&format!("{url}?mode=ro")).unwrap();
+    assert!(put(&mut *engine.get().unwrap(), "c").is_err());
+    drop(engine);
+    let _ = std::fs::remove_file(&path);
+}
+
+#[test]
+fn bad_urls_are_invalid_url_errors() {
+    for url in [
+        "sqlite://x.db?mode=bogus",
+        "sqlite://x.db?nonsense=1",
+        "sqlite::memory:?mode",
+        "sqlite:",
+        "sqlite://",
+        "mysql://localhost/db",
+    ] {
+        let err = SqliteConnection::open(url).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidUrl, "{url}: {err}");
+        let err = Engine::<SqliteConnection>::open(url).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidUrl, "{url}: {err}");
+    }
+    for url in [
+        "postgres://u@localhost:notaport/db",
+        "postgres://u@localhost/db?sslmode=sometimes",
+        "postgres://u@localhost/db?connect_timeout=soon",
+        "postgres://u@localhost/db?statement_timeout=later",
+        "http://localhost/db",
+    ] {
+        let err = PgConnection::connect(url).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidUrl, "{url}: {err}");
+        let err = Engine::<PgConnection>::open(url).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidUrl, "{url}: {err}");
+    }
+}
+
+#[test]
+fn connection_errors_name_their_cause() {
+    let err = PgConnection::connect("postgres://postgres@127.0.0.1:1/postgres?connect_timeout=2")
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Connection);
+    let shown = err.to_string();
+    assert!(shown.to_lowercase().contains("refused"), "{shown}");
+    assert!(shown.contains("127.0.0.1:1"), "{shown}");
+}
+
+crate::backend_test!(too_many_binds_is_an_invalid_request, |conn| {
+    create(conn);
+    put(conn, "a").unwrap();
+    let many: Vec<i32> = (0..70_000).collect();
+    let err = vault::table.select(vault::item).filter(vault::id.in_(many)).load::<String>(conn);
+    let err = err.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidRequest, "{err}");
+    // The connection is fine and still used.
+    put(conn, "b").unwrap();
+    assert_eq!(items(conn), ["a", "b"]);
+});
+
+// ---- many threads, killed backends --------------------------------------------------------
+
+#[test]
+fn postgres_sixteen_threads_with_killed_backends_lose_no_committed_row() {
+    let Some((engine, mut reader)) = pg_engine(
+        "sixteen_threads",
+        PoolConfig::default().max_size(4).max_overflow(4).checkout_timeout(Duration::from_secs(60)),
+    ) else {
+        return;
+    };
+    create(&mut *engine.get().unwrap());
+    let committed = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let attempts = std::sync::Arc::new(AtomicUsize::new(0));
+    let threads: Vec<_> = (0..16)
+        .map(|t| {
+            let engine = engine.clone();
+            let committed = committed.clone();
+            let attempts = attempts.clone();
+            std::thread::spawn(move || {
+                for step in 0..10 {
+                    let item = format!("{t}-{step}");
+                    attempts.fetch_add(1, Ordering::Relaxed);
+                    let Ok(mut conn) = engine.get() else { continue };
+                    if step == 5 && t % 4 == 0 {
+                        // Kill our own backend half-way: its statements must fail, not vanish.
+                        let pid: i32 =
+                            conn.raw().query_one("SELECT pg_backend_pid()", &[]).unwrap().get(0);
+                        let mut killer = PgConnection::connect(&crate::common::pg_url()).unwrap();
+                        killer.raw().execute("SELECT pg_terminate_backend($1)", &[&pid]).unwrap();
+                        std::thread::sleep(Duration::from_millis(50));
+                    }
+                    let outcome = conn.transaction(|tx| put(tx, &item));
+                    match outcome {
+                        Ok(_) => committed.lock().unwrap().push(item),
+                        Err(e) => assert_eq!(e.kind(), ErrorKind::Connection, "{e}"),
+                    }
+                }
+            })
+        })
+        .collect();
+    for t in threads {
+        t.join().unwrap();
+    }
+    let mut expected = committed.lock().unwrap().clone();
+    expected.sort();
+    let mut found = items(&mut reader.conn);
+    found.sort();
+    assert_eq!(found, expected, "every committed row is there, and only those");
+    assert!(expected.len() >= 150, "most transactions commit: {}", expected.len());
+}
+
+// ---- 10. TLS ------------------------------------------------------------------------------
+
+fn with_param(url: &str, param: &str) -> String {
+    let sep = if url.contains('?') { '&' } else { '?' };
+    format!("{url}{sep}{param}")
+}
+
+#[cfg(feature = "tls")]
+#[test]
+fn postgres_sslmode_require_connects_over_tls() {
+    if crate::common::pg("tls_require").is_none() {
+        return;
+    }
+    let url = with_param(&crate::common::pg_url(), "sslmode=require");
+    let mut conn = PgConnection::connect(&url).unwrap();
+    let encrypted: bool = conn
+        .raw()
+        .query_one("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()", &[])
+        .unwrap()
+        .get(0);
+    assert!(encrypted, "the session is encrypted");
+    // And through an engine.
+    let engine = Engine::<PgConnection>::open(&url).unwrap();
+    let mut pooled = engine.get().unwrap();
+    let encrypted: bool = pooled
+        .raw()
+        .query_one("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()", &[])
+        .unwrap()
+        .get(0);
+    assert!(encrypted);
+}
+
+#[cfg(feature = "tls")]
+#[test]
+fn postgres_sslmode_verify_full_refuses_an_untrusted_certificate() {
+    if crate::common::pg("tls_verify_full").is_none() {
+        return;
+    }
+    // The server's certificate is Debian's self-signed "snakeoil" one, issued to `localhost`.
+    // Connecting to 127.0.0.1, it does not match the host.
+    let url = with_param(&crate::common::pg_url(), "sslmode=verify-full");
+    let err = PgConnection::connect(&url).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Connection, "{err}");
+    assert!(err.to_string().contains("certificate"), "{err}");
+    // Trusting only another CA (`sslrootcert`), the certificate is not trusted.
+    let other_ca = "/etc/ssl/certs/ISRG_Root_X1.pem";
+    if std::path::Path::new(other_ca).exists() {
+        let url = with_param(
+            &crate::common::pg_url(),
+            &format!("sslmode=verify-ca&sslrootcert={other_ca}"),
+        );
+        let err = PgConnection::connect(&url).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Connection, "{err}");
+        assert!(err.to_string().contains("certificate"), "{err}");
+    }
+    // Trusting the snakeoil certificate itself and naming its host, verification passes.
+    let snakeoil = "/etc/ssl/certs/ssl-cert-snakeoil.pem";
+    if std::path::Path::new(snakeoil).exists() {
+        let url = crate::common::pg_url().replace("127.0.0.1", "localhost");
+        let url = with_param(&url, &format!("sslmode=verify-full&sslrootcert={snakeoil}"));
+        let mut conn = PgConnection::connect(&url).unwrap();
+        conn.batch_execute("SELECT 1").unwrap();
+    }
+}
+
+#[cfg(not(feature = "tls"))]
+#[test]
+fn tls_urls_without_the_tls_feature_are_refused() {
+    for mode in ["require", "verify-ca", "verify-full", "prefer"] {
+        let url = format!("postgres://u:secret@127.0.0.1:1/db?sslmode={mode}");
+        let err = PgConnection::connect(&url).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidUrl, "{err}");
+        assert!(err.to_string().contains("`tls` feature"), "{err}");
+    }
+}
