@@ -13,6 +13,7 @@ mod cast;
 mod functions;
 mod grouping;
 mod in_list;
+mod like_escape;
 mod methods;
 mod operators;
 mod ordering;
@@ -42,6 +43,7 @@ pub use functions::string::{
 pub use functions::{ArgTypes, Arguments, ArgumentsIn, Call, SameAsFirst, ScalarFunction};
 pub use grouping::{AggregatesNotMixed, GroupContains, InGroup, SelectFlags, ValidGrouping};
 pub use in_list::{Between, InList};
+pub use like_escape::{LIKE_ESCAPE, LikeEscapeMethods, LikeEscaped, escape_like};
 pub use methods::{BoolExpressionMethods, ExpressionMethods, TextExpressionMethods};
 pub use operators::{
     Add, And, ArithmeticOperand, Binary, BinaryOperator, Concat, Div, Eq, Ge, Gt, ILike,
