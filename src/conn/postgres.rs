@@ -164,7 +164,9 @@ impl PgConnection {
         let statement = sql.trim().trim_end_matches(';').trim_end();
         if ["COMMIT", "ROLLBACK", "END", "ABORT"].iter().any(|w| statement.eq_ignore_ascii_case(w))
         {
+            // Whatever was open (and aborted) is over.
             self.state.unknown_transaction = false;
+            self.state.aborted = false;
         } else if self.state.depth == 0 && !self.state.unknown_transaction {
             let upper = sql.to_ascii_uppercase();
             if upper.contains("BEGIN") || upper.contains("START TRANSACTION") {

@@ -161,6 +161,31 @@ fn postgres_session_commit_after_an_ignored_error_is_an_error() {
     assert_eq!(items(&mut guard.conn), ["kept"]);
 }
 
+#[test]
+fn postgres_session_rollback_after_an_ignored_error_leaves_the_connection_clean() {
+    use aludel::orm::Session;
+    use session_model::Item;
+    let Some(mut guard) = crate::common::pg("session_rollback_aborted") else { return };
+    create(&mut guard.conn);
+    put(&mut guard.conn, "kept").unwrap();
+    {
+        let mut session = Session::new(&mut guard.conn);
+        session.add(Item { id: None, item: "dropped".into() });
+        session.flush().unwrap();
+        let _ = put(session.connection(), "kept");
+        session.rollback().unwrap();
+    }
+    {
+        // Dropped without commit or rollback after an ignored error.
+        let mut session = Session::new(&mut guard.conn);
+        session.add(Item { id: None, item: "dropped too".into() });
+        session.flush().unwrap();
+        let _ = put(session.connection(), "kept");
+    }
+    guard.conn.transaction(|tx| put(tx, "after")).unwrap();
+    assert_eq!(items(&mut guard.conn), ["kept", "after"]);
+}
+
 // ---- 2. panics in callbacks and hooks -----------------------------------------------------
 
 #[test]
@@ -227,6 +252,54 @@ fn postgres_panic_in_begin_hook_leaves_no_transaction_open() {
     }
     put(&mut *engine.get().unwrap(), "b").unwrap();
     assert_eq!(items(&mut reader.conn), ["b"]);
+}
+
+crate::backend_test!(panic_in_session_hooks_loses_nothing_committed, |conn| {
+    use aludel::orm::Session;
+    use session_model::Item;
+    create(conn);
+    put(conn, "kept").unwrap();
+    for after in [false, true] {
+        let panicked = catch_unwind(AssertUnwindSafe(|| {
+            let mut session = Session::new(&mut *conn);
+            if after {
+                session.on_after_flush(|_| panic!("after_flush hook fails"));
+            } else {
+                session.on_before_flush(|_| panic!("before_flush hook fails"));
+            }
+            session.add(Item { id: None, item: format!("lost {after}") });
+            session.commit()
+        }));
+        assert!(panicked.is_err());
+        assert_eq!(conn.transaction_depth(), 0);
+    }
+    conn.transaction(|tx| put(tx, "after")).unwrap();
+    assert_eq!(items(conn), ["kept", "after"]);
+});
+
+#[test]
+fn postgres_panic_in_load_chunks_on_a_pooled_connection_loses_no_later_write() {
+    let Some((engine, mut reader)) = pg_engine("panic_in_load_chunks", one_connection()) else {
+        return;
+    };
+    create(&mut *engine.get().unwrap());
+    put(&mut *engine.get().unwrap(), "a").unwrap();
+    let worker = {
+        let engine = engine.clone();
+        std::thread::spawn(move || {
+            let mut conn = engine.get().unwrap();
+            vault::table
+                .select(vault::item)
+                .load_chunks(&mut *conn, 1, |_: Vec<String>| -> aludel::Result<()> {
+                    panic!("chunk callback fails")
+                })
+                .unwrap();
+        })
+    };
+    // The panic unwinds through the pooled connection: the pool closes it.
+    assert!(worker.join().is_err());
+    put(&mut *engine.get().unwrap(), "b").unwrap();
+    assert_eq!(items(&mut reader.conn), ["a", "b"]);
 }
 
 // ---- 3. a connection returned with an open transaction ------------------------------------
