@@ -48,8 +48,9 @@ use std::sync::Arc;
 ///
 /// The pool keeps up to [`PoolConfig::max_size`] idle connections, opens up to
 /// [`PoolConfig::max_overflow`] more under load, makes a checkout wait up to
-/// [`PoolConfig::checkout_timeout`] when all are in use, and never hands out again a
-/// connection it knows to be lost or left inside a transaction (see [`PooledConnection`]).
+/// [`PoolConfig::checkout_timeout`] when all are in use, rolls back a transaction left open
+/// when a connection comes back, and never hands out again a connection it knows to be lost
+/// (see [`PooledConnection`]).
 /// Statements take the connection itself, so pass `&mut *conn` for a checked-out `conn`.
 pub struct Engine<C: Connect> {
     pool: Arc<Pool<C>>,

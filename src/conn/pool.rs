@@ -3,8 +3,9 @@
 //! Opening a connection costs a round trip or a file open; a service answering many requests
 //! keeps a few open and lends them out. The pool keeps up to `max_size` idle connections, opens
 //! up to `max_overflow` more under load (closed again once the load passes), makes a caller wait up
-//! to `checkout_timeout` when all are in use, and never hands out a connection it knows to be
-//! lost or left inside a transaction (see [`PooledConnection`]).
+//! to `checkout_timeout` when all are in use (a new connection's connect is bounded by the same
+//! deadline), rolls back a transaction left open when a connection comes back, and never hands
+//! out a connection it knows to be lost (see [`PooledConnection`]).
 
 mod connect;
 mod guard;
@@ -36,7 +37,9 @@ pub struct PoolConfig {
     /// pool that already holds `max_size` idle ones (default 10).
     pub max_overflow: usize,
     /// How long [`Engine::get`](crate::conn::Engine::get) waits for a free connection before
-    /// failing with [`ErrorKind::PoolTimeout`] (default 30 s).
+    /// failing with [`ErrorKind::PoolTimeout`] (default 30 s). Opening a new connection is
+    /// bounded by the same deadline: a server that never answers fails the checkout with
+    /// [`ErrorKind::Connection`] in time.
     pub checkout_timeout: Duration,
     /// Checks an idle connection with a cheap query before handing it out, replacing it if it
     /// is dead (default off: a dead connection then fails the first statement instead).

@@ -36,6 +36,8 @@ pub(crate) enum Tls {
 pub(crate) struct PgConfig {
     pub(crate) driver: postgres::Config,
     pub(crate) tls: Tls,
+    /// Read only by the `tls` feature's connector.
+    #[cfg_attr(not(feature = "tls"), allow(dead_code))]
     pub(crate) root_cert: Option<String>,
     pub(crate) connect_timeout: Option<Duration>,
     /// For messages: `host:port`, never the password.
