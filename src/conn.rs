@@ -179,6 +179,12 @@ pub trait Connection: Sized {
         transaction::run_with(self, TransactionOptions::new().attempts(attempts), f)
     }
 
+    /// Checks that the transaction aludel counts as open is still open in the database.
+    #[doc(hidden)]
+    fn check_transaction(&mut self) -> Result<()> {
+        Ok(())
+    }
+
     /// The statement that opens an outermost transaction in `mode`.
     #[doc(hidden)]
     fn begin_sql(&self, mode: TransactionMode) -> &'static str {

@@ -108,6 +108,23 @@ impl SqliteConnection {
         Ok(())
     }
 
+    /// Inside a transaction, checks that SQLite has not rolled it back on its own: some
+    /// errors (a full disk, I/O errors, a busy database, `ON CONFLICT ROLLBACK`) end the whole
+    /// transaction, and later statements would each commit at once. Refuses them instead.
+    fn check_open(&mut self) -> Result<()> {
+        if self.state.depth > 0 && self.conn.is_autocommit() {
+            self.state.aborted = true;
+            return Err(Error::new(
+                ErrorKind::TransactionAborted,
+                "SQLite rolled back this transaction after an earlier error (a full disk, an I/O \
+                 error, a busy database or an ON CONFLICT ROLLBACK constraint); nothing of it \
+                 was committed, and this statement was not run (propagate statement errors \
+                 with `?`)",
+            ));
+        }
+        Ok(())
+    }
+
     fn run_query<ST, U: FromRow<ST>>(
         &mut self,
         sql: &str,
@@ -115,6 +132,7 @@ impl SqliteConnection {
         each: &mut dyn FnMut(U) -> Result<bool>,
     ) -> Result<()> {
         Self::check_binds(sql, binds.len())?;
+        self.check_open()?;
         let mut stmt = self.conn.prepare_cached(sql).map_err(|e| map_error(e, Some(sql)))?;
         let mut rows = stmt
             .query(params_from_iter(binds.iter().map(value::ToSqlite)))
@@ -135,6 +153,7 @@ impl Connection for SqliteConnection {
 
     fn execute_sql(&mut self, sql: &str, binds: &[Value<'_>]) -> Result<usize> {
         Self::check_binds(sql, binds.len())?;
+        self.check_open()?;
         let start = self.state.instrumentation.timing().then(Instant::now);
         let result = self
             .conn
@@ -161,6 +180,7 @@ impl Connection for SqliteConnection {
         for b in binds {
             Self::check_binds(sql, b.len())?;
         }
+        self.check_open()?;
         let mut stmt = self.conn.prepare_cached(sql).map_err(|e| map_error(e, Some(sql)))?;
         let mut changed = 0;
         for b in binds {
@@ -179,6 +199,10 @@ impl Connection for SqliteConnection {
         let result = self.conn.execute_batch(sql).map_err(|e| map_error(e, Some(sql)));
         self.state.instrumentation.record(sql, &[], start.map(|s| s.elapsed()), result.is_ok());
         result
+    }
+
+    fn check_transaction(&mut self) -> Result<()> {
+        self.check_open()
     }
 
     fn begin_sql(&self, mode: TransactionMode) -> &'static str {

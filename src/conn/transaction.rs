@@ -81,8 +81,10 @@ fn rollback<C: Connection>(conn: &mut C, depth: usize) -> Result<()> {
         let name = savepoint(depth);
         conn.batch_execute(&format!("ROLLBACK TO SAVEPOINT {name}; RELEASE SAVEPOINT {name}"))
     };
-    if result.is_ok() {
-        // Rolled back to before the failure: the (outer) transaction works again.
+    if result.is_ok() || depth == 0 {
+        // Rolled back to before the failure: the (outer) transaction works again. An
+        // outermost ROLLBACK that fails finds no transaction (SQLite ended it after an error)
+        // or a lost connection: either way nothing is left to abort.
         conn.state_mut().aborted = false;
     }
     result
@@ -95,6 +97,18 @@ fn aborted_error() -> Error {
          aborted the transaction, so nothing was committed and it was rolled back (propagate \
          statement errors with `?`, or run a statement that may fail in a nested transaction)",
     )
+}
+
+/// Rolls back an aborted transaction and says why nothing was committed: the aborted
+/// transaction, or the lost connection that aborted it.
+fn rollback_aborted<C: Connection>(conn: &mut C, depth: usize) -> Error {
+    match rollback(conn, depth) {
+        Err(e) if e.kind() == ErrorKind::Connection => e.context(
+            "a statement failed inside this transaction and the connection was lost; nothing \
+             was committed",
+        ),
+        _ => aborted_error(),
+    }
 }
 
 /// An open transaction (or savepoint, when nested) on a connection: rolled back when dropped
@@ -110,6 +124,11 @@ impl<'c, C: Connection> TransactionGuard<'c, C> {
     /// Opens a transaction, or a savepoint inside an open one.
     pub(crate) fn begin(conn: &'c mut C, mode: TransactionMode) -> Result<Self> {
         let depth = conn.transaction_depth();
+        if depth > 0 {
+            // A savepoint in a transaction the database already ended would start a new one
+            // (SQLite) whose work would commit on its own.
+            conn.check_transaction()?;
+        }
         // The depth counts the transaction and the guard exists before BEGIN is sent: a panic
         // in a statement hook after BEGIN ran still rolls it back, and the pool sees it.
         conn.set_transaction_depth(depth + 1);
@@ -141,8 +160,7 @@ impl<'c, C: Connection> TransactionGuard<'c, C> {
         let (conn, depth) = (&mut *self.conn, self.depth);
         conn.set_transaction_depth(depth);
         if conn.state().aborted {
-            let _ = rollback(conn, depth);
-            return Err(aborted_error());
+            return Err(rollback_aborted(conn, depth));
         }
         let committed = if depth == 0 {
             conn.batch_execute("COMMIT")
@@ -193,8 +211,7 @@ impl<C: Connection> Drop for TransactionGuard<'_, C> {
 /// inside it. A failed COMMIT is rolled back too, so the transaction is over either way.
 pub(crate) fn commit_outermost<C: Connection>(conn: &mut C) -> Result<()> {
     if conn.state().aborted {
-        let _ = rollback(conn, 0);
-        return Err(aborted_error());
+        return Err(rollback_aborted(conn, 0));
     }
     if let Err(e) = conn.batch_execute("COMMIT") {
         let _ = rollback(conn, 0);

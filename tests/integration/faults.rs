@@ -895,3 +895,64 @@ crate::backend_test!(like_matches_user_text_literally, |conn| {
         .unwrap();
     assert_eq!(not, 6);
 });
+
+// ---- SQLite ending a transaction on its own -----------------------------------------------
+
+aludel::table! {
+    strict_rows (id) {
+        id -> Integer,
+        code -> Integer,
+    }
+}
+
+/// `ON CONFLICT ROLLBACK` makes SQLite end the whole transaction on a duplicate (as a full disk
+/// or an I/O error does): statements after it must not commit one by one.
+#[test]
+fn sqlite_transaction_ended_by_sqlite_commits_nothing_after_it() {
+    let mut conn = crate::common::sqlite();
+    conn.batch_execute(
+        "CREATE TABLE strict_rows (id INTEGER PRIMARY KEY, code INTEGER UNIQUE ON CONFLICT ROLLBACK)",
+    )
+    .unwrap();
+    let add = |conn: &mut SqliteConnection, code: i32| {
+        insert(strict_rows::table).values(strict_rows::code.eq(code)).execute(conn)
+    };
+    let outcome = conn.transaction(|tx| -> aludel::Result<()> {
+        add(tx, 1)?;
+        let _ = add(tx, 1); // ignored: SQLite has rolled back the transaction
+        let err = add(tx, 2).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::TransactionAborted, "{err}");
+        // A nested transaction cannot start a new one behind the caller's back either.
+        let nested = tx.transaction(|inner| add(inner, 3));
+        assert_eq!(nested.unwrap_err().kind(), ErrorKind::TransactionAborted);
+        Ok(())
+    });
+    assert_eq!(outcome.unwrap_err().kind(), ErrorKind::TransactionAborted);
+    let codes: Vec<i32> = strict_rows::table.select(strict_rows::code).load(&mut conn).unwrap();
+    assert!(codes.is_empty(), "{codes:?}");
+    // The connection works normally afterwards.
+    conn.transaction(|tx| add(tx, 4)).unwrap();
+    let codes: Vec<i32> = strict_rows::table.select(strict_rows::code).load(&mut conn).unwrap();
+    assert_eq!(codes, [4]);
+}
+
+#[test]
+fn postgres_commit_after_the_connection_was_lost_is_a_connection_error() {
+    let Some(mut guard) = crate::common::pg("commit_after_lost") else { return };
+    let schema: String = guard.conn.raw().query_one("SELECT current_schema()", &[]).unwrap().get(0);
+    create(&mut guard.conn);
+    let mut victim = PgConnection::connect(&crate::common::pg_url()).unwrap();
+    victim.batch_execute(&format!("SET search_path TO {schema}")).unwrap();
+    let pid: i32 = victim.raw().query_one("SELECT pg_backend_pid()", &[]).unwrap().get(0);
+    let outcome = victim.transaction(|tx| -> aludel::Result<()> {
+        put(tx, "lost")?;
+        let mut killer = PgConnection::connect(&crate::common::pg_url()).unwrap();
+        killer.raw().execute("SELECT pg_terminate_backend($1)", &[&pid]).unwrap();
+        std::thread::sleep(Duration::from_millis(100));
+        let _ = put(tx, "also lost"); // ignored
+        Ok(())
+    });
+    let err = outcome.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Connection, "{err}");
+    assert!(items(&mut guard.conn).is_empty());
+}
