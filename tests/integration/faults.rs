@@ -538,6 +538,9 @@ fn bad_urls_are_invalid_url_errors() {
         "postgres://u@localhost/db?sslmode=sometimes",
         "postgres://u@localhost/db?connect_timeout=soon",
         "postgres://u@localhost/db?statement_timeout=later",
+        "postgres://u@localhost/db?sslmode",
+        "postgres:///db",
+        "postgres://localhost/db",
         "http://localhost/db",
     ] {
         let err = PgConnection::connect(url).unwrap_err();

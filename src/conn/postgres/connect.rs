@@ -132,6 +132,18 @@ impl PgConfig {
             };
             driver.options(&options);
         }
+        if driver.get_hosts().is_empty() && driver.get_hostaddrs().is_empty() {
+            return Err(Error::new(
+                ErrorKind::InvalidUrl,
+                "the PostgreSQL URL names no host (expected postgres://user@host:port/database)",
+            ));
+        }
+        if driver.get_user().is_none() {
+            return Err(Error::new(
+                ErrorKind::InvalidUrl,
+                "the PostgreSQL URL names no user (expected postgres://user@host:port/database)",
+            ));
+        }
         let connect_timeout = driver.get_connect_timeout().copied();
         let host = match driver.get_hosts().first() {
             Some(Host::Tcp(host)) => host.clone(),
