@@ -11,7 +11,9 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::types::{FromRow, SqlRow, Value};
 use error::map_error;
 use rusqlite::params_from_iter;
-use std::time::Instant;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 /// A connection to a SQLite database (a file, or in memory).
 ///
@@ -20,6 +22,26 @@ use std::time::Instant;
 pub struct SqliteConnection {
     conn: rusqlite::Connection,
     state: ConnState,
+    timer: Option<StatementTimer>,
+}
+
+/// The statement timeout: SQLite's progress handler interrupts a statement once the deadline
+/// (milliseconds after `base`) has passed.
+struct StatementTimer {
+    limit: Duration,
+    base: Instant,
+    deadline: Arc<AtomicU64>,
+}
+
+impl StatementTimer {
+    fn start(&self) {
+        let deadline = (self.base.elapsed() + self.limit).as_millis();
+        self.deadline.store(u64::try_from(deadline).unwrap_or(u64::MAX), Ordering::Relaxed);
+    }
+
+    fn stop(&self) {
+        self.deadline.store(u64::MAX, Ordering::Relaxed);
+    }
 }
 
 impl std::fmt::Debug for SqliteConnection {
@@ -36,14 +58,70 @@ impl SqliteConnection {
     /// [`crate::ErrorKind::InvalidUrl`] for a malformed URL, [`crate::ErrorKind::Connection`]
     /// when the file cannot be opened.
     pub fn open(url: &str) -> Result<Self> {
-        let conn = match parse_sqlite(url)? {
+        let url = parse_sqlite(url)?;
+        let conn = match url.target {
             SqliteTarget::Memory => rusqlite::Connection::open_in_memory(),
             SqliteTarget::File { path, params } => {
                 rusqlite::Connection::open(SqliteTarget::open_name(&path, &params))
             }
         }
         .map_err(|e| map_error(e, None))?;
-        Self::from_rusqlite(conn)
+        let mut conn = Self::from_rusqlite(conn)?;
+        conn.set_statement_timeout(url.statement_timeout)?;
+        Ok(conn)
+    }
+
+    /// Interrupts statements that run longer than `limit` (`None`: no limit, the default),
+    /// failing them with [`crate::ErrorKind::Timeout`]; the transaction they ran in stays open.
+    /// URLs set it with `?statement_timeout=500ms`. The time counts from the statement's start
+    /// to its last row, including the time the caller spends on each row.
+    ///
+    /// ```
+    /// use aludel::prelude::*;
+    /// let mut conn = SqliteConnection::open("sqlite::memory:?statement_timeout=50ms")?;
+    /// let endless = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) \
+    ///                SELECT count(*) FROM n";
+    /// assert_eq!(conn.batch_execute(endless).unwrap_err().kind(), ErrorKind::Timeout);
+    /// conn.set_statement_timeout(None)?;
+    /// # Ok::<(), aludel::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// When SQLite refuses the progress handler (it does not).
+    pub fn set_statement_timeout(&mut self, limit: Option<Duration>) -> Result<()> {
+        let Some(limit) = limit else {
+            self.timer = None;
+            self.conn.progress_handler(0, None::<fn() -> bool>).map_err(|e| map_error(e, None))?;
+            return Ok(());
+        };
+        let base = Instant::now();
+        let deadline = Arc::new(AtomicU64::new(u64::MAX));
+        let seen = Arc::clone(&deadline);
+        // Every 10 000 virtual machine steps: often enough for a bound of a few milliseconds,
+        // rare enough to cost nothing measurable.
+        self.conn
+            .progress_handler(
+                10_000,
+                Some(move || {
+                    u64::try_from(base.elapsed().as_millis()).unwrap_or(u64::MAX)
+                        >= seen.load(Ordering::Relaxed)
+                }),
+            )
+            .map_err(|e| map_error(e, None))?;
+        self.timer = Some(StatementTimer { limit, base, deadline });
+        Ok(())
+    }
+
+    /// Runs one statement under the statement timeout, if one is set.
+    fn timed<T>(&mut self, run: impl FnOnce(&mut Self) -> T) -> T {
+        if let Some(timer) = &self.timer {
+            timer.start();
+        }
+        let result = run(self);
+        if let Some(timer) = &self.timer {
+            timer.stop();
+        }
+        result
     }
 
     /// Wraps an open `rusqlite` connection.
@@ -53,7 +131,7 @@ impl SqliteConnection {
     pub fn from_rusqlite(conn: rusqlite::Connection) -> Result<Self> {
         conn.execute_batch("PRAGMA foreign_keys = ON").map_err(|e| map_error(e, None))?;
         conn.set_prepared_statement_cache_capacity(256);
-        Ok(SqliteConnection { conn, state: ConnState::default() })
+        Ok(SqliteConnection { conn, state: ConnState::default(), timer: None })
     }
 
     /// The underlying `rusqlite` connection, for what aludel does not cover.
@@ -155,11 +233,14 @@ impl Connection for SqliteConnection {
         Self::check_binds(sql, binds.len())?;
         self.check_open()?;
         let start = self.state.instrumentation.timing().then(Instant::now);
-        let result = self
-            .conn
-            .prepare_cached(sql)
-            .and_then(|mut stmt| stmt.execute(params_from_iter(binds.iter().map(value::ToSqlite))))
-            .map_err(|e| map_error(e, Some(sql)));
+        let result = self.timed(|this| {
+            this.conn
+                .prepare_cached(sql)
+                .and_then(|mut stmt| {
+                    stmt.execute(params_from_iter(binds.iter().map(value::ToSqlite)))
+                })
+                .map_err(|e| map_error(e, Some(sql)))
+        });
         self.state.instrumentation.record(sql, binds, start.map(|s| s.elapsed()), result.is_ok());
         result
     }
@@ -171,7 +252,7 @@ impl Connection for SqliteConnection {
         each: &mut dyn FnMut(U) -> Result<bool>,
     ) -> Result<()> {
         let start = self.state.instrumentation.timing().then(Instant::now);
-        let result = self.run_query(sql, binds, each);
+        let result = self.timed(|this| this.run_query(sql, binds, each));
         self.state.instrumentation.record(sql, binds, start.map(|s| s.elapsed()), result.is_ok());
         result
     }
@@ -185,9 +266,15 @@ impl Connection for SqliteConnection {
         let mut changed = 0;
         for b in binds {
             let start = self.state.instrumentation.timing().then(Instant::now);
+            if let Some(timer) = &self.timer {
+                timer.start();
+            }
             let result = stmt
                 .execute(params_from_iter(b.iter().map(value::ToSqlite)))
                 .map_err(|e| map_error(e, Some(sql)));
+            if let Some(timer) = &self.timer {
+                timer.stop();
+            }
             self.state.instrumentation.record(sql, b, start.map(|s| s.elapsed()), result.is_ok());
             changed += result?;
         }
@@ -196,7 +283,8 @@ impl Connection for SqliteConnection {
 
     fn batch_execute(&mut self, sql: &str) -> Result<()> {
         let start = self.state.instrumentation.timing().then(Instant::now);
-        let result = self.conn.execute_batch(sql).map_err(|e| map_error(e, Some(sql)));
+        let result =
+            self.timed(|this| this.conn.execute_batch(sql).map_err(|e| map_error(e, Some(sql))));
         self.state.instrumentation.record(sql, &[], start.map(|s| s.elapsed()), result.is_ok());
         result
     }

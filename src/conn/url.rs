@@ -1,6 +1,35 @@
 //! Connection URLs.
 
 use crate::error::{Error, ErrorKind, Result};
+use std::time::Duration;
+
+/// A timeout URL parameter: `250ms`, `5s`, `1min`, `1h`, or a number of milliseconds (as
+/// PostgreSQL's `statement_timeout`).
+pub(crate) fn parse_timeout(name: &str, value: &str) -> Result<Duration> {
+    let digits = value.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let unit = &value[digits.len()..];
+    let invalid = |why: &str| {
+        Error::new(ErrorKind::InvalidUrl, format!("invalid URL parameter `{name}={value}`: {why}"))
+    };
+    let n: u64 =
+        digits.parse().map_err(|_| invalid("expected a duration such as `500ms` or `5s`"))?;
+    let ms = match unit {
+        "" | "ms" => Some(n),
+        "s" => n.checked_mul(1_000),
+        "min" => n.checked_mul(60_000),
+        "h" => n.checked_mul(3_600_000),
+        _ => return Err(invalid("the unit must be `ms`, `s`, `min` or `h`")),
+    };
+    ms.map(Duration::from_millis).ok_or_else(|| invalid("too long"))
+}
+
+/// A parsed SQLite URL: the database, and aludel's own options.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SqliteUrl {
+    pub(crate) target: SqliteTarget,
+    /// `statement_timeout=`: statements running longer are interrupted.
+    pub(crate) statement_timeout: Option<Duration>,
+}
 
 /// Where a SQLite database lives.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,16 +68,26 @@ const SQLITE_PARAMS: [(&str, Option<&[&str]>); 5] = [
     ("vfs", None),
 ];
 
-fn parse_params(url: &str, query: &str) -> Result<Vec<(String, String)>> {
+type Params = (Vec<(String, String)>, Option<Duration>);
+
+fn parse_params(url: &str, query: &str) -> Result<Params> {
     let mut params = Vec::new();
+    let mut timeout = None;
     for param in query.split('&').filter(|p| !p.is_empty()) {
         let (key, value) =
             param.split_once('=').ok_or_else(|| invalid(url, format!("`{param}` has no value")))?;
+        if key == "statement_timeout" {
+            timeout = Some(parse_timeout(key, value)?);
+            continue;
+        }
         let Some((_, allowed)) = SQLITE_PARAMS.iter().find(|(k, _)| *k == key) else {
             let known: Vec<&str> = SQLITE_PARAMS.iter().map(|(k, _)| *k).collect();
             return Err(invalid(
                 url,
-                format!("unknown parameter `{key}` (SQLite knows {})", known.join(", ")),
+                format!(
+                    "unknown parameter `{key}` (known: {}, statement_timeout)",
+                    known.join(", ")
+                ),
             ));
         };
         if let Some(allowed) = allowed
@@ -61,14 +100,14 @@ fn parse_params(url: &str, query: &str) -> Result<Vec<(String, String)>> {
         }
         params.push((key.to_owned(), value.to_owned()));
     }
-    Ok(params)
+    Ok((params, timeout))
 }
 
 /// Parses `sqlite::memory:`, `sqlite://:memory:`, `sqlite://relative/path.db`,
 /// `sqlite:///absolute/path.db` and `sqlite:path.db`, each optionally followed by SQLite's
 /// URI parameters (`?mode=ro`, `?mode=rw`, `?cache=shared`, `?immutable=1`, `?nolock=1`,
-/// `?vfs=name`).
-pub(crate) fn parse_sqlite(url: &str) -> Result<SqliteTarget> {
+/// `?vfs=name`) and aludel's `statement_timeout=500ms`.
+pub(crate) fn parse_sqlite(url: &str) -> Result<SqliteUrl> {
     let rest = url.strip_prefix("sqlite:").ok_or_else(|| {
         Error::new(
             ErrorKind::InvalidUrl,
@@ -77,13 +116,18 @@ pub(crate) fn parse_sqlite(url: &str) -> Result<SqliteTarget> {
     })?;
     let rest = rest.strip_prefix("//").unwrap_or(rest);
     let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
-    let params = parse_params(url, query)?;
-    match path {
-        ":memory:" if params.is_empty() => Ok(SqliteTarget::Memory),
-        ":memory:" => Err(invalid(url, "an in-memory database takes no parameters")),
-        "" => Err(invalid(url, "it names no database file (use `sqlite::memory:` for memory)")),
-        p => Ok(SqliteTarget::File { path: p.to_owned(), params }),
-    }
+    let (params, statement_timeout) = parse_params(url, query)?;
+    let target = match path {
+        ":memory:" if params.is_empty() => SqliteTarget::Memory,
+        ":memory:" => {
+            return Err(invalid(url, "an in-memory database takes no SQLite URI parameters"));
+        }
+        "" => {
+            return Err(invalid(url, "it names no database file (use `sqlite::memory:`)"));
+        }
+        p => SqliteTarget::File { path: p.to_owned(), params },
+    };
+    Ok(SqliteUrl { target, statement_timeout })
 }
 
 /// Checks the scheme of a PostgreSQL URL; [`crate::conn::PgConnection::connect`] parses the
@@ -109,10 +153,13 @@ mod tests {
 
     #[test]
     fn sqlite_urls() {
-        assert_eq!(parse_sqlite("sqlite::memory:").unwrap(), SqliteTarget::Memory);
-        assert_eq!(parse_sqlite("sqlite://:memory:").unwrap(), SqliteTarget::Memory);
-        assert_eq!(parse_sqlite("sqlite://a/b.db").unwrap(), file("a/b.db"));
-        assert_eq!(parse_sqlite("sqlite:///tmp/x.db").unwrap(), file("/tmp/x.db"));
+        let target = |url| parse_sqlite(url).unwrap().target;
+        assert_eq!(target("sqlite::memory:"), SqliteTarget::Memory);
+        assert_eq!(target("sqlite://:memory:"), SqliteTarget::Memory);
+        assert_eq!(target("sqlite://a/b.db"), file("a/b.db"));
+        assert_eq!(target("sqlite:///tmp/x.db"), file("/tmp/x.db"));
+        let url = parse_sqlite("sqlite::memory:?statement_timeout=2s").unwrap();
+        assert_eq!(url.statement_timeout, Some(Duration::from_secs(2)));
         assert_eq!(parse_sqlite("mysql://x").unwrap_err().kind(), ErrorKind::InvalidUrl);
         assert_eq!(parse_sqlite("sqlite://").unwrap_err().kind(), ErrorKind::InvalidUrl);
         assert!(check_postgres("postgresql://u@h/db").is_ok());
@@ -121,7 +168,8 @@ mod tests {
 
     #[test]
     fn sqlite_url_parameters() {
-        let SqliteTarget::File { path, params } = parse_sqlite("sqlite://a#b.db?mode=ro").unwrap()
+        let SqliteTarget::File { path, params } =
+            parse_sqlite("sqlite://a#b.db?mode=ro").unwrap().target
         else {
             panic!("a file")
         };

@@ -495,6 +495,31 @@ fn postgres_statement_timeout_cancels_a_slow_statement() {
     conn.batch_execute("SELECT 1").unwrap();
 }
 
+#[test]
+fn sqlite_statement_timeout_interrupts_a_slow_statement() {
+    const ENDLESS: &str =
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n";
+    let mut conn = SqliteConnection::open("sqlite::memory:?statement_timeout=100ms").unwrap();
+    create(&mut conn);
+    let started = Instant::now();
+    let outcome = conn.transaction(|tx| -> aludel::Result<()> {
+        put(tx, "kept")?;
+        let err = tx.batch_execute(ENDLESS).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Timeout, "{err}");
+        // The transaction goes on.
+        put(tx, "also kept")?;
+        Ok(())
+    });
+    outcome.unwrap();
+    assert!(started.elapsed() < Duration::from_secs(10));
+    assert_eq!(items(&mut conn), ["kept", "also kept"]);
+    // The same through an engine.
+    let engine =
+        Engine::<SqliteConnection>::open("sqlite::memory:?statement_timeout=100ms").unwrap();
+    let err = engine.get().unwrap().batch_execute(ENDLESS).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Timeout, "{err}");
+}
+
 // ---- 7. URLs, error messages, oversized requests ------------------------------------------
 
 #[test]

@@ -2,7 +2,7 @@
 //! one is alive, and tell (without I/O) when one must not be handed out again.
 
 use crate::conn::postgres::PgConfig;
-use crate::conn::url::{SqliteTarget as SqliteUrl, parse_sqlite};
+use crate::conn::url::{SqliteTarget as UrlTarget, parse_sqlite};
 use crate::conn::{Connection, PgConnection, SqliteConnection};
 use crate::error::{Error, ErrorKind, Result};
 use rusqlite::OpenFlags;
@@ -72,6 +72,7 @@ pub trait Connect: Connection + Send + 'static {
 pub struct SqliteTarget {
     path: String,
     vfs: Option<&'static str>,
+    statement_timeout: Option<Duration>,
     /// Holds an in-memory database open while the engine lives: SQLite frees it when its last
     /// connection closes, and the pool may close all of its own.
     _keeper: Option<Mutex<rusqlite::Connection>>,
@@ -109,26 +110,36 @@ impl Connect for SqliteConnection {
     type Target = SqliteTarget;
 
     fn target(url: &str) -> Result<SqliteTarget> {
-        match parse_sqlite(url)? {
-            SqliteUrl::File { path, params } => Ok(SqliteTarget {
-                path: SqliteUrl::open_name(&path, &params),
+        let url = parse_sqlite(url)?;
+        let statement_timeout = url.statement_timeout;
+        match url.target {
+            UrlTarget::File { path, params } => Ok(SqliteTarget {
+                path: UrlTarget::open_name(&path, &params),
                 vfs: None,
+                statement_timeout,
                 _keeper: None,
             }),
-            SqliteUrl::Memory => {
+            UrlTarget::Memory => {
                 let path = format!(
                     "/aludel-{}-{}",
                     std::process::id(),
                     MEMORY_DATABASES.fetch_add(1, Ordering::Relaxed)
                 );
                 let keeper = open_sqlite(&path, Some("memdb"))?;
-                Ok(SqliteTarget { path, vfs: Some("memdb"), _keeper: Some(Mutex::new(keeper)) })
+                Ok(SqliteTarget {
+                    path,
+                    vfs: Some("memdb"),
+                    statement_timeout,
+                    _keeper: Some(Mutex::new(keeper)),
+                })
             }
         }
     }
 
     fn connect(target: &SqliteTarget) -> Result<Self> {
-        SqliteConnection::from_rusqlite(open_sqlite(&target.path, target.vfs)?)
+        let mut conn = SqliteConnection::from_rusqlite(open_sqlite(&target.path, target.vfs)?)?;
+        conn.set_statement_timeout(target.statement_timeout)?;
+        Ok(conn)
     }
 
     fn ping(&mut self) -> Result<()> {

@@ -5,7 +5,7 @@
 //! would hang the caller forever. aludel bounds the whole connect (TCP, TLS, login) instead.
 
 use super::error::classify;
-use crate::conn::url::check_postgres;
+use crate::conn::url::{check_postgres, parse_timeout};
 use crate::error::{Error, ErrorKind, Result};
 use postgres::Client;
 use postgres::config::{Host, SslMode};
@@ -51,19 +51,6 @@ fn invalid(url_param: &str, why: &str) -> Error {
     )
 }
 
-/// `250ms`, `5s`, `1min` or a number of milliseconds, as PostgreSQL's `statement_timeout`.
-fn statement_timeout(value: &str) -> Result<String> {
-    let digits = value.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    let unit = &value[digits.len()..];
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(invalid("statement_timeout", "expected a duration such as `500ms` or `5s`"));
-    }
-    match unit {
-        "" | "ms" | "s" | "min" | "h" => Ok(format!("{digits}{unit}")),
-        _ => Err(invalid("statement_timeout", "the unit must be `ms`, `s`, `min` or `h`")),
-    }
-}
-
 impl PgConfig {
     /// Parses `postgres://user:password@host:port/database?param=value&...`.
     ///
@@ -97,7 +84,7 @@ impl PgConfig {
                     }
                 }
                 "sslrootcert" => root_cert = Some(value.to_owned()),
-                "statement_timeout" => timeout = Some(statement_timeout(value)?),
+                "statement_timeout" => timeout = Some(parse_timeout(key, value)?.as_millis()),
                 _ => kept.push(param),
             }
         }
@@ -127,8 +114,8 @@ impl PgConfig {
         }
         if let Some(timeout) = timeout {
             let options = match driver.get_options() {
-                Some(options) => format!("{options} -c statement_timeout={timeout}"),
-                None => format!("-c statement_timeout={timeout}"),
+                Some(options) => format!("{options} -c statement_timeout={timeout}ms"),
+                None => format!("-c statement_timeout={timeout}ms"),
             };
             driver.options(&options);
         }

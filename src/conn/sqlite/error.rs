@@ -16,6 +16,8 @@ pub(super) fn map_error(e: rusqlite::Error, sql: Option<&str>) -> Error {
                 rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked => {
                     ErrorKind::TransactionConflict
                 }
+                // The statement timeout's progress handler interrupted it.
+                rusqlite::ErrorCode::OperationInterrupted => ErrorKind::Timeout,
                 rusqlite::ErrorCode::CannotOpen
                 | rusqlite::ErrorCode::NotADatabase
                 | rusqlite::ErrorCode::PermissionDenied => ErrorKind::Connection,
