@@ -180,15 +180,27 @@ impl std::error::Error for Error {
     }
 }
 
-/// Appends to `shown` (as `: cause`) each error of the chain starting at `e` whose text
-/// `shown` does not contain yet.
+/// Appends to `shown` (as `: cause`) each error of the chain starting at `e` that says
+/// something `shown` does not say yet. Drivers wrap one message in several layers (`db error`
+/// around `ERROR: division by zero`): a layer is left out when it, or a layer beneath it, is
+/// shown already, compared by its last part.
 fn append_causes(shown: &mut String, e: &(dyn std::error::Error + 'static)) {
+    fn is_shown(shown: &str, e: &(dyn std::error::Error + 'static)) -> bool {
+        let text = e.to_string();
+        let last = text.rsplit(": ").next().unwrap_or(&text).trim();
+        text.is_empty() || shown.contains(&text) || shown.contains(last)
+    }
     let mut cause = Some(e);
     while let Some(e) = cause {
-        let text = e.to_string();
-        if !text.is_empty() && !shown.contains(&text) {
+        let mut beneath = e.source();
+        let mut wrapper = false;
+        while let Some(b) = beneath {
+            wrapper |= is_shown(shown, b);
+            beneath = b.source();
+        }
+        if !wrapper && !is_shown(shown, e) {
             shown.push_str(": ");
-            shown.push_str(&text);
+            shown.push_str(&e.to_string());
         }
         cause = e.source();
     }
@@ -223,5 +235,44 @@ impl<T> OptionalExtension<T> for Result<T> {
             Err(e) if e.kind() == ErrorKind::NotFound => Ok(None),
             Err(e) => Err(e),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug)]
+    struct Layer(&'static str, Option<Box<Layer>>);
+
+    impl fmt::Display for Layer {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(self.0)
+        }
+    }
+
+    impl std::error::Error for Layer {
+        fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+            self.1.as_deref().map(|e| e as _)
+        }
+    }
+
+    #[test]
+    fn display_names_each_cause_once() {
+        let refused = Layer("Connection refused (os error 111)", None);
+        let driver = Layer("error connecting to server", Some(Box::new(refused)));
+        let e = Error::new(ErrorKind::Connection, "cannot connect").with_source(driver);
+        assert_eq!(
+            e.to_string(),
+            "Connection: cannot connect: error connecting to server: Connection refused (os error 111)"
+        );
+        // A wrapper around what the message says already adds nothing.
+        let db = Layer("ERROR: division by zero", None);
+        let wrapper = Layer("db error", Some(Box::new(db)));
+        let e = Error::new(ErrorKind::Database, "division by zero").with_source(wrapper);
+        assert_eq!(
+            e.with_sql("SELECT 1/0").to_string(),
+            "Database: division by zero (in `SELECT 1/0`)"
+        );
     }
 }

@@ -118,7 +118,9 @@ impl PgConnection {
             Ok(value) => Ok(value),
             Err(e) if error::is_stale_statement(&e) => {
                 self.statements.remove(sql);
-                if self.state.depth == 0 && !self.state.unknown_transaction {
+                // Outside aludel's transactions, run it again (inside a raw one, the retry
+                // fails as the aborted transaction's error, which says so).
+                if self.state.depth == 0 {
                     let stmt = self.prepare(sql)?;
                     return run(self, &stmt).map_err(|e| self.fail(e, sql));
                 }

@@ -193,11 +193,13 @@ impl PgConfig {
             }
             kind => kind,
         };
-        let hint = if self.tls == Tls::VerifyFull || self.tls == Tls::VerifyCa {
-            "; for TLS, check that `sslrootcert` names the CA that signed the server's \
-             certificate"
+        let hint = if e.code().is_some() {
+            "; check the user, password and database named in the URL"
+        } else if self.tls == Tls::VerifyFull || self.tls == Tls::VerifyCa {
+            "; for TLS, check that the server's certificate is issued to the host in the URL \
+             and signed by a CA the system (or `sslrootcert`) trusts"
         } else {
-            "; check that the server runs, accepts TCP connections there, and knows the user"
+            "; check that a PostgreSQL server runs and accepts TCP connections there"
         };
         Error::new(
             kind,
