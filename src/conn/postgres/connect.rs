@@ -146,8 +146,13 @@ impl PgConfig {
     /// [`DEFAULT_CONNECT_TIMEOUT`], whichever comes first).
     pub(crate) fn connect(&self, deadline: Option<Instant>) -> Result<Client> {
         let mut limit = self.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT);
+        let mut what = "raise `connect_timeout` in the URL (seconds, default 10)";
         if let Some(deadline) = deadline {
-            limit = limit.min(deadline.saturating_duration_since(Instant::now()));
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left < limit {
+                limit = left;
+                what = "the pool's checkout timeout ran out; raise `PoolConfig::checkout_timeout`";
+            }
         }
         let (sent, received) = mpsc::channel();
         let driver = self.driver.clone();
@@ -177,8 +182,7 @@ impl PgConfig {
                 ErrorKind::Connection,
                 format!(
                     "cannot connect to PostgreSQL at {}: the server did not answer within \
-                     {limit:?} (raise `connect_timeout` in the URL, or check that a PostgreSQL \
-                     server listens there)",
+                     {limit:?} ({what}, or check that a PostgreSQL server listens there)",
                     self.server
                 ),
             )),
