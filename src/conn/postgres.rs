@@ -117,7 +117,9 @@ impl PgConnection {
         match run(self, &stmt) {
             Ok(value) => Ok(value),
             Err(e) if error::is_stale_statement(&e) => {
-                self.statements.remove(sql);
+                // Other cached statements may read the changed table too: prepare them all
+                // anew, so that a retried transaction does not meet the next stale one.
+                self.statements.clear();
                 // Outside aludel's transactions, run it again (inside a raw one, the retry
                 // fails as the aborted transaction's error, which says so).
                 if self.state.depth == 0 {

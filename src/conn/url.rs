@@ -23,6 +23,29 @@ pub(crate) fn parse_timeout(name: &str, value: &str) -> Result<Duration> {
     ms.map(Duration::from_millis).ok_or_else(|| invalid("too long"))
 }
 
+/// `text` with `%XX` escapes decoded (a URL parameter's value).
+pub(crate) fn percent_decode(name: &str, text: &str) -> Result<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = text.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok());
+            let byte = hex.ok_or_else(|| {
+                Error::new(ErrorKind::InvalidUrl, format!("bad %-escape in URL parameter `{name}`"))
+            })?;
+            out.push(byte);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).map_err(|_| {
+        Error::new(ErrorKind::InvalidUrl, format!("URL parameter `{name}` is not UTF-8"))
+    })
+}
+
 /// A parsed SQLite URL: the database, and aludel's own options.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct SqliteUrl {
@@ -176,6 +199,8 @@ mod tests {
         assert_eq!(path, "a#b.db");
         assert_eq!(SqliteTarget::open_name(&path, &params), "file:a%23b.db?mode=ro");
         assert_eq!(SqliteTarget::open_name("x.db", &[]), "x.db");
+        assert_eq!(percent_decode("p", "%2Ftmp%2Fa%20b.pem").unwrap(), "/tmp/a b.pem");
+        assert!(percent_decode("p", "%zz").is_err());
         for bad in ["sqlite://x.db?mode=rx", "sqlite://x.db?mod=ro", "sqlite://x.db?mode"] {
             assert_eq!(parse_sqlite(bad).unwrap_err().kind(), ErrorKind::InvalidUrl, "{bad}");
         }

@@ -5,7 +5,7 @@
 //! would hang the caller forever. aludel bounds the whole connect (TCP, TLS, login) instead.
 
 use super::error::classify;
-use crate::conn::url::{check_postgres, parse_timeout};
+use crate::conn::url::{check_postgres, parse_timeout, percent_decode};
 use crate::error::{Error, ErrorKind, Result};
 use postgres::Client;
 use postgres::config::{Host, SslMode};
@@ -83,7 +83,7 @@ impl PgConfig {
                         }
                     }
                 }
-                "sslrootcert" => root_cert = Some(value.to_owned()),
+                "sslrootcert" => root_cert = Some(percent_decode(key, value)?),
                 "statement_timeout" => timeout = Some(parse_timeout(key, value)?.as_millis()),
                 _ => kept.push(param),
             }
