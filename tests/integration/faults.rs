@@ -452,6 +452,30 @@ fn sqlite_nan_is_refused_not_stored_as_null() {
     assert_eq!(n, 0);
 }
 
+crate::backend_test!(hostile_text_round_trips_or_is_refused, |conn| {
+    create(conn);
+    let hostile = [
+        "'; DROP TABLE vault; --",
+        "\\' OR '1'='1",
+        "$1 ?1 %s {}",
+        "naïve — 日本語 🎉",
+        &"x".repeat(100_000),
+    ];
+    for text in hostile {
+        put(conn, text).unwrap();
+    }
+    assert_eq!(items(conn), hostile);
+    // A NUL byte: SQLite stores it, PostgreSQL text cannot hold it. Never silently cut.
+    match put(conn, "before\0after") {
+        Ok(_) => assert_eq!(items(conn).last().unwrap(), "before\0after"),
+        Err(e) => {
+            assert_eq!(e.kind(), ErrorKind::Conversion, "{e}");
+            assert_eq!(items(conn).len(), hostile.len());
+        }
+    }
+    put(conn, "still works").unwrap();
+});
+
 // ---- 6. a server that never answers -------------------------------------------------------
 
 #[test]

@@ -10,7 +10,17 @@ pub(super) fn classify(e: &postgres::Error) -> (ErrorKind, String) {
         Some(c) if *c == SqlState::FOREIGN_KEY_VIOLATION => ErrorKind::ForeignKeyViolation,
         Some(c) if *c == SqlState::NOT_NULL_VIOLATION => ErrorKind::NotNullViolation,
         Some(c) if *c == SqlState::CHECK_VIOLATION => ErrorKind::CheckViolation,
-        Some(c) if *c == SqlState::NUMERIC_VALUE_OUT_OF_RANGE => ErrorKind::Conversion,
+        // Values the database cannot hold: out of range, a NUL or a byte sequence the database
+        // encoding lacks, an impossible date. (Text too long for a VARCHAR(n) stays a
+        // `Database` error, like the other constraints of a column type.)
+        Some(c)
+            if *c == SqlState::NUMERIC_VALUE_OUT_OF_RANGE
+                || *c == SqlState::CHARACTER_NOT_IN_REPERTOIRE
+                || *c == SqlState::UNTRANSLATABLE_CHARACTER
+                || *c == SqlState::DATETIME_FIELD_OVERFLOW =>
+        {
+            ErrorKind::Conversion
+        }
         Some(c)
             if *c == SqlState::T_R_SERIALIZATION_FAILURE
                 || *c == SqlState::T_R_DEADLOCK_DETECTED =>
