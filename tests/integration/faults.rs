@@ -674,6 +674,7 @@ fn postgres_sixteen_threads_with_killed_backends_lose_no_committed_row() {
 
 // ---- 10. TLS ------------------------------------------------------------------------------
 
+#[cfg(feature = "tls")]
 fn with_param(url: &str, param: &str) -> String {
     let sep = if url.contains('?') { '&' } else { '?' };
     format!("{url}{sep}{param}")
