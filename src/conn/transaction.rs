@@ -158,8 +158,10 @@ impl<'c, C: Connection> TransactionGuard<'c, C> {
     pub(crate) fn commit(mut self) -> Result<()> {
         self.open = false;
         let (conn, depth) = (&mut *self.conn, self.depth);
+        // Still counted as open here: a transaction SQLite ended by itself is noticed.
+        let ended = conn.check_transaction().is_err();
         conn.set_transaction_depth(depth);
-        if conn.state().aborted {
+        if ended || conn.state().aborted {
             return Err(rollback_aborted(conn, depth));
         }
         let committed = if depth == 0 {

@@ -983,6 +983,16 @@ fn sqlite_transaction_ended_by_sqlite_commits_nothing_after_it() {
     assert_eq!(outcome.unwrap_err().kind(), ErrorKind::TransactionAborted);
     let codes: Vec<i32> = strict_rows::table.select(strict_rows::code).load(&mut conn).unwrap();
     assert!(codes.is_empty(), "{codes:?}");
+    // Ignoring the error as the last statement: the commit says the transaction is gone.
+    let outcome = conn.transaction(|tx| -> aludel::Result<()> {
+        add(tx, 1)?;
+        let _ = add(tx, 1);
+        Ok(())
+    });
+    let err = outcome.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::TransactionAborted, "{err}");
+    let codes: Vec<i32> = strict_rows::table.select(strict_rows::code).load(&mut conn).unwrap();
+    assert!(codes.is_empty(), "{codes:?}");
     // The connection works normally afterwards.
     conn.transaction(|tx| add(tx, 4)).unwrap();
     let codes: Vec<i32> = strict_rows::table.select(strict_rows::code).load(&mut conn).unwrap();
