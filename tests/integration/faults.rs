@@ -738,6 +738,35 @@ fn postgres_sslmode_verify_full_refuses_an_untrusted_certificate() {
     }
 }
 
+/// A server that answers the TLS request with "no": with `sslmode=require` the client must
+/// hang up, and never send its password in clear.
+#[cfg(feature = "tls")]
+#[test]
+fn sslmode_require_never_sends_the_password_in_clear() {
+    use std::io::{Read, Write};
+    let (listener, port) = silent_listener();
+    let server = std::thread::spawn(move || {
+        let (mut stream, _) = listener.accept().unwrap();
+        stream.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+        let mut request = [0u8; 8];
+        stream.read_exact(&mut request).unwrap();
+        // SSLRequest: length 8, code 80877103.
+        assert_eq!(request, [0, 0, 0, 8, 4, 210, 22, 47]);
+        stream.write_all(b"N").unwrap();
+        let mut rest = Vec::new();
+        let _ = stream.read_to_end(&mut rest);
+        rest
+    });
+    let url = format!(
+        "postgres://alice:s3cret-password@127.0.0.1:{port}/db?sslmode=require&connect_timeout=5"
+    );
+    let err = PgConnection::connect(&url).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Connection, "{err}");
+    assert!(!err.to_string().contains("s3cret"), "{err}");
+    let sent_after_refusal = server.join().unwrap();
+    assert!(sent_after_refusal.is_empty(), "sent in clear: {sent_after_refusal:?}");
+}
+
 #[cfg(not(feature = "tls"))]
 #[test]
 fn tls_urls_without_the_tls_feature_are_refused() {
