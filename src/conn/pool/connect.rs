@@ -153,11 +153,11 @@ impl Connect for SqliteConnection {
         false
     }
 
+    /// SQLite says whether a transaction is open: roll it back if one is.
     fn reset(&mut self) -> Result<()> {
-        let in_transaction = !self.raw().is_autocommit();
-        let depth = self.transaction_depth();
         self.set_transaction_depth(0);
-        if in_transaction || depth > 0 {
+        self.state_mut().aborted = false;
+        if !self.raw().is_autocommit() {
             self.batch_execute("ROLLBACK")?;
         }
         Ok(())
