@@ -116,3 +116,50 @@ fn postgres_panic_in_load_chunks_on_a_pooled_connection_loses_no_later_write() {
     put(&mut *engine.get().unwrap(), "b").unwrap();
     assert_eq!(items(&mut reader.conn), ["a", "b"]);
 }
+
+/// Sixteen threads share an engine of two connections; every third transaction panics half-way.
+/// The pool keeps its count, nobody waits forever, and exactly the committed rows are there.
+#[test]
+fn postgres_sixteen_threads_with_panicking_transactions() {
+    let config =
+        PoolConfig::default().max_size(2).max_overflow(0).checkout_timeout(Duration::from_secs(60));
+    let Some((engine, mut reader)) = pg_engine("sixteen_panicking", config) else {
+        return;
+    };
+    create(&mut *engine.get().unwrap());
+    let committed = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let threads: Vec<_> = (0..16)
+        .map(|t| {
+            let engine = engine.clone();
+            let committed = committed.clone();
+            std::thread::spawn(move || {
+                for step in 0..9 {
+                    let item = format!("{t}-{step}");
+                    let outcome = catch_unwind(AssertUnwindSafe(|| {
+                        engine.transaction(|tx| -> aludel::Result<()> {
+                            put(tx, &item)?;
+                            if step % 3 == 2 {
+                                panic!("transaction {item} fails half-way");
+                            }
+                            Ok(())
+                        })
+                    }));
+                    if let Ok(result) = outcome {
+                        result.unwrap();
+                        committed.lock().unwrap().push(item);
+                    }
+                }
+            })
+        })
+        .collect();
+    for t in threads {
+        t.join().unwrap();
+    }
+    assert!(engine.status().open <= 2, "{:?}", engine.status());
+    let mut expected = committed.lock().unwrap().clone();
+    expected.sort();
+    assert_eq!(expected.len(), 16 * 6);
+    let mut found = items(&mut reader.conn);
+    found.sort();
+    assert_eq!(found, expected);
+}
