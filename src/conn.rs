@@ -20,6 +20,8 @@ pub use pool::{Connect, PgTarget, PoolConfig, PoolStatus, PooledConnection, Sqli
 pub use run::{RunQueryDsl, execute_many};
 pub use sqlite::SqliteConnection;
 pub use state::{ConnState, Echo, Instrumentation, SqlCache, StatementEvent};
+pub(crate) use transaction::{TransactionGuard, commit_outermost};
+pub use transaction::{TransactionMode, TransactionOptions};
 
 use crate::dialect::Dialect;
 use crate::error::Result;
@@ -128,11 +130,65 @@ pub trait Connection: Sized {
     ///
     /// # Errors
     /// `f`'s error, or the database's error from BEGIN / COMMIT.
+    ///
+    /// On PostgreSQL a statement that fails inside the transaction aborts it: if `f` ignores
+    /// that error and returns `Ok`, nothing is committed and this returns
+    /// [`ErrorKind::TransactionAborted`](crate::ErrorKind::TransactionAborted). SQLite undoes
+    /// only the failed statement and commits the others.
     fn transaction<T, E, F>(&mut self, f: F) -> std::result::Result<T, E>
     where
         F: FnOnce(&mut Self) -> std::result::Result<T, E>,
         E: From<crate::Error>,
     {
-        transaction::run(self, f)
+        transaction::run(self, TransactionMode::Deferred, f)
+    }
+
+    /// Runs `f` in a transaction as `options` say: in a [`TransactionMode`] (SQLite's
+    /// `BEGIN IMMEDIATE` for writers), and again while it fails with a retryable error
+    /// ([`crate::Error::is_retryable`]), up to [`TransactionOptions::attempts`] times. `f`
+    /// may run more than once: keep side effects other than the database out of it.
+    ///
+    /// ```
+    /// use aludel::prelude::*;
+    /// use aludel::conn::{TransactionMode, TransactionOptions};
+    /// let mut conn = SqliteConnection::open("sqlite::memory:")?;
+    /// conn.batch_execute("CREATE TABLE t (x INTEGER)")?;
+    /// let options = TransactionOptions::new().mode(TransactionMode::Immediate).attempts(5);
+    /// conn.transaction_with(options, |tx| tx.batch_execute("INSERT INTO t VALUES (1)"))?;
+    /// # Ok::<(), aludel::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Connection::transaction`]; a retryable error once the attempts are used up.
+    fn transaction_with<T, F>(&mut self, options: TransactionOptions, f: F) -> Result<T>
+    where
+        F: FnMut(&mut Self) -> Result<T>,
+    {
+        transaction::run_with(self, options, f)
+    }
+
+    /// [`Connection::transaction_with`] with up to `attempts` attempts: the retry helper for
+    /// serialization failures, deadlocks and busy databases.
+    ///
+    /// # Errors
+    /// As [`Connection::transaction_with`].
+    fn transaction_with_retry<T, F>(&mut self, attempts: u32, f: F) -> Result<T>
+    where
+        F: FnMut(&mut Self) -> Result<T>,
+    {
+        transaction::run_with(self, TransactionOptions::new().attempts(attempts), f)
+    }
+
+    /// Checks that the transaction aludel counts as open is still open in the database.
+    #[doc(hidden)]
+    fn check_transaction(&mut self) -> Result<()> {
+        Ok(())
+    }
+
+    /// The statement that opens an outermost transaction in `mode`.
+    #[doc(hidden)]
+    fn begin_sql(&self, mode: TransactionMode) -> &'static str {
+        let _ = mode;
+        "BEGIN"
     }
 }

@@ -13,6 +13,7 @@ mod cast;
 mod functions;
 mod grouping;
 mod in_list;
+mod like_escape;
 mod methods;
 mod operators;
 mod ordering;
@@ -45,6 +46,7 @@ pub use grouping::{
     AggregatesNotMixed, GroupContains, GroupKey, InGroup, Itself, SelectFlags, ValidGrouping, Whole,
 };
 pub use in_list::{Between, InList};
+pub use like_escape::{LIKE_ESCAPE, LikeEscapeMethods, LikeEscaped, escape_like};
 pub use methods::{BoolExpressionMethods, ExpressionMethods, TextExpressionMethods};
 pub use operators::{
     Add, And, ArithmeticOperand, Binary, BinaryOperator, Concat, Div, Eq, Ge, Gt, ILike,

@@ -123,6 +123,7 @@ pub mod prelude {
     pub use crate::conn::{Engine, PoolConfig};
     pub use crate::dialect::{Postgres, Sqlite};
     pub use crate::dsl::*;
+    pub use crate::expr::LikeEscapeMethods;
     pub use crate::expr::WindowFunction;
     pub use crate::expr::{
         BoolExpressionMethods, ExpressionMethods, IsAggregate, TextExpressionMethods,

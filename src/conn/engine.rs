@@ -1,7 +1,7 @@
 //! Engines: one per database and process, handing out pooled connections (see [`Engine`]).
 
 use super::pool::{Connect, OnConnect, Pool, PoolConfig, PoolStatus, PooledConnection};
-use super::{PgConnection, SqliteConnection};
+use super::{PgConnection, SqliteConnection, TransactionOptions};
 use crate::error::{Error, Result};
 use std::sync::Arc;
 
@@ -48,8 +48,9 @@ use std::sync::Arc;
 ///
 /// The pool keeps up to [`PoolConfig::max_size`] idle connections, opens up to
 /// [`PoolConfig::max_overflow`] more under load, makes a checkout wait up to
-/// [`PoolConfig::checkout_timeout`] when all are in use, and never hands out again a
-/// connection it knows to be lost or left inside a transaction (see [`PooledConnection`]).
+/// [`PoolConfig::checkout_timeout`] when all are in use, rolls back a transaction left open
+/// when a connection comes back, and never hands out again a connection it knows to be lost
+/// (see [`PooledConnection`]).
 /// Statements take the connection itself, so pass `&mut *conn` for a checked-out `conn`.
 pub struct Engine<C: Connect> {
     pool: Arc<Pool<C>>,
@@ -164,6 +165,31 @@ impl<C: Connect> Engine<C> {
     {
         let mut conn = self.get()?;
         conn.transaction(f)
+    }
+
+    /// Runs `f` in a transaction on a pooled connection as `options` say
+    /// ([`Connection::transaction_with`](super::Connection::transaction_with)): in a
+    /// [`TransactionMode`](super::TransactionMode), retried while it fails with a retryable
+    /// error.
+    ///
+    /// ```
+    /// use aludel::prelude::*;
+    /// use aludel::conn::{TransactionMode, TransactionOptions};
+    /// let engine = Engine::sqlite("sqlite::memory:")?;
+    /// engine.get()?.batch_execute("CREATE TABLE t (x INTEGER)")?;
+    /// let options = TransactionOptions::new().mode(TransactionMode::Immediate).attempts(5);
+    /// engine.transaction_with(options, |tx| tx.batch_execute("INSERT INTO t VALUES (1)"))?;
+    /// # Ok::<(), aludel::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Engine::get`], then as [`Connection::transaction_with`](super::Connection::transaction_with).
+    pub fn transaction_with<T, F>(&self, options: TransactionOptions, f: F) -> Result<T>
+    where
+        F: FnMut(&mut C) -> Result<T>,
+    {
+        let mut conn = self.get()?;
+        conn.transaction_with(options, f)
     }
 
     /// How many connections are open and idle now.

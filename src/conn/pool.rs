@@ -3,8 +3,9 @@
 //! Opening a connection costs a round trip or a file open; a service answering many requests
 //! keeps a few open and lends them out. The pool keeps up to `max_size` idle connections, opens
 //! up to `max_overflow` more under load (closed again once the load passes), makes a caller wait up
-//! to `checkout_timeout` when all are in use, and never hands out a connection it knows to be
-//! lost or left inside a transaction (see [`PooledConnection`]).
+//! to `checkout_timeout` when all are in use (a new connection's connect is bounded by the same
+//! deadline), rolls back a transaction left open when a connection comes back, and never hands
+//! out a connection it knows to be lost (see [`PooledConnection`]).
 
 mod connect;
 mod guard;
@@ -14,6 +15,7 @@ pub use guard::PooledConnection;
 
 use crate::error::{Error, ErrorKind, Result};
 use std::collections::VecDeque;
+use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
@@ -35,7 +37,9 @@ pub struct PoolConfig {
     /// pool that already holds `max_size` idle ones (default 10).
     pub max_overflow: usize,
     /// How long [`Engine::get`](crate::conn::Engine::get) waits for a free connection before
-    /// failing with [`ErrorKind::PoolTimeout`] (default 30 s).
+    /// failing with [`ErrorKind::PoolTimeout`] (default 30 s). Opening a new connection is
+    /// bounded by the same deadline: a server that never answers fails the checkout with
+    /// [`ErrorKind::Connection`] in time.
     pub checkout_timeout: Duration,
     /// Checks an idle connection with a cheap query before handing it out, replacing it if it
     /// is dead (default off: a dead connection then fails the first statement instead).
@@ -208,7 +212,7 @@ impl<C: Connect> Pool<C> {
                 state.opened_total += 1;
                 drop(state);
                 let slot = Slot::taken(self);
-                let conn = self.open_new()?;
+                let conn = self.open_new(deadline)?;
                 slot.fill();
                 return Ok(PooledConnection::new(conn, Instant::now(), Arc::clone(self)));
             }
@@ -226,8 +230,8 @@ impl<C: Connect> Pool<C> {
         }
     }
 
-    fn open_new(&self) -> Result<C> {
-        let mut conn = C::connect(&self.target)?;
+    fn open_new(&self, deadline: Option<Instant>) -> Result<C> {
+        let mut conn = C::connect_before(&self.target, deadline)?;
         if let Some(on_connect) = &self.on_connect {
             on_connect(&mut conn)?;
         }
@@ -256,8 +260,19 @@ impl<C: Connect> Pool<C> {
     /// connections busy, overflow connections are reused; once `max_size` sit idle, the
     /// next ones returned are closed.
     pub(crate) fn put_back(&self, mut conn: C, born: Instant, discard: bool) {
-        let reusable =
+        let mut reusable =
             !discard && !std::thread::panicking() && !conn.is_broken() && !self.expired(born);
+        if reusable {
+            // Reset on return: roll back a transaction left open. A reset that fails (or a
+            // statement hook that panics in it) closes the connection instead; the count of
+            // open connections stays right either way.
+            let reset = catch_unwind(AssertUnwindSafe(|| conn.reset()));
+            reusable = matches!(reset, Ok(Ok(())));
+            if let Err(panic) = reset {
+                self.forget(conn);
+                resume_unwind(panic);
+            }
+        }
         let mut state = self.lock();
         let closing = if reusable && state.idle.len() < self.config.max_size {
             state.idle.push_back(Idle { conn, born });
@@ -269,5 +284,12 @@ impl<C: Connect> Pool<C> {
         drop(state);
         self.returned.notify_one();
         drop(closing);
+    }
+
+    /// Closes a checked-out connection without reusing it.
+    fn forget(&self, conn: C) {
+        self.lock().open -= 1;
+        self.returned.notify_one();
+        drop(conn);
     }
 }

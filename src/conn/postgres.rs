@@ -1,25 +1,29 @@
 //! The PostgreSQL backend, over the synchronous `postgres` crate.
 
+mod connect;
 mod error;
 mod numeric;
 mod value;
 
-use super::Connection;
 use super::state::ConnState;
-use super::url::check_postgres;
-use crate::dialect::Postgres;
-use crate::error::Result;
+use super::{Connection, TransactionGuard, TransactionMode};
+use crate::dialect::{Dialect, Postgres};
+use crate::error::{Error, ErrorKind, Result};
 use crate::types::{FromRow, SqlRow, Value};
+pub(crate) use connect::PgConfig;
 use error::map_error;
 use postgres::fallible_iterator::FallibleIterator;
-use postgres::{Client, NoTls, Statement};
+use postgres::{Client, Statement};
 use std::collections::HashMap;
 use std::time::Instant;
 
 /// A connection to a PostgreSQL server.
 ///
 /// Prepared statements are cached per connection by their SQL; a lost connection is reported
-/// as [`crate::ErrorKind::Connection`] and empties the cache.
+/// as [`crate::ErrorKind::Connection`] and empties the cache. A cached statement whose table
+/// changed shape (`ALTER TABLE .. ALTER COLUMN .. TYPE`) is prepared again: at once outside a
+/// transaction, by the transaction's retry inside one (the error is
+/// [`crate::ErrorKind::TransactionConflict`]).
 pub struct PgConnection {
     client: Client,
     statements: HashMap<String, Statement>,
@@ -34,24 +38,28 @@ impl std::fmt::Debug for PgConnection {
 }
 
 impl PgConnection {
-    /// Connects to `postgres://user@host:port/database` (without TLS).
+    /// Connects to `postgres://user:password@host:port/database?param=value&...`.
+    ///
+    /// Besides the driver's parameters (`connect_timeout` in seconds, `application_name`,
+    /// `options`, ...), aludel understands:
+    /// - `sslmode=disable|prefer|require|verify-ca|verify-full` (libpq's meanings; all but
+    ///   `disable` need the `tls` feature) and `sslrootcert=/path/ca.pem` (a CA to trust);
+    /// - `statement_timeout=500ms` (or `5s`, `1min`): the server cancels longer statements,
+    ///   reported as [`crate::ErrorKind::Timeout`].
+    ///
+    /// The whole connect (TCP, TLS, login) gives up after `connect_timeout`, 10 s by default:
+    /// a server that accepts the connection and never answers does not hang the caller.
     ///
     /// # Errors
-    /// [`crate::ErrorKind::InvalidUrl`] for a malformed URL, [`crate::ErrorKind::Connection`]
-    /// when the server cannot be reached or refuses the login.
+    /// [`crate::ErrorKind::InvalidUrl`] for a malformed URL or parameter,
+    /// [`crate::ErrorKind::Connection`] when the server cannot be reached, does not answer in
+    /// time, fails the TLS handshake or refuses the login (the message says which).
     pub fn connect(url: &str) -> Result<Self> {
-        check_postgres(url)?;
-        let config: postgres::Config = url.parse().map_err(|e| {
-            crate::Error::new(crate::ErrorKind::InvalidUrl, format!("invalid PostgreSQL URL: {e}"))
-        })?;
-        let client = config.connect(NoTls).map_err(|e| {
-            let mut err = map_error(e, None);
-            if err.kind() == crate::ErrorKind::Database {
-                err = crate::Error::new(crate::ErrorKind::Connection, err.message().to_owned());
-            }
-            err
-        })?;
-        Ok(Self::from_client(client))
+        Self::connect_config(&PgConfig::parse(url)?, None)
+    }
+
+    pub(crate) fn connect_config(config: &PgConfig, deadline: Option<Instant>) -> Result<Self> {
+        Ok(Self::from_client(config.connect(deadline)?))
     }
 
     /// Wraps a connected `postgres::Client`.
@@ -60,7 +68,16 @@ impl PgConnection {
     }
 
     /// The underlying client, for what aludel does not cover.
+    ///
+    /// aludel cannot see what runs through it: a pool rolls back a connection whose raw client
+    /// was used before lending it out again, in case a transaction was left open.
     pub fn raw(&mut self) -> &mut Client {
+        self.state.unknown_transaction = true;
+        &mut self.client
+    }
+
+    /// The client, for aludel's own use (no transaction opened behind its back).
+    pub(crate) fn client(&mut self) -> &mut Client {
         &mut self.client
     }
 
@@ -76,12 +93,111 @@ impl PgConnection {
         Ok(stmt)
     }
 
-    fn fail(&mut self, e: postgres::Error, sql: &str) -> crate::Error {
+    fn fail(&mut self, e: postgres::Error, sql: &str) -> Error {
+        // Any error the server reports aborts the transaction it happened in.
+        if e.code().is_some() && self.state.depth > 0 {
+            self.state.aborted = true;
+        }
         let err = map_error(e, Some(sql));
-        if err.kind() == crate::ErrorKind::Connection {
+        if err.kind() == ErrorKind::Connection {
             self.statements.clear();
         }
         err
+    }
+
+    /// Runs `run` with the prepared statement of `sql`. When the statement went stale (its
+    /// table changed shape), prepares it again and, outside a transaction, runs it once more;
+    /// inside one the transaction is aborted already, so the error says to retry it.
+    fn with_statement<T>(
+        &mut self,
+        sql: &str,
+        mut run: impl FnMut(&mut Self, &Statement) -> Result<T, postgres::Error>,
+    ) -> Result<T> {
+        let stmt = self.prepare(sql)?;
+        match run(self, &stmt) {
+            Ok(value) => Ok(value),
+            Err(e) if error::is_stale_statement(&e) => {
+                // Other cached statements may read the changed table too: prepare them all
+                // anew, so that a retried transaction does not meet the next stale one.
+                self.statements.clear();
+                // Outside aludel's transactions, run it again (inside a raw one, the retry
+                // fails as the aborted transaction's error, which says so).
+                if self.state.depth == 0 {
+                    let stmt = self.prepare(sql)?;
+                    return run(self, &stmt).map_err(|e| self.fail(e, sql));
+                }
+                let err = self.fail(e, sql);
+                Err(Error::new(
+                    ErrorKind::TransactionConflict,
+                    format!(
+                        "{}: a table changed shape under this prepared statement (ALTER \
+                         TABLE); it was dropped, and running the transaction again prepares \
+                         it anew",
+                        err.message()
+                    ),
+                )
+                .with_sql(sql)
+                .with_source(err))
+            }
+            Err(e) => Err(self.fail(e, sql)),
+        }
+    }
+
+    /// Refuses a statement with more binds than PostgreSQL's protocol carries, before it is
+    /// sent: the connection stays usable.
+    fn check_binds(sql: &str, binds: usize) -> Result<()> {
+        let max = <Postgres as Dialect>::MAX_BINDS;
+        if binds > max {
+            return Err(Error::new(
+                ErrorKind::InvalidRequest,
+                format!(
+                    "the statement has {binds} bind parameters; PostgreSQL accepts at most {max} \
+                     in one statement (split the values into several statements, or load them \
+                     into a temporary table and join it)"
+                ),
+            )
+            .with_sql(sql));
+        }
+        Ok(())
+    }
+
+    /// After a script ran: notes a transaction opened with raw SQL (`BEGIN`, `START
+    /// TRANSACTION`) outside aludel's own, which the pool must roll back before lending the
+    /// connection out again, or one ended by a plain `COMMIT` / `ROLLBACK`.
+    fn note_transaction_control(&mut self, sql: &str) {
+        let statement = sql.trim().trim_end_matches(';').trim_end();
+        if ["COMMIT", "ROLLBACK", "END", "ABORT"].iter().any(|w| statement.eq_ignore_ascii_case(w))
+        {
+            // Whatever was open (and aborted) is over.
+            self.state.unknown_transaction = false;
+            self.state.aborted = false;
+        } else if self.state.depth == 0 && !self.state.unknown_transaction {
+            let upper = sql.to_ascii_uppercase();
+            if upper.contains("BEGIN") || upper.contains("START TRANSACTION") {
+                self.state.unknown_transaction = true;
+            }
+        }
+    }
+
+    /// [`Self::note_transaction_control`] for single statements, looking at the first word only
+    /// (this is the hot path).
+    fn note_transaction_start(&mut self, sql: &str) {
+        let head = sql.trim_start().as_bytes();
+        let starts = |w: &[u8]| head.len() >= w.len() && head[..w.len()].eq_ignore_ascii_case(w);
+        if self.state.depth == 0 && (starts(b"BEGIN") || starts(b"START")) {
+            self.state.unknown_transaction = true;
+        }
+    }
+
+    /// Rolls back whatever transaction may be open (the pool's reset on return).
+    pub(crate) fn reset(&mut self) -> Result<()> {
+        if self.state.depth > 0 || self.state.unknown_transaction || self.state.aborted {
+            self.batch_execute("ROLLBACK")?;
+            self.state.depth = 0;
+            self.state.unknown_transaction = false;
+            self.state.aborted = false;
+        }
+        Ok(())
     }
 }
 
@@ -136,13 +252,13 @@ impl PgConnection {
                 && (head[..6].eq_ignore_ascii_case(b"SELECT")
                     || head[..4].eq_ignore_ascii_case(b"WITH"))
         };
+        Self::check_binds(sql, binds.len())?;
         if stream && is_select {
             return self.stream_with_cursor(sql, binds, &mut feed);
         }
-        let stmt = self.prepare(sql)?;
         if stream {
-            let result = (|| {
-                let mut rows = self.client.query_raw(&stmt, binds.iter())?;
+            self.with_statement(sql, |this, stmt| {
+                let mut rows = this.client.query_raw(stmt, binds.iter())?;
                 while let Some(row) = rows.next()? {
                     match feed(&row) {
                         Ok(true) => {}
@@ -150,16 +266,10 @@ impl PgConnection {
                     }
                 }
                 Ok(Ok(()))
-            })();
-            match result {
-                Ok(outcome) => outcome,
-                Err(e) => Err(self.fail(e, sql)),
-            }
+            })?
         } else {
-            let rows = match self.client.query(&stmt, &Self::params(binds)) {
-                Ok(rows) => rows,
-                Err(e) => return Err(self.fail(e, sql)),
-            };
+            let rows = self
+                .with_statement(sql, |this, stmt| this.client.query(stmt, &Self::params(binds)))?;
             for row in &rows {
                 if !feed(row)? {
                     break;
@@ -178,7 +288,15 @@ impl PgConnection {
         feed: &mut dyn FnMut(&postgres::Row) -> Result<bool>,
     ) -> Result<()> {
         const FETCH: usize = 2_000;
-        let own_transaction = self.state.depth == 0;
+        if self.state.depth == 0 {
+            // A cursor lives in a transaction: open one, guarded, so that an error or a panic
+            // in `feed` never leaves it open on a connection that goes back to a pool.
+            // Read-only work: ROLLBACK ends it as well as COMMIT would.
+            let mut guard = TransactionGuard::begin(self, TransactionMode::Deferred)?;
+            let result = guard.conn().stream_with_cursor(sql, binds, feed);
+            let closed = guard.rollback();
+            return result.and(closed);
+        }
         self.cursors += 1;
         let cursor = format!("aludel_cursor_{}", self.cursors);
         let fetch = format!("FETCH {FETCH} FROM {cursor}");
@@ -199,15 +317,10 @@ impl PgConnection {
                 }
             }
         };
-        if own_transaction {
-            self.client.batch_execute("BEGIN").map_err(|e| self.fail(e, "BEGIN"))?;
-        }
         let result = run(self);
-        // Read-only work: ROLLBACK ends our own transaction as well as COMMIT would, and also
-        // after an error. In the caller's transaction, close the cursor (after an error the
-        // transaction is aborted anyway).
-        let close = if own_transaction { "ROLLBACK".to_owned() } else { format!("CLOSE {cursor}") };
-        let closed = if own_transaction || result.is_ok() {
+        // Close the cursor (after an error the transaction is aborted anyway).
+        let closed = if result.is_ok() {
+            let close = format!("CLOSE {cursor}");
             self.client.batch_execute(&close).map_err(|e| self.fail(e, &close))
         } else {
             Ok(())
@@ -232,12 +345,11 @@ impl Connection for PgConnection {
     type Dialect = Postgres;
 
     fn execute_sql(&mut self, sql: &str, binds: &[Value<'_>]) -> Result<usize> {
+        Self::check_binds(sql, binds.len())?;
+        self.note_transaction_start(sql);
         self.instrumented(sql, binds, |this| {
-            let stmt = this.prepare(sql)?;
-            match this.client.execute(&stmt, &Self::params(binds)) {
-                Ok(n) => Ok(n as usize),
-                Err(e) => Err(this.fail(e, sql)),
-            }
+            this.with_statement(sql, |this, stmt| this.client.execute(stmt, &Self::params(binds)))
+                .map(|n| n as usize)
         })
     }
 
@@ -260,14 +372,12 @@ impl Connection for PgConnection {
     }
 
     fn execute_prepared_many(&mut self, sql: &str, binds: &[Vec<Value<'_>>]) -> Result<usize> {
-        let stmt = self.prepare(sql)?;
         let mut changed = 0;
         for b in binds {
+            Self::check_binds(sql, b.len())?;
             changed += self.instrumented(sql, b, |this| {
-                match this.client.execute(&stmt, &Self::params(b)) {
-                    Ok(n) => Ok(n as usize),
-                    Err(e) => Err(this.fail(e, sql)),
-                }
+                this.with_statement(sql, |this, stmt| this.client.execute(stmt, &Self::params(b)))
+                    .map(|n| n as usize)
             })?;
         }
         Ok(changed)
@@ -275,9 +385,18 @@ impl Connection for PgConnection {
 
     fn batch_execute(&mut self, sql: &str) -> Result<()> {
         self.instrumented(sql, &[], |this| match this.client.batch_execute(sql) {
-            Ok(()) => Ok(()),
+            Ok(()) => {
+                this.note_transaction_control(sql);
+                Ok(())
+            }
             Err(e) => Err(this.fail(e, sql)),
         })
+    }
+
+    fn begin_sql(&self, mode: TransactionMode) -> &'static str {
+        // PostgreSQL takes row locks as it writes: every mode is a plain BEGIN.
+        let _ = mode;
+        "BEGIN"
     }
 
     fn state(&self) -> &ConnState {

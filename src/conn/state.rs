@@ -197,4 +197,11 @@ pub struct ConnState {
     pub(crate) depth: usize,
     pub(crate) cache: SqlCache,
     pub(crate) instrumentation: Instrumentation,
+    /// A statement failed inside the open transaction and the database aborted it
+    /// (PostgreSQL): committing must fail instead of silently rolling back. Cleared by a
+    /// rollback (to a savepoint).
+    pub(crate) aborted: bool,
+    /// The connection may be inside a transaction aludel did not open (a raw `BEGIN`, the
+    /// raw driver handle, a failed ROLLBACK): the pool rolls back before reusing it.
+    pub(crate) unknown_transaction: bool,
 }

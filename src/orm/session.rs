@@ -913,13 +913,16 @@ where
     /// [`set_expire_on_commit`](Self::set_expire_on_commit)).
     ///
     /// # Errors
-    /// The flush's error (nothing is committed), or the database's error on COMMIT.
+    /// The flush's error (nothing is committed), or the database's error on COMMIT;
+    /// [`ErrorKind::TransactionAborted`] when a statement failed in the session's transaction
+    /// on PostgreSQL (nothing is committed; the transaction is rolled back).
     pub fn commit(&mut self) -> Result<()> {
         self.flush()?;
         if self.began {
-            self.conn.batch_execute("COMMIT")?;
+            let committed = crate::conn::commit_outermost(self.conn);
             self.conn.set_transaction_depth(0);
             self.began = false;
+            committed?;
         }
         if self.expire_on_commit {
             for entry in self.entries.iter_mut().flatten() {

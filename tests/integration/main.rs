@@ -14,6 +14,7 @@ mod cycles;
 mod dynamic;
 mod errors;
 mod execution;
+mod faults;
 mod functions;
 mod grouping;
 mod joins;

@@ -308,9 +308,9 @@ fn in_memory_sqlite_is_one_database_per_engine() {
     );
 }
 
-/// A connection dropped inside a transaction, after `discard`, or by a panic is closed,
-/// never handed out again; the pool keeps working.
-fn discarded<C: Connect>(engine: &Engine<C>, raw_begin_detected: bool) {
+/// A connection dropped after `discard` or by a panic is closed, never handed out again; one
+/// returned inside a transaction is rolled back; the pool keeps working.
+fn discarded<C: Connect>(engine: &Engine<C>) {
     let mut conn = engine.get().unwrap();
     conn.batch_execute("SELECT 1").unwrap();
     drop(conn);
@@ -321,12 +321,16 @@ fn discarded<C: Connect>(engine: &Engine<C>, raw_begin_detected: bool) {
     drop(conn);
     assert_eq!(engine.status().open, 0);
 
-    if raw_begin_detected {
-        let mut conn = engine.get().unwrap();
-        conn.batch_execute("BEGIN").unwrap();
-        drop(conn);
-        assert_eq!(engine.status().open, 0);
-    }
+    // A connection returned inside a raw transaction is rolled back and reused (reset on
+    // return): the next borrower is not inside it (SQLite refuses a nested BEGIN).
+    let mut conn = engine.get().unwrap();
+    conn.batch_execute("BEGIN").unwrap();
+    drop(conn);
+    assert_eq!(engine.status().idle, 1);
+    let mut conn = engine.get().unwrap();
+    conn.batch_execute("BEGIN").unwrap();
+    conn.batch_execute("ROLLBACK").unwrap();
+    drop(conn);
 
     let panicked = catch_unwind(AssertUnwindSafe(|| {
         engine.transaction(|_| -> Result<(), Error> { panic!("boom") })
@@ -349,10 +353,10 @@ fn discarded<C: Connect>(engine: &Engine<C>, raw_begin_detected: bool) {
 #[test]
 fn unhealthy_connections_are_discarded() {
     let db = TempDb::new("discard");
-    discarded(&Engine::<SqliteConnection>::open(&db.url()).unwrap(), true);
-    discarded(&Engine::sqlite("sqlite::memory:").unwrap(), true);
+    discarded(&Engine::<SqliteConnection>::open(&db.url()).unwrap());
+    discarded(&Engine::sqlite("sqlite::memory:").unwrap());
     if let Some((engine, _schema)) = pg_engine("pool_discard", PoolConfig::default()) {
-        discarded(&engine, false);
+        discarded(&engine);
     }
 }
 

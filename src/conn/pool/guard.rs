@@ -11,9 +11,11 @@ use std::time::Instant;
 /// It dereferences to the connection, so statements run on `&mut *conn` and
 /// `conn.transaction(...)` works as on a plain connection.
 ///
-/// On return the pool closes the connection instead of reusing it when
+/// On return the pool resets the connection ([`Connect::reset`]): a transaction left open (a
+/// raw `BEGIN`, a statement through the raw driver handle) is rolled back, so the next borrower
+/// never inherits it. It closes the connection instead of reusing it when
 /// - it is lost (a statement failed with [`ErrorKind::Connection`](crate::ErrorKind) and the
-///   driver closed it) or is still inside a transaction ([`Connect::is_broken`]),
+///   driver closed it: [`Connect::is_broken`]), or the reset failed,
 /// - [`PooledConnection::discard`] was called,
 /// - the thread is panicking (the connection may be in any state),
 /// - it is older than [`PoolConfig::max_lifetime`](crate::conn::PoolConfig::max_lifetime),
@@ -31,8 +33,8 @@ impl<C: Connect> PooledConnection<C> {
     }
 
     /// Closes this connection when it is returned instead of reusing it: for a connection
-    /// left in a state the pool cannot see (a session setting changed, a raw `BEGIN` without
-    /// `COMMIT`, a failure you do not trust). The next checkout opens a fresh one.
+    /// left in a state the pool cannot see or reset (a session setting changed, a failure you
+    /// do not trust). The next checkout opens a fresh one.
     pub fn discard(&mut self) {
         self.discard = true;
     }

@@ -11,6 +11,9 @@ type BoxError = Box<dyn StdError + Sync + Send>;
 const POSITIVE: u16 = 0x0000;
 const NEGATIVE: u16 = 0x4000;
 const NAN: u16 = 0xC000;
+/// PostgreSQL 14 and later: NUMERIC `Infinity` and `-Infinity`.
+const PINF: u16 = 0xD000;
+const NINF: u16 = 0xF000;
 
 fn groups(digits: &str) -> impl Iterator<Item = i16> + '_ {
     digits
@@ -22,10 +25,16 @@ fn groups(digits: &str) -> impl Iterator<Item = i16> + '_ {
 /// Writes decimal text such as `-12.0500` as a binary NUMERIC.
 pub(super) fn encode(text: &str, out: &mut BytesMut) -> Result<(), BoxError> {
     let text = text.trim();
-    if text.eq_ignore_ascii_case("nan") {
+    let special = match text.to_ascii_lowercase().as_str() {
+        "nan" => Some(NAN),
+        "infinity" | "+infinity" | "inf" | "+inf" => Some(PINF),
+        "-infinity" | "-inf" => Some(NINF),
+        _ => None,
+    };
+    if let Some(sign) = special {
         out.put_i16(0);
         out.put_i16(0);
-        out.put_u16(NAN);
+        out.put_u16(sign);
         out.put_u16(0);
         return Ok(());
     }
@@ -74,8 +83,12 @@ pub(super) fn decode(raw: &[u8]) -> Result<String, BoxError> {
     let weight = i32::from(word(1)?);
     let sign = word(2)? as u16;
     let dscale = usize::try_from(word(3)?)?;
-    if sign == NAN {
-        return Ok("NaN".to_owned());
+    match sign {
+        NAN => return Ok("NaN".to_owned()),
+        PINF => return Ok("Infinity".to_owned()),
+        NINF => return Ok("-Infinity".to_owned()),
+        POSITIVE | NEGATIVE => {}
+        _ => return Err(format!("unknown NUMERIC sign word {sign:#06x}").into()),
     }
     let digit = |i: i32| -> Result<i16, BoxError> {
         if i < 0 || i as usize >= ndigits { Ok(0) } else { word(4 + i as usize) }
@@ -132,6 +145,9 @@ mod tests {
             ("-0.5", "-0.5"),
             ("007.10", "7.10"),
             ("NaN", "NaN"),
+            ("Infinity", "Infinity"),
+            ("-Infinity", "-Infinity"),
+            ("inf", "Infinity"),
         ] {
             assert_eq!(round_trip(input), expected, "{input}");
         }

@@ -30,7 +30,8 @@ fn float(v: f64, value: &Value<'_>, ty: &Type, out: &mut BytesMut) -> Result<IsN
     match *ty {
         Type::FLOAT4 => (v as f32).to_sql(ty, out),
         Type::FLOAT8 => v.to_sql(ty, out),
-        Type::NUMERIC if v.is_finite() => numeric::encode(&v.to_string(), out).map(|()| IsNull::No),
+        // `f64`'s text of infinities and NaN (`inf`, `-inf`, `NaN`) is NUMERIC's too.
+        Type::NUMERIC => numeric::encode(&v.to_string(), out).map(|()| IsNull::No),
         _ => Err(mismatch(value, ty)),
     }
 }

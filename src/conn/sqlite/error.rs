@@ -13,6 +13,11 @@ pub(super) fn map_error(e: rusqlite::Error, sql: Option<&str>) -> Error {
             ffi::SQLITE_CONSTRAINT_NOTNULL => ErrorKind::NotNullViolation,
             ffi::SQLITE_CONSTRAINT_CHECK => ErrorKind::CheckViolation,
             _ => match f.code {
+                rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked => {
+                    ErrorKind::TransactionConflict
+                }
+                // The statement timeout's progress handler interrupted it.
+                rusqlite::ErrorCode::OperationInterrupted => ErrorKind::Timeout,
                 rusqlite::ErrorCode::CannotOpen
                 | rusqlite::ErrorCode::NotADatabase
                 | rusqlite::ErrorCode::PermissionDenied => ErrorKind::Connection,
@@ -22,7 +27,8 @@ pub(super) fn map_error(e: rusqlite::Error, sql: Option<&str>) -> Error {
         rusqlite::Error::InvalidColumnIndex(_)
         | rusqlite::Error::InvalidColumnType(..)
         | rusqlite::Error::IntegralValueOutOfRange(..)
-        | rusqlite::Error::FromSqlConversionFailure(..) => ErrorKind::Conversion,
+        | rusqlite::Error::FromSqlConversionFailure(..)
+        | rusqlite::Error::ToSqlConversionFailure(..) => ErrorKind::Conversion,
         rusqlite::Error::InvalidPath(_) => ErrorKind::Connection,
         _ => ErrorKind::Database,
     };

@@ -17,8 +17,8 @@ impl rusqlite::ToSql for ToSqlite<'_, '_> {
             Value::I16(v) => ToSqlOutput::Borrowed(ValueRef::Integer(i64::from(*v))),
             Value::I32(v) => ToSqlOutput::Borrowed(ValueRef::Integer(i64::from(*v))),
             Value::I64(v) => ToSqlOutput::Borrowed(ValueRef::Integer(*v)),
-            Value::F32(v) => ToSqlOutput::Borrowed(ValueRef::Real(f64::from(*v))),
-            Value::F64(v) => ToSqlOutput::Borrowed(ValueRef::Real(*v)),
+            Value::F32(v) => ToSqlOutput::Borrowed(ValueRef::Real(real(f64::from(*v))?)),
+            Value::F64(v) => ToSqlOutput::Borrowed(ValueRef::Real(real(*v)?)),
             Value::Numeric(s) | Value::Text(s) => {
                 ToSqlOutput::Borrowed(ValueRef::Text(s.as_bytes()))
             }
@@ -33,6 +33,19 @@ impl rusqlite::ToSql for ToSqlite<'_, '_> {
             Value::TimestampTz(t) => text(t.format("%Y-%m-%d %H:%M:%S%.f+00:00").to_string()),
         })
     }
+}
+
+/// SQLite turns a NaN into NULL when storing it: a nullable column would lose the value
+/// silently. Refuse it instead.
+fn real(v: f64) -> rusqlite::Result<f64> {
+    if v.is_nan() {
+        return Err(rusqlite::Error::ToSqlConversionFailure(
+            "cannot write NaN to SQLite, which would store it as NULL; write `None` for a \
+             missing value, or store the number as text"
+                .into(),
+        ));
+    }
+    Ok(v)
 }
 
 #[cfg(feature = "chrono")]
