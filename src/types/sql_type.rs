@@ -211,81 +211,31 @@ pub trait NumberKind {
 #[derive(Debug, Clone, Copy, Default)]
 pub struct NotANumber;
 
-impl NumberKind for SmallInt {
-    type WithSmallInt = SmallInt;
-    type WithInteger = Integer;
-    type WithBigInt = BigInt;
-    type WithNumeric = Numeric;
-    type WithFloat = Double;
-    type WithDouble = Double;
-    type WithNotANumber = SmallInt;
-    type With<R: NumberKind> = R::WithSmallInt;
+// Each row: the result of `kind op SmallInt, Integer, BigInt, Numeric, Float, Double`, and the
+// `NumberKind` projection that answers `R op kind` (double dispatch).
+macro_rules! number_kinds {
+    ($($kind:ident => $small:ident $int:ident $big:ident $num:ident $float:ident $double:ident, $with:ident;)*) => {$(
+        impl NumberKind for $kind {
+            type WithSmallInt = $small;
+            type WithInteger = $int;
+            type WithBigInt = $big;
+            type WithNumeric = $num;
+            type WithFloat = $float;
+            type WithDouble = $double;
+            type WithNotANumber = Integer;
+            type With<R: NumberKind> = R::$with;
+        }
+    )*};
 }
 
-impl NumberKind for Integer {
-    type WithSmallInt = Integer;
-    type WithInteger = Integer;
-    type WithBigInt = BigInt;
-    type WithNumeric = Numeric;
-    type WithFloat = Double;
-    type WithDouble = Double;
-    type WithNotANumber = Integer;
-    type With<R: NumberKind> = R::WithInteger;
-}
-
-impl NumberKind for BigInt {
-    type WithSmallInt = BigInt;
-    type WithInteger = BigInt;
-    type WithBigInt = BigInt;
-    type WithNumeric = Numeric;
-    type WithFloat = Double;
-    type WithDouble = Double;
-    type WithNotANumber = BigInt;
-    type With<R: NumberKind> = R::WithBigInt;
-}
-
-impl NumberKind for Numeric {
-    type WithSmallInt = Numeric;
-    type WithInteger = Numeric;
-    type WithBigInt = Numeric;
-    type WithNumeric = Numeric;
-    type WithFloat = Double;
-    type WithDouble = Double;
-    type WithNotANumber = Numeric;
-    type With<R: NumberKind> = R::WithNumeric;
-}
-
-impl NumberKind for Float {
-    type WithSmallInt = Double;
-    type WithInteger = Double;
-    type WithBigInt = Double;
-    type WithNumeric = Double;
-    type WithFloat = Float;
-    type WithDouble = Double;
-    type WithNotANumber = Float;
-    type With<R: NumberKind> = R::WithFloat;
-}
-
-impl NumberKind for Double {
-    type WithSmallInt = Double;
-    type WithInteger = Double;
-    type WithBigInt = Double;
-    type WithNumeric = Double;
-    type WithFloat = Double;
-    type WithDouble = Double;
-    type WithNotANumber = Double;
-    type With<R: NumberKind> = R::WithDouble;
-}
-
-impl NumberKind for NotANumber {
-    type WithSmallInt = Integer;
-    type WithInteger = Integer;
-    type WithBigInt = Integer;
-    type WithNumeric = Integer;
-    type WithFloat = Integer;
-    type WithDouble = Integer;
-    type WithNotANumber = Integer;
-    type With<R: NumberKind> = Integer;
+number_kinds! {
+    SmallInt => SmallInt Integer BigInt Numeric Double Double, WithSmallInt;
+    Integer => Integer Integer BigInt Numeric Double Double, WithInteger;
+    BigInt => BigInt BigInt BigInt Numeric Double Double, WithBigInt;
+    Numeric => Numeric Numeric Numeric Numeric Double Double, WithNumeric;
+    Float => Double Double Double Double Float Double, WithFloat;
+    Double => Double Double Double Double Double Double, WithDouble;
+    NotANumber => Integer Integer Integer Integer Integer Integer, WithNotANumber;
 }
 
 /// SQL types that LIKE and string functions work on.
