@@ -127,8 +127,9 @@ impl<'a, D: Dialect> SqlBuilder<'a, D> {
 /// Implementations exist only for the dialects that have the construct; a missing impl is
 /// how a dialect-only construct fails to compile for another dialect.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` cannot be written as SQL for the {D} dialect",
-    label = "this query uses a construct that the {D} dialect does not have"
+    message = "this statement uses a construct that the {D} dialect does not have",
+    label = "cannot be written as SQL for the {D} dialect",
+    note = "the statement is `{Self}`; ILIKE, DISTINCT ON, FOR UPDATE / FOR SHARE and ANY / ALL are PostgreSQL-only"
 )]
 pub trait QueryFragment<D: Dialect> {
     /// Writes this fragment's SQL and binds.

@@ -75,8 +75,8 @@ nulls!(NullsFirst " NULLS FIRST", NullsLast " NULLS LAST");
 
 /// A term (or tuple of terms) that can stand in ORDER BY of a query over `F`.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` cannot be used in ORDER BY of a query over `{F}`",
-    label = "expected a column or expression of this query, optionally with `.asc()` / `.desc()`"
+    message = "this ORDER BY term cannot be used in a query over `{F}`",
+    label = "`{Self}` is not a column or expression of this query (optionally with `.asc()` / `.desc()`)"
 )]
 pub trait OrderIn<F, I> {}
 

@@ -5,8 +5,8 @@ use crate::expr::ValidIn;
 /// A select list for a query over `F`; `RowType` is the SQL row type it produces there
 /// (outer joins already applied).
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` cannot be selected from `{F}`",
-    label = "expected a column, an expression, or a tuple of them, valid in this FROM clause",
+    message = "this select list cannot be selected from `{F}`",
+    label = "`{Self}` is not a column, an expression, or a tuple of them, valid in this FROM clause",
     note = "a window function such as `row_number()` needs `.over(Window::new()..)`; a Rust value is selected as `literal::<SqlType, _>(value)`"
 )]
 pub trait SelectableIn<F, I> {
