@@ -10,14 +10,17 @@ mod clauses;
 mod compile;
 mod compound;
 mod cte;
+mod cte_scope;
 mod delete;
 mod derived;
 mod dynamic;
+mod fill;
 mod insert;
 mod join;
 mod returning;
 mod select;
 mod selection;
+mod set_output;
 mod subquery;
 mod table_dsl;
 mod update;
@@ -31,8 +34,13 @@ pub use clauses::{
 pub use compile::{Compile, Compiled};
 pub use compound::{CombineDsl, CompoundSelect, OutputScope, SetCompatible};
 pub use cte::{Cte, CteList, WithDsl, WithQuery, cte};
+pub use cte_scope::{
+    AllDeclared, Append, CteCons, CteNil, Declares, KeyKind, Last, NoCtes, ReadsCtes,
+    ReadsOnlyEarlier, RecursiveBody, ShapeList,
+};
 pub use delete::{DeleteStatement, delete};
 pub use derived::{Derived, DerivedDsl, Literal, NoFrom, SelectValues, literal, select};
+pub use fill::{FillsColumn, FillsColumns, FitsColumnType, NullFits};
 pub use dynamic::{DynFilter, DynReturning, DynReturningFragment, DynSelect, DynSet, DynValues};
 pub use insert::{
     Assignment, ColumnList, ColumnOf, InsertFromSelect, InsertRow, InsertStatement, InsertValues,
@@ -47,6 +55,9 @@ pub use select::{
     DefaultSelect, SelectClause, SelectList, SelectListFor, SelectListFragment, SelectStatement,
 };
 pub use selection::SelectableIn;
+pub use set_output::{
+    Head, ListEnd, ListHas, ListItem, OrderByOutput, OutputList, SelectsColumn, Tail, UnionRow,
+};
 pub use subquery::{
     Correlated, Correlation, Exists, InOuter, InSubquery, InSubqueryMethods, OuterTablesIn,
     Quantified, ScalarSubquery, SingleColumn, SubqueryDsl, all, any, exists, not_exists,

@@ -4,8 +4,8 @@ use super::clauses::{NoOrder, OrderBy};
 use super::insert::RowComparable;
 use super::select::SelectStatement;
 use super::{AsQuery, MaybeEmpty, Query};
+use super::set_output::{OrderByOutput, UnionRow};
 use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder};
-use crate::expr::OrderIn;
 use crate::types::Value;
 
 /// The two sides of a set operation have compatible rows: same arity, comparable types.
@@ -125,14 +125,15 @@ impl<F, S, W, O, Dist, G, H, Lk> CombineDsl for SelectStatement<F, S, W, O, Dist
 {
 }
 
-impl<L: Query, R, O> CombineDsl for CompoundSelect<L, R, O> {}
+impl<L, R, O> CombineDsl for CompoundSelect<L, R, O> where Self: Query {}
 
-impl<L: OutputScope, R> CompoundSelect<L, R, NoOrder> {
-    /// ORDER BY of the combined rows. Columns name the output columns (those of the first
-    /// query), and are written without their table, as SQL requires here.
+impl<L, R> CompoundSelect<L, R, NoOrder> {
+    /// ORDER BY of the combined rows. Only output columns may be named: columns of the first
+    /// query's select list (the combined rows have no others), written without their table,
+    /// as SQL requires here.
     pub fn order_by<O, I>(self, order: O) -> CompoundSelect<L, R, OrderBy<O>>
     where
-        O: OrderIn<L::From, I>,
+        O: OrderByOutput<L, I>,
     {
         CompoundSelect {
             left: self.left,
@@ -158,8 +159,12 @@ impl<L, R, O> CompoundSelect<L, R, O> {
     }
 }
 
-impl<L: Query, R, O> Query for CompoundSelect<L, R, O> {
-    type SqlType = L::SqlType;
+// A column of the combined rows is NULL-able when it is on either side.
+impl<L: Query, R: Query, O> Query for CompoundSelect<L, R, O>
+where
+    L::SqlType: UnionRow<R::SqlType>,
+{
+    type SqlType = <L::SqlType as UnionRow<R::SqlType>>::Out;
 }
 
 impl<L, R, O> AsQuery for CompoundSelect<L, R, O> {

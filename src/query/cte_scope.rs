@@ -1,0 +1,179 @@
+//! WITH scope: a CTE's table may be read only where a WITH clause has declared it, and only
+//! after its declaration.
+//!
+//! A table declared with `table!` without a primary key names the shape of a CTE or a derived
+//! table (see [`table!`](crate::table)); it has no rows of its own. Each statement reports the
+//! shape tables its FROM clauses read as a type-level list ([`ReadsCtes`]), and each
+//! `with(cte(..))` proves, by inferred index, that the new CTE's query reads only CTEs declared
+//! before it (itself too under `with_recursive`, and then only in the recursive step).
+
+use super::compound::CompoundSelect;
+use super::cte::{Cte, WithQuery};
+use super::delete::DeleteStatement;
+use super::derived::{Derived, NoFrom};
+use super::insert::InsertStatement;
+use super::join::Join;
+use super::select::SelectStatement;
+use super::update::UpdateStatement;
+use crate::schema::{InLeft, Table};
+use crate::types::Flag;
+use typenum::{B0, B1};
+
+/// The empty type-level list.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CteNil;
+/// A type-level list: `H` followed by `T`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CteCons<H, T>(H, T);
+
+/// Type-level list concatenation.
+pub trait Append<Rhs> {
+    /// `Self` followed by `Rhs`.
+    type Out;
+}
+impl<Rhs> Append<Rhs> for CteNil {
+    type Out = Rhs;
+}
+impl<H, T: Append<Rhs>, Rhs> Append<Rhs> for CteCons<H, T> {
+    type Out = CteCons<H, T::Out>;
+}
+
+/// Whether a primary-key tuple is empty: a table without one is a CTE or derived-table shape.
+pub trait KeyKind {
+    /// `B1` for no primary key.
+    type IsShape: Flag;
+}
+impl KeyKind for () {
+    type IsShape = B1;
+}
+macro_rules! key_kind {
+    ($(($($k:ident),+))*) => {$(
+        impl<$($k),+> KeyKind for ($($k,)+) {
+            type IsShape = B0;
+        }
+    )*};
+}
+key_kind! { (A) (A, B) (A, B, C) (A, B, C, D) (A, B, C, D, E) (A, B, C, D, E, F) }
+
+/// `CteCons<T, CteNil>` for a shape table (`B1`), the empty list for a stored table (`B0`).
+pub trait ShapeList<T> {
+    /// The list.
+    type List;
+}
+impl<T> ShapeList<T> for B0 {
+    type List = CteNil;
+}
+impl<T> ShapeList<T> for B1 {
+    type List = CteCons<T, CteNil>;
+}
+
+/// The CTE shape tables that the FROM clauses of a statement (or a FROM source) read, as a
+/// type-level list. Subqueries in WHERE or the select list are not followed.
+pub trait ReadsCtes {
+    /// The list of shape tables read.
+    type Reads;
+}
+
+impl<T: Table> ReadsCtes for T
+where
+    T::PrimaryKey: KeyKind,
+    <T::PrimaryKey as KeyKind>::IsShape: ShapeList<T>,
+{
+    type Reads = <<T::PrimaryKey as KeyKind>::IsShape as ShapeList<T>>::List;
+}
+
+impl<L: ReadsCtes, R: ReadsCtes, K, C> ReadsCtes for Join<L, R, K, C>
+where
+    L::Reads: Append<R::Reads>,
+{
+    type Reads = <L::Reads as Append<R::Reads>>::Out;
+}
+
+// A derived table declares its own shape inline: only what fills it is read.
+impl<Q: ReadsCtes, T> ReadsCtes for Derived<Q, T> {
+    type Reads = Q::Reads;
+}
+
+impl ReadsCtes for NoFrom {
+    type Reads = CteNil;
+}
+
+impl<F: ReadsCtes, S, W, O, Dist, G, H, Lk> ReadsCtes for SelectStatement<F, S, W, O, Dist, G, H, Lk> {
+    type Reads = F::Reads;
+}
+
+impl<L: ReadsCtes, R: ReadsCtes, O> ReadsCtes for CompoundSelect<L, R, O>
+where
+    L::Reads: Append<R::Reads>,
+{
+    type Reads = <L::Reads as Append<R::Reads>>::Out;
+}
+
+// A nested WITH statement declares what it reads; its own `with` calls checked it.
+impl<C, Q> ReadsCtes for WithQuery<C, Q> {
+    type Reads = CteNil;
+}
+
+// Data-modifying statements (with RETURNING, in a PostgreSQL CTE) write stored tables.
+impl<T, V, R, C> ReadsCtes for InsertStatement<T, V, R, C> {
+    type Reads = CteNil;
+}
+impl<T, S, W, R, Fr> ReadsCtes for UpdateStatement<T, S, W, R, Fr> {
+    type Reads = CteNil;
+}
+impl<T, W, R> ReadsCtes for DeleteStatement<T, W, R> {
+    type Reads = CteNil;
+}
+
+/// No CTE declared yet: the list before the first `with`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoCtes;
+
+/// Proof that the CTEs `Self` (a WITH clause's entries so far) declare the CTE table `T`, at
+/// index `I` (inferred).
+#[diagnostic::on_unimplemented(
+    message = "CTE `{T}` is read before any WITH entry declares it",
+    label = "this query reads `{T}`, which is not declared by an earlier entry of this WITH clause",
+    note = "a table declared without a primary key names a CTE: declare it first with `.with(cte({T}, ...))`; a CTE may read only CTEs declared before it, and itself only in the recursive step of `with_recursive`"
+)]
+pub trait Declares<T, I> {}
+
+/// Index: the CTE is the last entry.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Last;
+
+impl<T, Q> Declares<T, Last> for Cte<T, Q> {}
+impl<C, T, Q> Declares<T, Last> for (C, Cte<T, Q>) {}
+impl<C: Declares<T, I>, U, Q, T, I> Declares<T, InLeft<I>> for (C, Cte<U, Q>) {}
+
+/// Every table of the list `Self` is declared by the WITH entries `Decl` (indices `I`).
+pub trait AllDeclared<Decl, I> {}
+impl<Decl> AllDeclared<Decl, ()> for CteNil {}
+impl<H, T: AllDeclared<Decl, J>, Decl: Declares<H, I>, I, J> AllDeclared<Decl, (I, J)>
+    for CteCons<H, T>
+{
+}
+
+/// The query of a WITH entry reads only the CTEs declared before it (`Prev`).
+pub trait ReadsOnlyEarlier<Prev, I> {}
+impl<Q: ReadsCtes, Prev, I> ReadsOnlyEarlier<Prev, I> for Q where Q::Reads: AllDeclared<Prev, I> {}
+
+/// The query of a `with_recursive` entry: its anchor (the left side of the set operation)
+/// reads only CTEs declared before (`Prev`), its recursive step may also read the CTE itself
+/// (`WithSelf`). A query that is not a set operation has no step and must not read itself.
+pub trait RecursiveBody<Prev, WithSelf, I> {}
+
+impl<L: ReadsCtes, R: ReadsCtes, O, Prev, WithSelf, I, J> RecursiveBody<Prev, WithSelf, (I, J)>
+    for CompoundSelect<L, R, O>
+where
+    L::Reads: AllDeclared<Prev, I>,
+    R::Reads: AllDeclared<WithSelf, J>,
+{
+}
+
+impl<F: ReadsCtes, S, W, O, Dist, G, H, Lk, Prev, WithSelf, I> RecursiveBody<Prev, WithSelf, I>
+    for SelectStatement<F, S, W, O, Dist, G, H, Lk>
+where
+    F::Reads: AllDeclared<Prev, I>,
+{
+}
