@@ -40,7 +40,7 @@ pub use cte_scope::{
 };
 pub use delete::{DeleteStatement, delete};
 pub use derived::{Derived, DerivedDsl, Literal, NoFrom, SelectValues, literal, select};
-pub use fill::{FillsColumn, FillsColumns, FitsColumnType, NullFits};
+pub use fill::{FilledBy, FillsColumnNullability, FillsColumnType, NullFits};
 pub use dynamic::{DynFilter, DynReturning, DynReturningFragment, DynSelect, DynSet, DynValues};
 pub use insert::{
     Assignment, ColumnList, ColumnOf, InsertFromSelect, InsertRow, InsertStatement, InsertValues,
@@ -56,7 +56,8 @@ pub use select::{
 };
 pub use selection::SelectableIn;
 pub use set_output::{
-    Head, ListEnd, ListHas, ListItem, OrderByOutput, OutputList, SelectsColumn, Tail, UnionRow,
+    Head, ListEnd, ListHas, ListItem, OrderByOutput, OrderByOutputOf, OutputList, SelectsAll, SelectsColumn, Tail,
+    UnionRow,
 };
 pub use subquery::{
     Correlated, Correlation, Exists, InOuter, InSubquery, InSubqueryMethods, OuterTablesIn,

@@ -4,7 +4,7 @@ use super::clauses::{NoOrder, OrderBy};
 use super::insert::RowComparable;
 use super::select::SelectStatement;
 use super::{AsQuery, MaybeEmpty, Query};
-use super::set_output::{OrderByOutput, UnionRow};
+use super::set_output::{OrderByOutputOf, UnionRow};
 use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder};
 use crate::types::Value;
 
@@ -133,7 +133,7 @@ impl<L, R> CompoundSelect<L, R, NoOrder> {
     /// as SQL requires here.
     pub fn order_by<O, I>(self, order: O) -> CompoundSelect<L, R, OrderBy<O>>
     where
-        O: OrderByOutput<L, I>,
+        O: OrderByOutputOf<L, I>,
     {
         CompoundSelect {
             left: self.left,

@@ -5,11 +5,11 @@
 //! the statement.
 //!
 //! Rules checked here: the CTE's query fills the table's columns (types and nullability, see
-//! [`FillsColumns`]); each entry reads only CTEs declared before it, a recursive entry reads
+//! [`FilledBy`]); each entry reads only CTEs declared before it, a recursive entry reads
 //! itself only in its recursive step (see [`ReadsOnlyEarlier`], [`RecursiveBody`]).
 
 use super::cte_scope::{NoCtes, ReadsOnlyEarlier, RecursiveBody};
-use super::fill::FillsColumns;
+use super::fill::FilledBy;
 use super::{AsQuery, MaybeEmpty, Query};
 use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder};
 use crate::schema::Table;
@@ -46,7 +46,7 @@ where
     T: Table,
     Q: AsQuery,
     Q::Query: Query,
-    <Q::Query as Query>::SqlType: FillsColumns<T::AllColumns>,
+    T::AllColumns: FilledBy<<Q::Query as Query>::SqlType>,
 {
     let _ = table;
     Cte { query: query.as_query(), _table: PhantomData }

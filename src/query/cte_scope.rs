@@ -7,14 +7,17 @@
 //! `with(cte(..))` proves, by inferred index, that the new CTE's query reads only CTEs declared
 //! before it (itself too under `with_recursive`, and then only in the recursive step).
 
+use super::boxed::{BoxedSelect, Scope};
 use super::compound::CompoundSelect;
 use super::cte::{Cte, WithQuery};
 use super::delete::DeleteStatement;
 use super::derived::{Derived, NoFrom};
+use super::dynamic::DynSelect;
 use super::insert::InsertStatement;
 use super::join::Join;
 use super::select::SelectStatement;
 use super::update::UpdateStatement;
+use crate::dialect::Dialect;
 use crate::schema::{InLeft, Table};
 use crate::types::Flag;
 use typenum::{B0, B1};
@@ -107,6 +110,19 @@ where
     L::Reads: Append<R::Reads>,
 {
     type Reads = <L::Reads as Append<R::Reads>>::Out;
+}
+
+// A boxed statement: its FROM clause as built (joins added at run time are not followed).
+impl<F: ReadsCtes, X> ReadsCtes for Scope<F, X> {
+    type Reads = F::Reads;
+}
+impl<F: ReadsCtes, ST, D: Dialect> ReadsCtes for BoxedSelect<'_, F, ST, D> {
+    type Reads = F::Reads;
+}
+
+// The ORM's dynamic statements read stored tables.
+impl<T> ReadsCtes for DynSelect<T> {
+    type Reads = CteNil;
 }
 
 // A nested WITH statement declares what it reads; its own `with` calls checked it.

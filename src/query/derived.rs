@@ -1,6 +1,6 @@
 //! Derived tables (subqueries in FROM), and SELECT without FROM.
 
-use super::fill::FillsColumns;
+use super::fill::FilledBy;
 use super::select::SelectStatement;
 use super::subquery::Correlation;
 use super::{AsQuery, Query};
@@ -26,7 +26,7 @@ pub trait DerivedDsl: AsQuery + Sized {
     where
         T: Table,
         Self::Query: Query,
-        <Self::Query as Query>::SqlType: FillsColumns<T::AllColumns>,
+        T::AllColumns: FilledBy<<Self::Query as Query>::SqlType>,
     {
         let _ = table;
         Derived { query: self.as_query(), _table: PhantomData }

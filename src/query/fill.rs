@@ -7,59 +7,74 @@
 //! promise at run time, so it is refused here: declare the column `Nullable<..>`, or make the
 //! value NOT NULL (for example with `coalesce`).
 
-use crate::expr::Expression;
+use crate::schema::Column;
 use crate::types::{Comparable, SqlType};
 use typenum::{B0, B1};
 
-/// A row of SQL types `Self` fills the columns `Cols` (a tuple of column types) of a CTE or
-/// derived table: one value per column, each of the column's type family and nullability.
+/// The columns `Self` (a tuple of column types) of a CTE or derived table can be filled by rows
+/// of SQL types `Row`: one value per column, each of the column's type family and
+/// nullability. (Its `Self` is the columns so that a failing column is reported by
+/// [`FillsColumnType`] or [`FillsColumnNullability`], naming the column.)
 #[diagnostic::on_unimplemented(
-    message = "a row of SQL `{Self}` does not fit the columns `{Cols}`",
+    message = "the columns `{Self}` cannot be filled by rows of SQL `{Row}`",
     label = "the query selects a different number of values than the table declares columns",
     note = "select one value per column of the CTE or derived table, in order"
 )]
-pub trait FillsColumns<Cols> {}
+pub trait FilledBy<Row> {}
 
-/// A value of SQL type `Self` may be stored into column `C` of a CTE or derived table.
-pub trait FillsColumn<C> {}
+/// A value of SQL type `Self` may be stored into column `C` (of table `T`): its type family.
+#[diagnostic::on_unimplemented(
+    message = "a value of SQL `{Self}` cannot fill column `{C}` of `{T}`",
+    label = "this query's value for `{C}` has another SQL type than the column",
+    note = "select a value of the column's SQL type, or `cast` it"
+)]
+pub trait FillsColumnType<C, T> {}
 
-impl<A: SqlType, C: Expression> FillsColumn<C> for A
+#[diagnostic::do_not_recommend]
+impl<A: SqlType, C: Column<Table = T>, T> FillsColumnType<C, T> for A
 where
     C::SqlType: SqlType,
-    A::NotNull: FitsColumnType<<C::SqlType as SqlType>::NotNull, C>,
-    A::IsNullable: NullFits<<C::SqlType as SqlType>::IsNullable, C>,
+    A::NotNull: Comparable<<C::SqlType as SqlType>::NotNull>,
 {
 }
 
-/// The value's SQL type `Self` belongs to the family of column `C`'s type `ST`.
+/// A value of SQL type `Self` may be stored into column `C` (of table `T`): a value that may
+/// be NULL fills only a nullable column.
 #[diagnostic::on_unimplemented(
-    message = "a value of SQL `{Self}` cannot fill column `{C}` of SQL `{ST}`",
-    label = "this query's value for `{C}` has another SQL type",
-    note = "select a value of the column's type, or `cast` it"
+    message = "column `{C}` of `{T}` is declared NOT NULL, but the query filling it may yield NULL",
+    label = "this query's value for `{C}` may be NULL (a nullable column, the nullable side of an outer join, or an aggregate such as SUM, NULL over no rows)",
+    note = "declare `{C}` as `Nullable<..>` in its `table!`, or make the value NOT NULL, e.g. with `coalesce(value, default)`"
 )]
-pub trait FitsColumnType<ST, C> {}
+pub trait FillsColumnNullability<C, T> {}
 
 #[diagnostic::do_not_recommend]
-impl<A: Comparable<ST>, ST, C> FitsColumnType<ST, C> for A {}
+impl<A: SqlType, C: Column<Table = T>, T> FillsColumnNullability<C, T> for A
+where
+    C::SqlType: SqlType,
+    A::IsNullable: NullFits<<C::SqlType as SqlType>::IsNullable>,
+{
+}
 
 /// A value whose nullability is `Self` fits a column whose nullability is `ColumnNullable`:
 /// anything fits a nullable column, only a NOT NULL value fits a NOT NULL column.
-#[diagnostic::on_unimplemented(
-    message = "column `{C}` is declared NOT NULL, but the query filling it may yield NULL",
-    label = "this query's value for `{C}` may be NULL (a nullable column, an outer join's nullable side, or an aggregate such as SUM over no rows)",
-    note = "declare `{C}` as `Nullable<..>` in its `table!`, or make the value NOT NULL, e.g. with `coalesce(value, default)`"
-)]
-pub trait NullFits<ColumnNullable, C> {}
+pub trait NullFits<ColumnNullable> {}
 
-impl<N, C> NullFits<N, C> for B0 {}
-impl<C> NullFits<B1, C> for B1 {}
+impl<N> NullFits<N> for B0 {}
+impl NullFits<B1> for B1 {}
 
 // A single value fills a one-column table.
-impl<A: SqlType + FillsColumn<C1>, C1> FillsColumns<(C1,)> for A {}
+impl<A, C1: Column> FilledBy<A> for (C1,) where
+    A: SqlType + FillsColumnType<C1, C1::Table> + FillsColumnNullability<C1, C1::Table>
+{
+}
 
 macro_rules! tuple_fills {
     ($(($($a:ident $c:ident),+))*) => {$(
-        impl<$($a: FillsColumn<$c>, $c,)+> FillsColumns<($($c,)+)> for ($($a,)+) {}
+        impl<$($a, $c: Column,)+> FilledBy<($($a,)+)> for ($($c,)+)
+        where
+            $($a: FillsColumnType<$c, $c::Table> + FillsColumnNullability<$c, $c::Table>,)+
+        {
+        }
     )*};
 }
 

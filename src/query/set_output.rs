@@ -8,6 +8,7 @@
 
 use super::compound::CompoundSelect;
 use super::select::{DefaultSelect, SelectClause, SelectStatement};
+use super::cte_scope::{Append, CteCons, CteNil};
 use crate::expr::{Asc, Desc, Expression, NullsFirst, NullsLast};
 use crate::schema::{Column, HasTable};
 use crate::types::{Flag, SqlType};
@@ -110,17 +111,17 @@ pub trait ListHas<C, I> {}
 impl<C, T> ListHas<C, Head> for ListItem<C, T> {}
 impl<C, H, T: ListHas<C, I>, I> ListHas<C, Tail<I>> for ListItem<H, T> {}
 
-/// Column `C` is an output column of the query `Self`: an item of the first query's select
-/// list (any column of its FROM clause for `SELECT *`).
+/// Column `C` (of table `T`) is an output column of the query `Self`: an item of the first
+/// query's select list (any column of its FROM clause for `SELECT *`).
 #[diagnostic::on_unimplemented(
-    message = "ORDER BY of a UNION, INTERSECT or EXCEPT may name only columns of its select list, and `{C}` is not one",
+    message = "ORDER BY of a UNION, INTERSECT or EXCEPT may name only columns of its select list, and column `{C}` of `{T}` is not one",
     label = "`{C}` is not an output column of this set operation",
     note = "the combined rows have only the columns the first query selects: order by one of those, or add `{C}` to the select list of every query"
 )]
-pub trait SelectsColumn<C, I> {}
+pub trait SelectsColumn<C, T, I> {}
 
 #[diagnostic::do_not_recommend]
-impl<F, S: OutputList, Ix, W, O, Dist, G, H, Lk, C, I> SelectsColumn<C, I>
+impl<F, S: OutputList, Ix, W, O, Dist, G, H, Lk, C, T, I> SelectsColumn<C, T, I>
     for SelectStatement<F, SelectClause<S, Ix>, W, O, Dist, G, H, Lk>
 where
     S::Items: ListHas<C, I>,
@@ -128,40 +129,83 @@ where
 }
 
 #[diagnostic::do_not_recommend]
-impl<F: HasTable<C::Table, I>, W, O, Dist, G, H, Lk, C: Column, I> SelectsColumn<C, I>
+impl<F: HasTable<T, I>, W, O, Dist, G, H, Lk, C: Column<Table = T>, T, I> SelectsColumn<C, T, I>
     for SelectStatement<F, DefaultSelect, W, O, Dist, G, H, Lk>
 {
 }
 
 #[diagnostic::do_not_recommend]
-impl<L: SelectsColumn<C, I>, R, O, C, I> SelectsColumn<C, I> for CompoundSelect<L, R, O> {}
+impl<L: SelectsColumn<C, T, I>, R, O, C, T, I> SelectsColumn<C, T, I> for CompoundSelect<L, R, O> {}
 
-/// An ORDER BY list of a set operation over the query `Q`: output columns, each optionally
-/// `asc()`/`desc()`/`nulls_first()`/`nulls_last()`, or a tuple of them.
+/// The ORDER BY list `Self` of a set operation over the query `Q` names only output columns.
+/// (Its `Self` is the ORDER BY list so that a missing column is reported by
+/// [`SelectsColumn`], naming the column.)
 #[diagnostic::on_unimplemented(
-    message = "ORDER BY of a UNION, INTERSECT or EXCEPT may name only output columns, not `{Self}`",
+    message = "ORDER BY of a UNION, INTERSECT or EXCEPT may name only output columns, the columns of the first query's select list",
+    label = "not an output column of this set operation",
+    note = "SQL orders combined rows by output column name only: not by other columns, nor by expressions"
+)]
+pub trait OrderByOutputOf<Q, I> {}
+
+impl<O: OrderByOutput, Q: SelectsAll<O::Columns, I>, I> OrderByOutputOf<Q, I> for O {}
+
+/// Every column of the list `Cols` is an output column of the query `Self`.
+pub trait SelectsAll<Cols, I> {}
+impl<Q> SelectsAll<CteNil, ()> for Q {}
+impl<Q, C: Column, Rest, I, J> SelectsAll<CteCons<C, Rest>, (I, J)> for Q where
+    Q: SelectsColumn<C, C::Table, I> + SelectsAll<Rest, J>
+{
+}
+
+/// An ORDER BY list of a set operation: output columns, each optionally
+/// `asc()`/`desc()`/`nulls_first()`/`nulls_last()`, or a tuple of them. `Columns` lists the
+/// columns it names, each of which [`SelectsColumn`] then finds in the select list.
+#[diagnostic::on_unimplemented(
+    message = "ORDER BY of a UNION, INTERSECT or EXCEPT may name only output columns, not expressions",
     label = "expected a column of the first query's select list, or a tuple of them",
     note = "SQL orders combined rows by output column name only, not by expressions"
 )]
-pub trait OrderByOutput<Q, I> {}
+pub trait OrderByOutput {
+    /// The columns named, as a type-level list.
+    type Columns;
+}
 
-impl<C: Column, Q: SelectsColumn<C, I>, I> OrderByOutput<Q, I> for C {}
-impl<E: OrderByOutput<Q, I>, Q, I> OrderByOutput<Q, I> for Asc<E> {}
-impl<E: OrderByOutput<Q, I>, Q, I> OrderByOutput<Q, I> for Desc<E> {}
-impl<E: OrderByOutput<Q, I>, Q, I> OrderByOutput<Q, I> for NullsFirst<E> {}
-impl<E: OrderByOutput<Q, I>, Q, I> OrderByOutput<Q, I> for NullsLast<E> {}
+impl<C: Column> OrderByOutput for C {
+    type Columns = CteCons<C, CteNil>;
+}
+impl<E: OrderByOutput> OrderByOutput for Asc<E> {
+    type Columns = E::Columns;
+}
+impl<E: OrderByOutput> OrderByOutput for Desc<E> {
+    type Columns = E::Columns;
+}
+impl<E: OrderByOutput> OrderByOutput for NullsFirst<E> {
+    type Columns = E::Columns;
+}
+impl<E: OrderByOutput> OrderByOutput for NullsLast<E> {
+    type Columns = E::Columns;
+}
+
+impl<A: OrderByOutput> OrderByOutput for (A,) {
+    type Columns = A::Columns;
+}
 
 macro_rules! tuple_order_by_output {
-    ($(($($t:ident $i:ident),+))*) => {$(
-        impl<Q, $($t: OrderByOutput<Q, $i>, $i,)+> OrderByOutput<Q, ($($i,)+)> for ($($t,)+) {}
+    ($(($first:ident, $($rest:ident),+))*) => {$(
+        impl<$first: OrderByOutput, $($rest: OrderByOutput),+> OrderByOutput for ($first, $($rest,)+)
+        where
+            ($($rest,)+): OrderByOutput,
+            $first::Columns: Append<<($($rest,)+) as OrderByOutput>::Columns>,
+        {
+            type Columns = <$first::Columns as Append<<($($rest,)+) as OrderByOutput>::Columns>>::Out;
+        }
     )*};
 }
 
 tuple_order_by_output! {
-    (A IA)
-    (A IA, B IB)
-    (A IA, B IB, C IC)
-    (A IA, B IB, C IC, D ID)
-    (A IA, B IB, C IC, D ID, E IE)
-    (A IA, B IB, C IC, D ID, E IE, F IF)
+    (A, B)
+    (A, B, C)
+    (A, B, C, D)
+    (A, B, C, D, E)
+    (A, B, C, D, E, F)
 }

@@ -5,6 +5,7 @@
 //!
 //! One module per rule family; `every_compile_fail_case_has_a_twin` keeps the two sets in step.
 
+mod compose;
 mod schema;
 
 /// A twin of a case about a PostgreSQL-only construct on SQLite: the same query on PostgreSQL,
