@@ -35,13 +35,13 @@ pub use compile::{Compile, Compiled};
 pub use compound::{CombineDsl, CompoundSelect, OutputScope, SetCompatible};
 pub use cte::{Cte, CteList, WithDsl, WithQuery, cte};
 pub use cte_scope::{
-    AllDeclared, Append, CteCons, CteNil, Declares, KeyKind, Last, NoCtes, ReadsCtes,
-    ReadsOnlyEarlier, RecursiveBody, ShapeList,
+    AllDeclared, Append, CteCons, CteNil, CtesInScope, Declares, KeyKind, Last, NoCtes,
+    NoneUndeclared, ReadsCtes, ReadsOnlyEarlier, RecursiveBody, ShapeList,
 };
 pub use delete::{DeleteStatement, delete};
 pub use derived::{Derived, DerivedDsl, Literal, NoFrom, SelectValues, literal, select};
-pub use fill::{FilledBy, FillsColumnNullability, FillsColumnType, NullFits};
 pub use dynamic::{DynFilter, DynReturning, DynReturningFragment, DynSelect, DynSet, DynValues};
+pub use fill::{FilledBy, FillsColumnNullability, FillsColumnType, FillsTable, NullFits};
 pub use insert::{
     Assignment, ColumnList, ColumnOf, InsertFromSelect, InsertRow, InsertStatement, InsertValues,
     NoValues, RowComparable, Values, insert,
@@ -56,8 +56,8 @@ pub use select::{
 };
 pub use selection::SelectableIn;
 pub use set_output::{
-    Head, ListEnd, ListHas, ListItem, OrderByOutput, OrderByOutputOf, OutputList, SelectsAll, SelectsColumn, Tail,
-    UnionRow,
+    Head, ListEnd, ListHas, ListItem, OrderByOutput, OrderByOutputOf, OutputList, SelectsAll,
+    SelectsColumn, Tail, UnionRow,
 };
 pub use subquery::{
     Correlated, Correlation, Exists, InOuter, InSubquery, InSubqueryMethods, OuterTablesIn,

@@ -3,8 +3,8 @@
 use super::clauses::{NoOrder, OrderBy};
 use super::insert::RowComparable;
 use super::select::SelectStatement;
-use super::{AsQuery, MaybeEmpty, Query};
 use super::set_output::{OrderByOutputOf, UnionRow};
+use super::{AsQuery, MaybeEmpty, Query};
 use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder};
 use crate::types::Value;
 
@@ -46,6 +46,11 @@ impl<L: OutputScope, R, O> OutputScope for CompoundSelect<L, R, O> {
 
 /// Set operations on queries.
 ///
+/// Both sides select the same number of columns, of comparable SQL types. A column of the
+/// combined rows may be NULL when it may be on either side, so its type is nullable if either
+/// side's is. ORDER BY of the combined rows names output columns only: those of the first
+/// query's select list.
+///
 /// ```
 /// use aludel::prelude::*;
 /// aludel::table! {
@@ -62,6 +67,27 @@ impl<L: OutputScope, R, O> OutputScope for CompoundSelect<L, R, O> {
 ///     everyone.compile::<Postgres>().sql(),
 ///     r#"SELECT "users"."name" FROM "users" UNION SELECT "admins"."login" FROM "admins" ORDER BY "name" LIMIT $1"#
 /// );
+///
+/// // `nicks.nick` may be NULL, so the combined column is `Nullable<Text>`: load `Option`s.
+/// # aludel::table! { nicks (id) { id -> Integer, nick -> Nullable<Text>, } }
+/// let names = users::table.select(users::name).union(nicks::table.select(nicks::nick));
+/// let mut conn = SqliteConnection::open("sqlite::memory:").unwrap();
+/// MetaData::new([users::table::def(), nicks::table::def()])
+///     .create_all(&mut conn, CheckFirst::No)
+///     .unwrap();
+/// insert(nicks::table).values(nicks::nick.eq(None::<&str>)).execute(&mut conn).unwrap();
+/// let rows: Vec<Option<String>> = names.load(&mut conn).unwrap();
+/// assert_eq!(rows, [None]);
+/// ```
+///
+/// ```compile_fail
+/// # use aludel::prelude::*;
+/// # aludel::table! {
+/// #     users (id) { id -> Integer, name -> Text, }
+/// #     admins (id) { id -> Integer, login -> Text, }
+/// # }
+/// // `users.id` is not an output column: only `name` is.
+/// let q = users::table.select(users::name).union(admins::table.select(admins::login)).order_by(users::id);
 /// ```
 pub trait CombineDsl: AsQuery + Sized
 where

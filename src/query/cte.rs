@@ -5,11 +5,11 @@
 //! the statement.
 //!
 //! Rules checked here: the CTE's query fills the table's columns (types and nullability, see
-//! [`FilledBy`]); each entry reads only CTEs declared before it, a recursive entry reads
+//! [`FillsTable`]); each entry reads only CTEs declared before it, a recursive entry reads
 //! itself only in its recursive step (see [`ReadsOnlyEarlier`], [`RecursiveBody`]).
 
 use super::cte_scope::{NoCtes, ReadsOnlyEarlier, RecursiveBody};
-use super::fill::FilledBy;
+use super::fill::FillsTable;
 use super::{AsQuery, MaybeEmpty, Query};
 use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder};
 use crate::schema::Table;
@@ -41,12 +41,27 @@ pub struct Cte<T, Q> {
 ///     r#"WITH "big_orders" ("customer", "total") AS (SELECT "orders"."customer", "orders"."total" FROM "orders" WHERE ("orders"."total" > ?1)) SELECT "big_orders"."customer" FROM "big_orders""#
 /// );
 /// ```
+///
+/// A column declared NOT NULL cannot be filled by a value that may be NULL, such as `SUM`
+/// (NULL over no rows); declare it `Nullable<..>` or use `coalesce`:
+///
+/// ```compile_fail
+/// # use aludel::prelude::*;
+/// # aludel::table! {
+/// #     orders (id) { id -> Integer, customer -> Text, total -> Integer, }
+/// # }
+/// aludel::table! { spent { customer -> Text, total -> BigInt, } }
+/// let q = spent::table.select(spent::total).with(cte(
+///     spent::table,
+///     orders::table.group_by(orders::customer).select((orders::customer, sum(orders::total))),
+/// ));
+/// ```
 pub fn cte<T, Q>(table: T, query: Q) -> Cte<T, Q::Query>
 where
     T: Table,
     Q: AsQuery,
     Q::Query: Query,
-    T::AllColumns: FilledBy<<Q::Query as Query>::SqlType>,
+    Q::Query: FillsTable<T>,
 {
     let _ = table;
     Cte { query: query.as_query(), _table: PhantomData }

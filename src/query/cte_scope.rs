@@ -101,7 +101,9 @@ impl ReadsCtes for NoFrom {
     type Reads = CteNil;
 }
 
-impl<F: ReadsCtes, S, W, O, Dist, G, H, Lk> ReadsCtes for SelectStatement<F, S, W, O, Dist, G, H, Lk> {
+impl<F: ReadsCtes, S, W, O, Dist, G, H, Lk> ReadsCtes
+    for SelectStatement<F, S, W, O, Dist, G, H, Lk>
+{
     type Reads = F::Reads;
 }
 
@@ -193,3 +195,32 @@ where
     F::Reads: AllDeclared<Prev, I>,
 {
 }
+
+/// A statement that may run on its own: every CTE table its FROM clauses read is declared by
+/// its own WITH clause. Not yet required by the run methods: wiring it into
+/// `RunQueryDsl` (`src/conn/run.rs`), as `Self::Query: CtesInScope`, makes reading a CTE table in a
+/// statement without `.with(cte(..))` a compile error naming the table.
+pub trait CtesInScope {}
+
+/// No table of the list `Self` is a CTE table (none is declared outside a WITH clause).
+pub trait NoneUndeclared {}
+impl NoneUndeclared for CteNil {}
+impl<H, T: NoneUndeclared> NoneUndeclared for CteCons<H, T> where NoCtes: Declares<H, Last> {}
+
+impl<F: ReadsCtes, S, W, O, Dist, G, H, Lk> CtesInScope
+    for SelectStatement<F, S, W, O, Dist, G, H, Lk>
+where
+    F::Reads: NoneUndeclared,
+{
+}
+impl<L, R, O> CtesInScope for CompoundSelect<L, R, O> where Self: ReadsCtes<Reads: NoneUndeclared> {}
+impl<F: ReadsCtes, ST, D: Dialect> CtesInScope for BoxedSelect<'_, F, ST, D> where
+    F::Reads: NoneUndeclared
+{
+}
+// Its `with` calls checked what its CTEs read; what the main statement reads is not checked yet.
+impl<C, Q> CtesInScope for WithQuery<C, Q> {}
+impl<T> CtesInScope for DynSelect<T> {}
+impl<T, V, R, C> CtesInScope for InsertStatement<T, V, R, C> {}
+impl<T, S, W, R, Fr> CtesInScope for UpdateStatement<T, S, W, R, Fr> {}
+impl<T, W, R> CtesInScope for DeleteStatement<T, W, R> {}

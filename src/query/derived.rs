@@ -1,6 +1,6 @@
 //! Derived tables (subqueries in FROM), and SELECT without FROM.
 
-use super::fill::FilledBy;
+use super::fill::FillsTable;
 use super::select::SelectStatement;
 use super::subquery::Correlation;
 use super::{AsQuery, Query};
@@ -26,7 +26,7 @@ pub trait DerivedDsl: AsQuery + Sized {
     where
         T: Table,
         Self::Query: Query,
-        T::AllColumns: FilledBy<<Self::Query as Query>::SqlType>,
+        Self::Query: FillsTable<T>,
     {
         let _ = table;
         Derived { query: self.as_query(), _table: PhantomData }

@@ -7,9 +7,22 @@
 //! promise at run time, so it is refused here: declare the column `Nullable<..>`, or make the
 //! value NOT NULL (for example with `coalesce`).
 
-use crate::schema::Column;
+use super::Query;
+use crate::schema::{Column, Table};
 use crate::types::{Comparable, SqlType};
 use typenum::{B0, B1};
+
+/// The query `Self` fills table `T` (the shape of a CTE or derived table): its rows fit `T`'s
+/// columns (see [`FilledBy`]). The bound of `cte()` and `subquery()`, on the query so that the
+/// error points at it.
+#[diagnostic::on_unimplemented(
+    message = "the rows of this query do not fit the columns of `{T}`",
+    label = "the query selects values that do not fit the columns of `{T}`",
+    note = "select one value per column of the CTE or derived table, in order, of the column's SQL type and nullability"
+)]
+pub trait FillsTable<T> {}
+
+impl<Q: Query, T: Table> FillsTable<T> for Q where T::AllColumns: FilledBy<Q::SqlType> {}
 
 /// The columns `Self` (a tuple of column types) of a CTE or derived table can be filled by rows
 /// of SQL types `Row`: one value per column, each of the column's type family and

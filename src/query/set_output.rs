@@ -7,8 +7,8 @@
 //! output column names, which are those of the first query's select list ([`SelectsColumn`]).
 
 use super::compound::CompoundSelect;
-use super::select::{DefaultSelect, SelectClause, SelectStatement};
 use super::cte_scope::{Append, CteCons, CteNil};
+use super::select::{DefaultSelect, SelectClause, SelectStatement};
 use crate::expr::{Asc, Desc, Expression, NullsFirst, NullsLast};
 use crate::schema::{Column, HasTable};
 use crate::types::{Flag, SqlType};

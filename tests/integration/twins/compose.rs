@@ -45,8 +45,7 @@ crate::backend_test!(order_by_of_compound_of_compound_not_in_select_list, |conn|
         .order_by((users::id, users::name.desc()))
         .load(conn)
         .unwrap();
-    let expected =
-        [(1, "hello"), (1, "ada"), (2, "again"), (3, "first"), (3, "cy"), (4, "last")];
+    let expected = [(1, "hello"), (1, "ada"), (2, "again"), (3, "first"), (3, "cy"), (4, "last")];
     assert_eq!(rows, expected.map(|(id, name)| (id, name.to_owned())));
 });
 
@@ -81,8 +80,7 @@ crate::backend_test!(union_with_nullable_side_loaded_into_non_option, |conn| {
         .load(conn)
         .unwrap();
     let expected = [None, Some("ada"), Some("ada@example.com"), Some("bob"), Some("cy")];
-    let mut expected: Vec<Option<String>> =
-        expected.iter().map(|v| v.map(str::to_owned)).collect();
+    let mut expected: Vec<Option<String>> = expected.iter().map(|v| v.map(str::to_owned)).collect();
     expected.push(Some("cy@example.com".to_owned()));
     assert_eq!(sorted(rows), expected);
 });
