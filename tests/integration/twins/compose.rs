@@ -15,6 +15,7 @@ aludel::table! {
     adults { id -> Integer, name -> Text, }
     adult_names { name -> Text, }
     names_only { name -> Text, }
+    adult_titles { name -> Text, title -> Text, }
     series { n -> Integer, }
 }
 
@@ -291,4 +292,51 @@ crate::backend_test!(recursive_cte_step_not_matching_anchor, |conn| {
         .load(conn)
         .unwrap();
     assert_eq!(rows, [4, 3, 2, 1]);
+});
+
+crate::backend_test!(order_by_of_union_of_whole_rows_not_in_select_list, |conn| {
+    seed(conn);
+    let rows: Vec<(i32, String, Option<String>, i32)> = users::table
+        .filter(users::age.ge(18))
+        .union(users::table.filter(users::age.lt(18)))
+        .order_by(users::name.desc())
+        .load(conn)
+        .unwrap();
+    let names: Vec<&str> = rows.iter().map(|row| row.1.as_str()).collect();
+    assert_eq!(names, ["cy", "bob", "ada"]);
+});
+
+crate::backend_test!(cte_boxed_query_reads_a_cte_declared_after_it, |conn| {
+    seed(conn);
+    let rows: Vec<String> = adult_names::table
+        .select(adult_names::name)
+        .order_by(adult_names::name)
+        .with(cte(
+            adults::table,
+            users::table.select((users::id, users::name)).filter(users::age.ge(18)),
+        ))
+        .with(cte(adult_names::table, adults::table.select(adults::name).into_boxed()))
+        .load(conn)
+        .unwrap();
+    assert_eq!(rows, ["ada", "cy"]);
+});
+
+crate::backend_test!(cte_join_reads_an_undeclared_cte, |conn| {
+    seed(conn);
+    let rows: Vec<String> = adult_titles::table
+        .select(adult_titles::title)
+        .order_by(adult_titles::title)
+        .with(cte(
+            adults::table,
+            users::table.select((users::id, users::name)).filter(users::age.ge(18)),
+        ))
+        .with(cte(
+            adult_titles::table,
+            posts::table
+                .join(adults::table, adults::id.eq(posts::user_id))
+                .select((adults::name, posts::title)),
+        ))
+        .load(conn)
+        .unwrap();
+    assert_eq!(rows, ["again", "hello", "last"]);
 });
