@@ -18,7 +18,7 @@ use super::join::Join;
 use super::select::SelectStatement;
 use super::update::UpdateStatement;
 use crate::dialect::Dialect;
-use crate::schema::{InLeft, Table};
+use crate::schema::{AliasSource, InLeft, Table};
 use crate::types::Flag;
 use typenum::{B0, B1};
 
@@ -70,22 +70,45 @@ impl<T> ShapeList<T> for B1 {
     type List = CteCons<T, CteNil>;
 }
 
-/// The CTE shape tables that the FROM clauses of a statement (or a FROM source) read, as a
-/// type-level list. Subqueries in WHERE or the select list are not followed.
-pub trait ReadsCtes {
+/// The CTE shape tables (tables declared without a primary key) that the FROM clauses of a
+/// statement (or a FROM source) read, as a type-level list. Subqueries in WHERE or the select
+/// list are not followed.
+///
+/// `K` says what kind of source this is (a table, an alias, a join of two kinds, ...): tables
+/// and aliases are both open sets of types, so they are told apart by an inferred parameter
+/// rather than by two overlapping blanket impls.
+pub trait ReadsCtes<K> {
     /// The list of shape tables read.
     type Reads;
 }
 
-impl<T: Table> ReadsCtes for T
+/// Source kind: a table declared with `table!`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct IsTable;
+/// Source kind: an alias declared with `alias!` (it reads the aliased table).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct IsAlias;
+
+/// The shape tables that reading table `T` reads: `T` itself when it is a shape.
+type TableReads<T> = <<<T as Table>::PrimaryKey as KeyKind>::IsShape as ShapeList<T>>::List;
+
+impl<T: Table> ReadsCtes<IsTable> for T
 where
     T::PrimaryKey: KeyKind,
     <T::PrimaryKey as KeyKind>::IsShape: ShapeList<T>,
 {
-    type Reads = <<T::PrimaryKey as KeyKind>::IsShape as ShapeList<T>>::List;
+    type Reads = TableReads<T>;
 }
 
-impl<L: ReadsCtes, R: ReadsCtes, K, C> ReadsCtes for Join<L, R, K, C>
+impl<A: AliasSource> ReadsCtes<IsAlias> for A
+where
+    <A::Table as Table>::PrimaryKey: KeyKind,
+    <<A::Table as Table>::PrimaryKey as KeyKind>::IsShape: ShapeList<A::Table>,
+{
+    type Reads = TableReads<A::Table>;
+}
+
+impl<L: ReadsCtes<KL>, R: ReadsCtes<KR>, K, C, KL, KR> ReadsCtes<(KL, KR)> for Join<L, R, K, C>
 where
     L::Reads: Append<R::Reads>,
 {
@@ -93,21 +116,21 @@ where
 }
 
 // A derived table declares its own shape inline: only what fills it is read.
-impl<Q: ReadsCtes, T> ReadsCtes for Derived<Q, T> {
+impl<Q: ReadsCtes<K>, T, K> ReadsCtes<K> for Derived<Q, T> {
     type Reads = Q::Reads;
 }
 
-impl ReadsCtes for NoFrom {
+impl ReadsCtes<()> for NoFrom {
     type Reads = CteNil;
 }
 
-impl<F: ReadsCtes, S, W, O, Dist, G, H, Lk> ReadsCtes
+impl<F: ReadsCtes<K>, S, W, O, Dist, G, H, Lk, K> ReadsCtes<K>
     for SelectStatement<F, S, W, O, Dist, G, H, Lk>
 {
     type Reads = F::Reads;
 }
 
-impl<L: ReadsCtes, R: ReadsCtes, O> ReadsCtes for CompoundSelect<L, R, O>
+impl<L: ReadsCtes<KL>, R: ReadsCtes<KR>, O, KL, KR> ReadsCtes<(KL, KR)> for CompoundSelect<L, R, O>
 where
     L::Reads: Append<R::Reads>,
 {
@@ -115,31 +138,31 @@ where
 }
 
 // A boxed statement: its FROM clause as built (joins added at run time are not followed).
-impl<F: ReadsCtes, X> ReadsCtes for Scope<F, X> {
+impl<F: ReadsCtes<K>, X, K> ReadsCtes<K> for Scope<F, X> {
     type Reads = F::Reads;
 }
-impl<F: ReadsCtes, ST, D: Dialect> ReadsCtes for BoxedSelect<'_, F, ST, D> {
+impl<F: ReadsCtes<K>, ST, D: Dialect, K> ReadsCtes<K> for BoxedSelect<'_, F, ST, D> {
     type Reads = F::Reads;
 }
 
 // The ORM's dynamic statements read stored tables.
-impl<T> ReadsCtes for DynSelect<T> {
+impl<T> ReadsCtes<()> for DynSelect<T> {
     type Reads = CteNil;
 }
 
 // A nested WITH statement declares what it reads; its own `with` calls checked it.
-impl<C, Q> ReadsCtes for WithQuery<C, Q> {
+impl<C, Q> ReadsCtes<()> for WithQuery<C, Q> {
     type Reads = CteNil;
 }
 
 // Data-modifying statements (with RETURNING, in a PostgreSQL CTE) write stored tables.
-impl<T, V, R, C> ReadsCtes for InsertStatement<T, V, R, C> {
+impl<T, V, R, C> ReadsCtes<()> for InsertStatement<T, V, R, C> {
     type Reads = CteNil;
 }
-impl<T, S, W, R, Fr> ReadsCtes for UpdateStatement<T, S, W, R, Fr> {
+impl<T, S, W, R, Fr> ReadsCtes<()> for UpdateStatement<T, S, W, R, Fr> {
     type Reads = CteNil;
 }
-impl<T, W, R> ReadsCtes for DeleteStatement<T, W, R> {
+impl<T, W, R> ReadsCtes<()> for DeleteStatement<T, W, R> {
     type Reads = CteNil;
 }
 
@@ -172,55 +195,81 @@ impl<H, T: AllDeclared<Decl, J>, Decl: Declares<H, I>, I, J> AllDeclared<Decl, (
 {
 }
 
-/// The query of a WITH entry reads only the CTEs declared before it (`Prev`).
+/// The query of a WITH entry reads only the CTEs declared before it (`Prev`); `I` is the
+/// inferred proof (source kinds and indices).
 pub trait ReadsOnlyEarlier<Prev, I> {}
-impl<Q: ReadsCtes, Prev, I> ReadsOnlyEarlier<Prev, I> for Q where Q::Reads: AllDeclared<Prev, I> {}
+impl<Q: ReadsCtes<K>, Prev, K, I> ReadsOnlyEarlier<Prev, (K, I)> for Q where
+    Q::Reads: AllDeclared<Prev, I>
+{
+}
 
 /// The query of a `with_recursive` entry: its anchor (the left side of the set operation)
 /// reads only CTEs declared before (`Prev`), its recursive step may also read the CTE itself
 /// (`WithSelf`). A query that is not a set operation has no step and must not read itself.
 pub trait RecursiveBody<Prev, WithSelf, I> {}
 
-impl<L: ReadsCtes, R: ReadsCtes, O, Prev, WithSelf, I, J> RecursiveBody<Prev, WithSelf, (I, J)>
+impl<L, R, O, Prev, WithSelf, KL, KR, I, J> RecursiveBody<Prev, WithSelf, (KL, KR, I, J)>
     for CompoundSelect<L, R, O>
 where
-    L::Reads: AllDeclared<Prev, I>,
-    R::Reads: AllDeclared<WithSelf, J>,
+    L: ReadsCtes<KL, Reads: AllDeclared<Prev, I>>,
+    R: ReadsCtes<KR, Reads: AllDeclared<WithSelf, J>>,
 {
 }
 
-impl<F: ReadsCtes, S, W, O, Dist, G, H, Lk, Prev, WithSelf, I> RecursiveBody<Prev, WithSelf, I>
+impl<F, S, W, O, Dist, G, H, Lk, Prev, WithSelf, K, I> RecursiveBody<Prev, WithSelf, (K, I)>
     for SelectStatement<F, S, W, O, Dist, G, H, Lk>
 where
-    F::Reads: AllDeclared<Prev, I>,
+    F: ReadsCtes<K, Reads: AllDeclared<Prev, I>>,
 {
 }
 
 /// A statement that may run on its own: every CTE table its FROM clauses read is declared by
-/// its own WITH clause. Not yet required by the run methods: wiring it into
-/// `RunQueryDsl` (`src/conn/run.rs`), as `Self::Query: CtesInScope`, makes reading a CTE table in a
-/// statement without `.with(cte(..))` a compile error naming the table.
-pub trait CtesInScope {}
+/// its own WITH clause (`K`: the inferred source kinds, see [`ReadsCtes`]). Not yet required
+/// by the run methods: requiring it in `RunQueryDsl` (`src/conn/run.rs`) makes reading a CTE
+/// table in a statement without `.with(cte(..))` a compile error naming the table.
+///
+/// ```
+/// use aludel::prelude::*;
+/// use aludel::query::CtesInScope;
+/// aludel::table! {
+///     users (id) { id -> Integer, name -> Text, }
+///     names { name -> Text, }
+/// }
+/// fn runnable<Q: CtesInScope<K>, K>(_: Q) {}
+/// runnable(users::table.select(users::name));
+/// runnable(names::table.select(names::name).with(cte(names::table, users::table.select(users::name))));
+/// ```
+///
+/// ```compile_fail
+/// # use aludel::prelude::*;
+/// # use aludel::query::CtesInScope;
+/// # aludel::table! { names { name -> Text, } }
+/// # fn runnable<Q: CtesInScope<K>, K>(_: Q) {}
+/// // `names` is a CTE shape, and nothing declares it.
+/// runnable(names::table.select(names::name));
+/// ```
+pub trait CtesInScope<K> {}
 
 /// No table of the list `Self` is a CTE table (none is declared outside a WITH clause).
 pub trait NoneUndeclared {}
 impl NoneUndeclared for CteNil {}
 impl<H, T: NoneUndeclared> NoneUndeclared for CteCons<H, T> where NoCtes: Declares<H, Last> {}
 
-impl<F: ReadsCtes, S, W, O, Dist, G, H, Lk> CtesInScope
-    for SelectStatement<F, S, W, O, Dist, G, H, Lk>
-where
-    F::Reads: NoneUndeclared,
+impl<F, S, W, O, Dist, G, H, Lk, K> CtesInScope<K> for SelectStatement<F, S, W, O, Dist, G, H, Lk> where
+    F: ReadsCtes<K, Reads: NoneUndeclared>
 {
 }
-impl<L, R, O> CtesInScope for CompoundSelect<L, R, O> where Self: ReadsCtes<Reads: NoneUndeclared> {}
-impl<F: ReadsCtes, ST, D: Dialect> CtesInScope for BoxedSelect<'_, F, ST, D> where
-    F::Reads: NoneUndeclared
+impl<L, R, O, K> CtesInScope<K> for CompoundSelect<L, R, O> where
+    Self: ReadsCtes<K, Reads: NoneUndeclared>
+{
+}
+impl<F, ST, D: Dialect, K> CtesInScope<K> for BoxedSelect<'_, F, ST, D> where
+    F: ReadsCtes<K, Reads: NoneUndeclared>
 {
 }
 // Its `with` calls checked what its CTEs read; what the main statement reads is not checked yet.
-impl<C, Q> CtesInScope for WithQuery<C, Q> {}
-impl<T> CtesInScope for DynSelect<T> {}
-impl<T, V, R, C> CtesInScope for InsertStatement<T, V, R, C> {}
-impl<T, S, W, R, Fr> CtesInScope for UpdateStatement<T, S, W, R, Fr> {}
-impl<T, W, R> CtesInScope for DeleteStatement<T, W, R> {}
+impl<C, Q> CtesInScope<()> for WithQuery<C, Q> {}
+impl<T> CtesInScope<()> for DynSelect<T> {}
+impl<T, V, R, C> CtesInScope<()> for InsertStatement<T, V, R, C> {}
+impl<T, S, W, R, Fr> CtesInScope<()> for UpdateStatement<T, S, W, R, Fr> {}
+impl<T, W, R> CtesInScope<()> for DeleteStatement<T, W, R> {}

@@ -232,3 +232,23 @@ crate::backend_test!(cte_columns_carry_nullability, |conn| {
     // An aggregate without GROUP BY over no rows: one row of NULLs.
     assert_eq!(rows, [(None, None)]);
 });
+
+aludel::alias!(boss = employees::table);
+
+crate::backend_test!(cte_over_a_self_join_through_an_alias, |conn| {
+    seed(conn);
+    // An alias of a stored table in a CTE's query reads no CTE.
+    let rows: Vec<(String, i32)> = payroll::table
+        .select((payroll::name, payroll::pay))
+        .order_by(payroll::name)
+        .with(cte(
+            payroll::table,
+            employees::table
+                .join(boss, boss.col(employees::id).eq(employees::manager_id))
+                .filter(boss.col(employees::name).eq("root"))
+                .select((employees::name, boss.col(employees::salary))),
+        ))
+        .load(conn)
+        .unwrap();
+    assert_eq!(rows, [("ann".to_owned(), 300), ("bob".to_owned(), 300)]);
+});

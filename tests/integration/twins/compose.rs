@@ -340,3 +340,20 @@ crate::backend_test!(cte_join_reads_an_undeclared_cte, |conn| {
         .unwrap();
     assert_eq!(rows, ["again", "hello", "last"]);
 });
+
+aludel::alias!(grown = adults::table);
+
+crate::backend_test!(cte_alias_reads_a_cte_declared_after_it, |conn| {
+    seed(conn);
+    let rows: Vec<String> = adult_names::table
+        .select(adult_names::name)
+        .order_by(adult_names::name)
+        .with(cte(
+            adults::table,
+            users::table.select((users::id, users::name)).filter(users::age.ge(18)),
+        ))
+        .with(cte(adult_names::table, grown.select(grown.col(adults::name))))
+        .load(conn)
+        .unwrap();
+    assert_eq!(rows, ["ada", "cy"]);
+});
