@@ -15,6 +15,7 @@ aludel::table! {
     adults { id -> Integer, name -> Text, }
     adult_names { name -> Text, }
     names_only { name -> Text, }
+    names { name -> Text, }
     adult_titles { name -> Text, title -> Text, }
     series { n -> Integer, }
 }
@@ -356,4 +357,25 @@ crate::backend_test!(cte_alias_reads_a_cte_declared_after_it, |conn| {
         .load(conn)
         .unwrap();
     assert_eq!(rows, ["ada", "cy"]);
+});
+
+crate::backend_test!(union_of_different_column_types, |conn| {
+    seed(conn);
+    let rows: Vec<String> = users::table
+        .select(users::name)
+        .union(posts::table.select(posts::title))
+        .load(conn)
+        .unwrap();
+    assert_eq!(sorted(rows), ["ada", "again", "bob", "cy", "first", "hello", "last"]);
+});
+
+crate::backend_test!(cte_query_not_matching_columns, |conn| {
+    seed(conn);
+    let rows: Vec<String> = names::table
+        .select(names::name)
+        .order_by(names::name)
+        .with(cte(names::table, users::table.select(users::name)))
+        .load(conn)
+        .unwrap();
+    assert_eq!(rows, ["ada", "bob", "cy"]);
 });
