@@ -32,7 +32,7 @@ pub use clauses::{
     NoLock, NoOrder, NoWhere, OrderBy, Where, WhereAnd,
 };
 pub use compile::{Compile, Compiled};
-pub use compound::{CombineDsl, CompoundSelect, OutputScope, SetCompatible};
+pub use compound::{CombineDsl, CompoundSelect, SetCompatible};
 pub use cte::{Cte, CteList, WithDsl, WithQuery, cte};
 pub use cte_scope::{
     AllDeclared, Append, CteCons, CteNil, CtesInScope, Declares, IsAlias, IsTable, KeyKind, Last,

@@ -30,20 +30,6 @@ pub struct CompoundSelect<L, R, O = NoOrder> {
     offset: Option<i64>,
 }
 
-/// The FROM clause whose columns may name a compound query's output columns in ORDER BY.
-pub trait OutputScope {
-    /// The first member's FROM clause.
-    type From;
-}
-
-impl<F, S, W, O, Dist, G, H, Lk> OutputScope for SelectStatement<F, S, W, O, Dist, G, H, Lk> {
-    type From = F;
-}
-
-impl<L: OutputScope, R, O> OutputScope for CompoundSelect<L, R, O> {
-    type From = L::From;
-}
-
 /// Set operations on queries.
 ///
 /// Both sides select the same number of columns, of comparable SQL types. A column of the

@@ -7,6 +7,12 @@
 //! Rules checked here: the CTE's query fills the table's columns (types and nullability, see
 //! [`FillsTable`]); each entry reads only CTEs declared before it, a recursive entry reads
 //! itself only in its recursive step (see [`ReadsOnlyEarlier`], [`RecursiveBody`]).
+//!
+//! Not checked yet: that the main statement reads only CTEs its WITH clause declares. `with`
+//! is called after the main query is built and may be called again, so no builder call sees
+//! the finished list; an impl-level check cannot use inferred indices. A statement with no
+//! WITH clause at all can be checked by a bound of the run methods, see
+//! [`CtesInScope`](crate::query::CtesInScope).
 
 use super::cte_scope::{NoCtes, ReadsOnlyEarlier, RecursiveBody};
 use super::fill::FillsTable;
