@@ -10,14 +10,17 @@ mod clauses;
 mod compile;
 mod compound;
 mod cte;
+mod cte_scope;
 mod delete;
 mod derived;
 mod dynamic;
+mod fill;
 mod insert;
 mod join;
 mod returning;
 mod select;
 mod selection;
+mod set_output;
 mod subquery;
 mod table_dsl;
 mod update;
@@ -31,11 +34,16 @@ pub use clauses::{
     NoLock, NoOrder, NoWhere, OrderBy, Where, WhereAnd,
 };
 pub use compile::{Compile, Compiled};
-pub use compound::{CombineDsl, CompoundSelect, OutputScope, SetCompatible};
+pub use compound::{CombineDsl, CompoundSelect, SetCompatible};
 pub use cte::{Cte, CteList, WithDsl, WithQuery, cte};
+pub use cte_scope::{
+    AllDeclared, Append, CteCons, CteNil, CtesInScope, Declares, IsAlias, IsTable, KeyKind, Last,
+    NoCtes, NoneUndeclared, ReadsCtes, ReadsOnlyEarlier, RecursiveBody, ShapeList,
+};
 pub use delete::{DeleteStatement, delete};
 pub use derived::{Derived, DerivedDsl, Literal, NoFrom, SelectValues, literal, select};
 pub use dynamic::{DynFilter, DynReturning, DynReturningFragment, DynSelect, DynSet, DynValues};
+pub use fill::{FilledBy, FillsColumnNullability, FillsColumnType, FillsTable, NullFits};
 pub use insert::{
     Assignment, ColumnList, ColumnOf, InsertFromSelect, InsertRow, InsertStatement, InsertValues,
     NoValues, RowComparable, Values, insert,
@@ -49,6 +57,10 @@ pub use select::{
     DefaultSelect, SelectClause, SelectList, SelectListFor, SelectListFragment, SelectStatement,
 };
 pub use selection::SelectableIn;
+pub use set_output::{
+    Head, ListEnd, ListHas, ListItem, OrderByOutput, OrderByOutputOf, OutputList, SelectsAll,
+    SelectsColumn, Tail, UnionRow,
+};
 pub use subquery::{
     Correlated, Correlation, Exists, InOuter, InSubquery, InSubqueryMethods, OuterTablesIn,
     Quantified, ScalarSubquery, SingleColumn, SubqueryDsl, all, any, exists, not_exists,

@@ -3,9 +3,9 @@
 use super::clauses::{NoOrder, OrderBy};
 use super::insert::RowComparable;
 use super::select::SelectStatement;
+use super::set_output::{OrderByOutputOf, UnionRow};
 use super::{AsQuery, MaybeEmpty, Query};
 use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder};
-use crate::expr::OrderIn;
 use crate::types::Value;
 
 /// The two sides of a set operation have compatible rows: same arity, comparable types.
@@ -30,21 +30,12 @@ pub struct CompoundSelect<L, R, O = NoOrder> {
     offset: Option<i64>,
 }
 
-/// The FROM clause whose columns may name a compound query's output columns in ORDER BY.
-pub trait OutputScope {
-    /// The first member's FROM clause.
-    type From;
-}
-
-impl<F, S, W, O, Dist, G, H, Lk> OutputScope for SelectStatement<F, S, W, O, Dist, G, H, Lk> {
-    type From = F;
-}
-
-impl<L: OutputScope, R, O> OutputScope for CompoundSelect<L, R, O> {
-    type From = L::From;
-}
-
 /// Set operations on queries.
+///
+/// Both sides select the same number of columns, of comparable SQL types. A column of the
+/// combined rows may be NULL when it may be on either side, so its type is nullable if either
+/// side's is. ORDER BY of the combined rows names output columns only: those of the first
+/// query's select list.
 ///
 /// ```
 /// use aludel::prelude::*;
@@ -62,6 +53,27 @@ impl<L: OutputScope, R, O> OutputScope for CompoundSelect<L, R, O> {
 ///     everyone.compile::<Postgres>().sql(),
 ///     r#"SELECT "users"."name" FROM "users" UNION SELECT "admins"."login" FROM "admins" ORDER BY "name" LIMIT $1"#
 /// );
+///
+/// // `nicks.nick` may be NULL, so the combined column is `Nullable<Text>`: load `Option`s.
+/// # aludel::table! { nicks (id) { id -> Integer, nick -> Nullable<Text>, } }
+/// let names = users::table.select(users::name).union(nicks::table.select(nicks::nick));
+/// let mut conn = SqliteConnection::open("sqlite::memory:").unwrap();
+/// MetaData::new([users::table::def(), nicks::table::def()])
+///     .create_all(&mut conn, CheckFirst::No)
+///     .unwrap();
+/// insert(nicks::table).values(nicks::nick.eq(None::<&str>)).execute(&mut conn).unwrap();
+/// let rows: Vec<Option<String>> = names.load(&mut conn).unwrap();
+/// assert_eq!(rows, [None]);
+/// ```
+///
+/// ```compile_fail
+/// # use aludel::prelude::*;
+/// # aludel::table! {
+/// #     users (id) { id -> Integer, name -> Text, }
+/// #     admins (id) { id -> Integer, login -> Text, }
+/// # }
+/// // `users.id` is not an output column: only `name` is.
+/// let q = users::table.select(users::name).union(admins::table.select(admins::login)).order_by(users::id);
 /// ```
 pub trait CombineDsl: AsQuery + Sized
 where
@@ -125,14 +137,15 @@ impl<F, S, W, O, Dist, G, H, Lk> CombineDsl for SelectStatement<F, S, W, O, Dist
 {
 }
 
-impl<L: Query, R, O> CombineDsl for CompoundSelect<L, R, O> {}
+impl<L, R, O> CombineDsl for CompoundSelect<L, R, O> where Self: Query {}
 
-impl<L: OutputScope, R> CompoundSelect<L, R, NoOrder> {
-    /// ORDER BY of the combined rows. Columns name the output columns (those of the first
-    /// query), and are written without their table, as SQL requires here.
+impl<L, R> CompoundSelect<L, R, NoOrder> {
+    /// ORDER BY of the combined rows. Only output columns may be named: columns of the first
+    /// query's select list (the combined rows have no others), written without their table,
+    /// as SQL requires here.
     pub fn order_by<O, I>(self, order: O) -> CompoundSelect<L, R, OrderBy<O>>
     where
-        O: OrderIn<L::From, I>,
+        O: OrderByOutputOf<L, I>,
     {
         CompoundSelect {
             left: self.left,
@@ -158,8 +171,12 @@ impl<L, R, O> CompoundSelect<L, R, O> {
     }
 }
 
-impl<L: Query, R, O> Query for CompoundSelect<L, R, O> {
-    type SqlType = L::SqlType;
+// A column of the combined rows is NULL-able when it is on either side.
+impl<L: Query, R: Query, O> Query for CompoundSelect<L, R, O>
+where
+    L::SqlType: UnionRow<R::SqlType>,
+{
+    type SqlType = <L::SqlType as UnionRow<R::SqlType>>::Out;
 }
 
 impl<L, R, O> AsQuery for CompoundSelect<L, R, O> {

@@ -3,8 +3,19 @@
 //! A CTE is named by a table declared with `table!` (its columns give the CTE's column names
 //! and types); the main query uses that table like any other, and the WITH clause travels with
 //! the statement.
+//!
+//! Rules checked here: the CTE's query fills the table's columns (types and nullability, see
+//! [`FillsTable`]); each entry reads only CTEs declared before it, a recursive entry reads
+//! itself only in its recursive step (see [`ReadsOnlyEarlier`], [`RecursiveBody`]).
+//!
+//! Not checked yet: that the main statement reads only CTEs its WITH clause declares. `with`
+//! is called after the main query is built and may be called again, so no builder call sees
+//! the finished list; an impl-level check cannot use inferred indices. A statement with no
+//! WITH clause at all can be checked by a bound of the run methods, see
+//! [`CtesInScope`](crate::query::CtesInScope).
 
-use super::insert::RowComparable;
+use super::cte_scope::{NoCtes, ReadsOnlyEarlier, RecursiveBody};
+use super::fill::FillsTable;
 use super::{AsQuery, MaybeEmpty, Query};
 use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder};
 use crate::schema::Table;
@@ -17,7 +28,9 @@ pub struct Cte<T, Q> {
     _table: PhantomData<T>,
 }
 
-/// Defines the CTE `table` as the rows of `query`, whose row type must fit the table's columns.
+/// Defines the CTE `table` as the rows of `query`, whose row type must fit the table's columns:
+/// one value per column, of the column's type, and NOT NULL where the column is declared NOT
+/// NULL.
 ///
 /// ```
 /// use aludel::prelude::*;
@@ -34,12 +47,27 @@ pub struct Cte<T, Q> {
 ///     r#"WITH "big_orders" ("customer", "total") AS (SELECT "orders"."customer", "orders"."total" FROM "orders" WHERE ("orders"."total" > ?1)) SELECT "big_orders"."customer" FROM "big_orders""#
 /// );
 /// ```
+///
+/// A column declared NOT NULL cannot be filled by a value that may be NULL, such as `SUM`
+/// (NULL over no rows); declare it `Nullable<..>` or use `coalesce`:
+///
+/// ```compile_fail
+/// # use aludel::prelude::*;
+/// # aludel::table! {
+/// #     orders (id) { id -> Integer, customer -> Text, total -> Integer, }
+/// # }
+/// aludel::table! { spent { customer -> Text, total -> BigInt, } }
+/// let q = spent::table.select(spent::total).with(cte(
+///     spent::table,
+///     orders::table.group_by(orders::customer).select((orders::customer, sum(orders::total))),
+/// ));
+/// ```
 pub fn cte<T, Q>(table: T, query: Q) -> Cte<T, Q::Query>
 where
     T: Table,
     Q: AsQuery,
     Q::Query: Query,
-    <Q::Query as Query>::SqlType: RowComparable<T::AllSqlType>,
+    Q::Query: FillsTable<T>,
 {
     let _ = table;
     Cte { query: query.as_query(), _table: PhantomData }
@@ -93,25 +121,39 @@ pub struct WithQuery<C, Q> {
 }
 
 impl<C, Q> WithQuery<C, Q> {
-    /// Adds another CTE after the ones already there.
-    pub fn with<T, Q2>(self, next: Cte<T, Q2>) -> WithQuery<(C, Cte<T, Q2>), Q> {
+    /// Adds another CTE after the ones already there; its query may read those.
+    pub fn with<T, Q2, I>(self, next: Cte<T, Q2>) -> WithQuery<(C, Cte<T, Q2>), Q>
+    where
+        Q2: ReadsOnlyEarlier<C, I>,
+    {
         WithQuery { ctes: (self.ctes, next), query: self.query, recursive: self.recursive }
     }
-    /// Adds a CTE that may refer to itself; the clause becomes `WITH RECURSIVE`.
-    pub fn with_recursive<T, Q2>(self, next: Cte<T, Q2>) -> WithQuery<(C, Cte<T, Q2>), Q> {
+    /// Adds a CTE that may refer to itself in its recursive step; the clause becomes
+    /// `WITH RECURSIVE`.
+    pub fn with_recursive<T, Q2, I>(self, next: Cte<T, Q2>) -> WithQuery<(C, Cte<T, Q2>), Q>
+    where
+        Q2: RecursiveBody<C, (C, Cte<T, Q2>), I>,
+    {
         WithQuery { ctes: (self.ctes, next), query: self.query, recursive: true }
     }
 }
 
 /// Attaching CTEs to a query.
 pub trait WithDsl: AsQuery + Sized {
-    /// `WITH cte query`.
-    fn with<T, Q>(self, cte: Cte<T, Q>) -> WithQuery<Cte<T, Q>, Self::Query> {
+    /// `WITH cte query`. The CTE's query may not read other CTEs (none is declared before it),
+    /// nor itself (that takes `with_recursive`).
+    fn with<T, Q, I>(self, cte: Cte<T, Q>) -> WithQuery<Cte<T, Q>, Self::Query>
+    where
+        Q: ReadsOnlyEarlier<NoCtes, I>,
+    {
         WithQuery { ctes: cte, query: self.as_query(), recursive: false }
     }
-    /// `WITH RECURSIVE cte query`: the CTE's query may refer to its own table (typically
-    /// `base.union_all(step)`).
-    fn with_recursive<T, Q>(self, cte: Cte<T, Q>) -> WithQuery<Cte<T, Q>, Self::Query> {
+    /// `WITH RECURSIVE cte query`: the CTE's query may refer to its own table in its recursive
+    /// step, the right side of `anchor.union_all(step)`; the anchor may not.
+    fn with_recursive<T, Q, I>(self, cte: Cte<T, Q>) -> WithQuery<Cte<T, Q>, Self::Query>
+    where
+        Q: RecursiveBody<NoCtes, Cte<T, Q>, I>,
+    {
         WithQuery { ctes: cte, query: self.as_query(), recursive: true }
     }
 }

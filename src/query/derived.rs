@@ -1,6 +1,6 @@
 //! Derived tables (subqueries in FROM), and SELECT without FROM.
 
-use super::insert::RowComparable;
+use super::fill::FillsTable;
 use super::select::SelectStatement;
 use super::subquery::Correlation;
 use super::{AsQuery, Query};
@@ -10,7 +10,8 @@ use std::marker::PhantomData;
 use typenum::B0;
 
 /// `(query) AS "t"`: a subquery in FROM, whose columns are those of table `T` (declared with
-/// `table!`, usually without a primary key). Its rows must fit `T`'s column types.
+/// `table!`, usually without a primary key). Its rows must fit `T`'s columns: their types, and
+/// their nullability (a NOT NULL column cannot be filled by a value that may be NULL).
 #[derive(Debug, Clone)]
 pub struct Derived<Q, T> {
     query: Q,
@@ -25,7 +26,7 @@ pub trait DerivedDsl: AsQuery + Sized {
     where
         T: Table,
         Self::Query: Query,
-        <Self::Query as Query>::SqlType: RowComparable<T::AllSqlType>,
+        Self::Query: FillsTable<T>,
     {
         let _ = table;
         Derived { query: self.as_query(), _table: PhantomData }

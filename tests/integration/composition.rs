@@ -187,3 +187,68 @@ crate::backend_test!(derived_tables, |conn| {
         .unwrap();
     assert_eq!(all.len(), 3);
 });
+
+crate::backend_test!(set_operation_nullability, |conn| {
+    seed(conn);
+    // A column is NULL-able in the combined rows when it is on either side, whichever side.
+    let names: Vec<(String, Option<i32>)> = contractors::table
+        .select((contractors::name, contractors::rate))
+        .union_all(employees::table.select((employees::name, employees::manager_id)))
+        .order_by((contractors::name, contractors::rate))
+        .load(conn)
+        .unwrap();
+    assert_eq!(names.len(), 7);
+    assert_eq!(names[0], ("ann".to_owned(), Some(1)));
+    assert!(names.contains(&("root".to_owned(), None)));
+    // And in a chain, through the later members too.
+    let ids: Vec<Option<i32>> = employees::table
+        .select(employees::id)
+        .union(contractors::table.select(contractors::id))
+        .union(employees::table.select(employees::manager_id))
+        .load(conn)
+        .unwrap();
+    assert_eq!(ids.len(), 6);
+    assert!(ids.contains(&None));
+});
+
+aludel::table! {
+    // A CTE filled by SUM declares its total NULL-able; SUM over no rows yields NULL.
+    manager_pay { manager_id -> Nullable<Integer>, total -> Nullable<BigInt>, }
+}
+
+crate::backend_test!(cte_columns_carry_nullability, |conn| {
+    seed(conn);
+    let rows: Vec<(Option<i32>, Option<i64>)> = manager_pay::table
+        .select((manager_pay::manager_id, manager_pay::total))
+        .order_by(manager_pay::manager_id)
+        .with(cte(
+            manager_pay::table,
+            employees::table
+                .filter(employees::salary.gt(1000))
+                .select((max(employees::manager_id), sum(employees::salary))),
+        ))
+        .load(conn)
+        .unwrap();
+    // An aggregate without GROUP BY over no rows: one row of NULLs.
+    assert_eq!(rows, [(None, None)]);
+});
+
+aludel::alias!(boss = employees::table);
+
+crate::backend_test!(cte_over_a_self_join_through_an_alias, |conn| {
+    seed(conn);
+    // An alias of a stored table in a CTE's query reads no CTE.
+    let rows: Vec<(String, i32)> = payroll::table
+        .select((payroll::name, payroll::pay))
+        .order_by(payroll::name)
+        .with(cte(
+            payroll::table,
+            employees::table
+                .join(boss, boss.col(employees::id).eq(employees::manager_id))
+                .filter(boss.col(employees::name).eq("root"))
+                .select((employees::name, boss.col(employees::salary))),
+        ))
+        .load(conn)
+        .unwrap();
+    assert_eq!(rows, [("ann".to_owned(), 300), ("bob".to_owned(), 300)]);
+});

@@ -5,6 +5,7 @@
 //!
 //! One module per rule family; `every_compile_fail_case_has_a_twin` keeps the two sets in step.
 
+mod compose;
 mod dialect_cases;
 mod dialects;
 mod grouping_cases;

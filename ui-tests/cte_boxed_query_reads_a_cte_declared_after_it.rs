@@ -1,0 +1,23 @@
+//! A boxed query filling a CTE may read only CTEs declared before it.
+
+use aludel::prelude::*;
+
+aludel::table! {
+    users (id) { id -> Integer, name -> Text, email -> Nullable<Text>, age -> Integer, }
+    posts (id) { id -> Integer, #[references(users::id)] user_id -> Integer, title -> Text, score -> Integer, }
+}
+
+aludel::table! {
+    adults { id -> Integer, name -> Text, }
+    adult_names { name -> Text, }
+}
+
+fn main() {
+    let _ = adult_names::table
+        .select(adult_names::name)
+        .with(cte(adult_names::table, adults::table.select(adults::name).into_boxed::<Sqlite>()))
+        .with(cte(
+            adults::table,
+            users::table.select((users::id, users::name)).filter(users::age.ge(18)),
+        ));
+}

@@ -1,0 +1,27 @@
+//! A derived table inside a CTE may read only CTEs declared before that CTE.
+
+use aludel::prelude::*;
+
+aludel::table! {
+    users (id) { id -> Integer, name -> Text, email -> Nullable<Text>, age -> Integer, }
+    posts (id) { id -> Integer, #[references(users::id)] user_id -> Integer, title -> Text, score -> Integer, }
+}
+
+aludel::table! {
+    adults { id -> Integer, name -> Text, }
+    names_only { name -> Text, }
+    adult_names { name -> Text, }
+}
+
+fn main() {
+    let _ = adult_names::table
+        .select(adult_names::name)
+        .with(cte(
+            adult_names::table,
+            adults::table.select(adults::name).subquery(names_only::table).select(names_only::name),
+        ))
+        .with(cte(
+            adults::table,
+            users::table.select((users::id, users::name)).filter(users::age.ge(18)),
+        ));
+}

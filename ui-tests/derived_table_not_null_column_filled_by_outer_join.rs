@@ -1,0 +1,18 @@
+//! A derived table's column declared NOT NULL cannot be filled from the nullable side of an outer join.
+
+use aludel::prelude::*;
+
+aludel::table! {
+    users (id) { id -> Integer, name -> Text, email -> Nullable<Text>, age -> Integer, }
+    posts (id) { id -> Integer, #[references(users::id)] user_id -> Integer, title -> Text, score -> Integer, }
+}
+
+aludel::table! { user_titles { name -> Text, title -> Text, } }
+
+fn main() {
+    let _ = users::table
+        .outer_join(posts::table, posts::user_id.eq(users::id))
+        .select((users::name, posts::title))
+        .subquery(user_titles::table)
+        .select(user_titles::title);
+}
