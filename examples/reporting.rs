@@ -35,7 +35,7 @@ aludel::table! {
     }
 
     // The CTE's shape: one row per order with its total.
-    order_totals {
+    #[cte] order_totals {
         order_id -> Integer,
         customer_id -> Integer,
         total -> BigInt,

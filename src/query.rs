@@ -37,8 +37,8 @@ pub use compile::{Compile, Compiled};
 pub use compound::{CombineDsl, CompoundSelect, SetCompatible};
 pub use cte::{Cte, CteList, WithDsl, WithQuery, cte};
 pub use cte_scope::{
-    AllDeclared, Append, CteCons, CteNil, CtesInScope, Declares, IsAlias, IsTable, KeyKind, Last,
-    NoCtes, NoneUndeclared, ReadsCtes, ReadsOnlyEarlier, RecursiveBody, ShapeList,
+    AllDeclared, Append, CteCons, CteNil, CtesInScope, Declares, IsAlias, IsTable, Last, NoCtes,
+    NoneUndeclared, ReadsCtes, ReadsOnlyEarlier, RecursiveBody, ShapeList,
 };
 pub use delete::{DeleteStatement, delete};
 pub use derived::{Derived, DerivedDsl, Literal, NoFrom, SelectValues, literal, select};

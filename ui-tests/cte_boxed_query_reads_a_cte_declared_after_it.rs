@@ -8,8 +8,8 @@ aludel::table! {
 }
 
 aludel::table! {
-    adults { id -> Integer, name -> Text, }
-    adult_names { name -> Text, }
+    #[cte] adults { id -> Integer, name -> Text, }
+    #[cte] adult_names { name -> Text, }
 }
 
 fn main() {

@@ -8,9 +8,9 @@ aludel::table! {
 }
 
 aludel::table! {
-    adults { id -> Integer, name -> Text, }
-    names_only { name -> Text, }
-    adult_names { name -> Text, }
+    #[cte] adults { id -> Integer, name -> Text, }
+    #[cte] names_only { name -> Text, }
+    #[cte] adult_names { name -> Text, }
 }
 
 fn main() {

@@ -8,9 +8,9 @@ aludel::table! {
 }
 
 aludel::table! {
-    adults { id -> Integer, name -> Text, }
-    seniors { id -> Integer, name -> Text, }
-    adult_titles { name -> Text, title -> Text, }
+    #[cte] adults { id -> Integer, name -> Text, }
+    #[cte] seniors { id -> Integer, name -> Text, }
+    #[cte] adult_titles { name -> Text, title -> Text, }
 }
 
 fn main() {

@@ -7,7 +7,7 @@ aludel::table! {
     posts (id) { id -> Integer, #[references(users::id)] user_id -> Integer, title -> Text, score -> Integer, }
 }
 
-aludel::table! { user_titles { name -> Text, title -> Text, } }
+aludel::table! { #[cte] user_titles { name -> Text, title -> Text, } }
 
 fn main() {
     let _ = user_titles::table.select(user_titles::title).with(cte(

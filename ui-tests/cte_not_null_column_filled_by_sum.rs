@@ -7,7 +7,7 @@ aludel::table! {
     posts (id) { id -> Integer, #[references(users::id)] user_id -> Integer, title -> Text, score -> Integer, }
 }
 
-aludel::table! { user_scores { user_id -> Integer, total -> BigInt, } }
+aludel::table! { #[cte] user_scores { user_id -> Integer, total -> BigInt, } }
 
 fn main() {
     let _ = user_scores::table.select(user_scores::total).with(cte(

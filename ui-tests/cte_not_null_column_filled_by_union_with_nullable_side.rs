@@ -7,7 +7,7 @@ aludel::table! {
     posts (id) { id -> Integer, #[references(users::id)] user_id -> Integer, title -> Text, score -> Integer, }
 }
 
-aludel::table! { contacts { value -> Text, } }
+aludel::table! { #[cte] contacts { value -> Text, } }
 
 fn main() {
     let _ = contacts::table.select(contacts::value).with(cte(

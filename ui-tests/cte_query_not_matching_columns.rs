@@ -7,7 +7,7 @@ aludel::table! {
     posts (id) { id -> Integer, #[references(users::id)] user_id -> Integer, title -> Text, }
 }
 
-aludel::table! { names { name -> Text, } }
+aludel::table! { #[cte] names { name -> Text, } }
 
 fn main() {
     let _ = names::table.select(names::name).with(cte(names::table, users::table.select(users::id)));

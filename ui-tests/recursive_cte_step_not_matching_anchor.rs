@@ -7,7 +7,7 @@ aludel::table! {
     posts (id) { id -> Integer, #[references(users::id)] user_id -> Integer, title -> Text, score -> Integer, }
 }
 
-aludel::table! { series { n -> Integer, } }
+aludel::table! { #[cte] series { n -> Integer, } }
 
 fn main() {
     let _ = series::table.select(series::n).with_recursive(cte(

@@ -7,7 +7,7 @@ aludel::table! {
     posts (id) { id -> Integer, #[references(users::id)] user_id -> Integer, title -> Text, score -> Integer, }
 }
 
-aludel::table! { steps { n -> Integer, label -> Text, } }
+aludel::table! { #[cte] steps { n -> Integer, label -> Text, } }
 
 fn main() {
     let _ = steps::table.select((steps::n, steps::label)).with_recursive(cte(

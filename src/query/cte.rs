@@ -36,7 +36,7 @@ pub struct Cte<T, Q> {
 /// use aludel::prelude::*;
 /// aludel::table! {
 ///     orders (id) { id -> Integer, customer -> Text, total -> Integer, }
-///     big_orders { customer -> Text, total -> Integer, }
+///     #[cte] big_orders { customer -> Text, total -> Integer, }
 /// }
 ///
 /// let q = big_orders::table

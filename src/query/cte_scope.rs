@@ -1,8 +1,8 @@
 //! WITH scope: a CTE's table may be read only where a WITH clause has declared it, and only
 //! after its declaration.
 //!
-//! A table declared with `table!` without a primary key names the shape of a CTE or a derived
-//! table (see [`table!`](crate::table)); it has no rows of its own. Each statement reports the
+//! A table declared `#[cte]` with `table!` names the shape of a CTE or a derived table (see
+//! [`table!`](crate::table)); it has no rows of its own. Each statement reports the
 //! shape tables its FROM clauses read as a type-level list ([`ReadsCtes`]), and each
 //! `with(cte(..))` proves, by inferred index, that the new CTE's query reads only CTEs declared
 //! before it (itself too under `with_recursive`, and then only in the recursive step).
@@ -19,7 +19,6 @@ use super::select::SelectStatement;
 use super::update::UpdateStatement;
 use crate::dialect::Dialect;
 use crate::schema::{AliasSource, InLeft, Table};
-use crate::types::Flag;
 use typenum::{B0, B1};
 
 /// The empty type-level list.
@@ -41,23 +40,6 @@ impl<H, T: Append<Rhs>, Rhs> Append<Rhs> for CteCons<H, T> {
     type Out = CteCons<H, T::Out>;
 }
 
-/// Whether a primary-key tuple is empty: a table without one is a CTE or derived-table shape.
-pub trait KeyKind {
-    /// `B1` for no primary key.
-    type IsShape: Flag;
-}
-impl KeyKind for () {
-    type IsShape = B1;
-}
-macro_rules! key_kind {
-    ($(($($k:ident),+))*) => {$(
-        impl<$($k),+> KeyKind for ($($k,)+) {
-            type IsShape = B0;
-        }
-    )*};
-}
-key_kind! { (A) (A, B) (A, B, C) (A, B, C, D) (A, B, C, D, E) (A, B, C, D, E, F) }
-
 /// `CteCons<T, CteNil>` for a shape table (`B1`), the empty list for a stored table (`B0`).
 pub trait ShapeList<T> {
     /// The list.
@@ -70,7 +52,7 @@ impl<T> ShapeList<T> for B1 {
     type List = CteCons<T, CteNil>;
 }
 
-/// The CTE shape tables (tables declared without a primary key) that the FROM clauses of a
+/// The CTE shape tables (tables declared `#[cte]`) that the FROM clauses of a
 /// statement (or a FROM source) read, as a type-level list. Subqueries in WHERE or the select
 /// list are not followed.
 ///
@@ -90,20 +72,18 @@ pub struct IsTable;
 pub struct IsAlias;
 
 /// The shape tables that reading table `T` reads: `T` itself when it is a shape.
-type TableReads<T> = <<<T as Table>::PrimaryKey as KeyKind>::IsShape as ShapeList<T>>::List;
+type TableReads<T> = <<T as Table>::CteShape as ShapeList<T>>::List;
 
 impl<T: Table> ReadsCtes<IsTable> for T
 where
-    T::PrimaryKey: KeyKind,
-    <T::PrimaryKey as KeyKind>::IsShape: ShapeList<T>,
+    T::CteShape: ShapeList<T>,
 {
     type Reads = TableReads<T>;
 }
 
 impl<A: AliasSource> ReadsCtes<IsAlias> for A
 where
-    <A::Table as Table>::PrimaryKey: KeyKind,
-    <<A::Table as Table>::PrimaryKey as KeyKind>::IsShape: ShapeList<A::Table>,
+    <A::Table as Table>::CteShape: ShapeList<A::Table>,
 {
     type Reads = TableReads<A::Table>;
 }
@@ -175,7 +155,7 @@ pub struct NoCtes;
 #[diagnostic::on_unimplemented(
     message = "CTE `{T}` is read before any WITH entry declares it",
     label = "this query reads `{T}`, which is not declared by an earlier entry of this WITH clause",
-    note = "a table declared without a primary key names a CTE: declare it first with `.with(cte({T}, ...))`; a CTE may read only CTEs declared before it, and itself only in the recursive step of `with_recursive`"
+    note = "a table declared `#[cte]` names a CTE: declare it first with `.with(cte({T}, ...))`; a CTE may read only CTEs declared before it, and itself only in the recursive step of `with_recursive`"
 )]
 pub trait Declares<T, I> {}
 
@@ -233,7 +213,7 @@ where
 /// use aludel::query::CtesInScope;
 /// aludel::table! {
 ///     users (id) { id -> Integer, name -> Text, }
-///     names { name -> Text, }
+///     #[cte] names { name -> Text, }
 /// }
 /// fn runnable<Q: CtesInScope<K>, K>(_: Q) {}
 /// runnable(users::table.select(users::name));

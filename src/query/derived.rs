@@ -10,7 +10,7 @@ use std::marker::PhantomData;
 use typenum::B0;
 
 /// `(query) AS "t"`: a subquery in FROM, whose columns are those of table `T` (declared with
-/// `table!`, usually without a primary key). Its rows must fit `T`'s columns: their types, and
+/// `table!`, usually `#[cte]` without a primary key). Its rows must fit `T`'s columns: their types, and
 /// their nullability (a NOT NULL column cannot be filled by a value that may be NULL).
 #[derive(Debug, Clone)]
 pub struct Derived<Q, T> {

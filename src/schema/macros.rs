@@ -38,8 +38,11 @@
 /// }
 /// ```
 ///
-/// The primary key list may be left out (`name { ... }`) for tables that only name the shape
-/// of a CTE or a derived table.
+/// The primary key list may be left out (`name { ... }`), for tables without one and for
+/// tables that only name the shape of a CTE or a derived table. Mark those with the table
+/// attribute `#[cte]`: a CTE shape is then readable only inside a statement whose WITH clause
+/// declares it, after its declaration (`#[cte] order_totals { customer -> Text, total ->
+/// BigInt, }`).
 ///
 /// (Declare tables at module level, as here: a table module finds the tables it references
 /// through `super::*`.)
@@ -97,6 +100,7 @@ macro_rules! __table_impl {
                 type AllColumns = ($($col,)+);
                 type AllSqlType = ($(<$col as $crate::expr::Expression>::SqlType,)+);
                 type PrimaryKey = ($($pk,)*);
+                type CteShape = $crate::__cte_shape!($($tattr)*);
                 fn def() -> &'static $crate::schema::TableDef {
                     &DEF
                 }
@@ -234,6 +238,14 @@ macro_rules! __unique_keys {
 
 #[doc(hidden)]
 #[macro_export]
+macro_rules! __cte_shape {
+    () => { $crate::__private::B0 };
+    ([cte] $($rest:tt)*) => { $crate::__private::B1 };
+    ([$($other:tt)*] $($rest:tt)*) => { $crate::__cte_shape!($($rest)*) };
+}
+
+#[doc(hidden)]
+#[macro_export]
 macro_rules! __sql_name {
     ($default:expr;) => { $default };
     ($default:expr; [sql_name = $name:literal] $($rest:tt)*) => { $name };
@@ -339,6 +351,9 @@ macro_rules! __column_items {
 #[macro_export]
 macro_rules! __table_constraints {
     ([$($acc:expr,)*]) => { &[$($acc),*] };
+    ([$($acc:expr,)*] [cte] $($rest:tt)*) => {
+        $crate::__table_constraints!([$($acc,)*] $($rest)*)
+    };
     ([$($acc:expr,)*] [doc $($x:tt)*] $($rest:tt)*) => {
         $crate::__table_constraints!([$($acc,)*] $($rest)*)
     };

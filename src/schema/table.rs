@@ -15,6 +15,9 @@ pub trait Table: Copy + Default + Send + Sync + 'static {
     type AllSqlType;
     /// The primary key column(s), as a tuple.
     type PrimaryKey: Copy + Default;
+    /// `B1` for a table declared `#[cte]`: the shape of a CTE or derived table, with no rows
+    /// of its own, readable only where a WITH clause declares it.
+    type CteShape: crate::types::Flag;
     /// The runtime description of the table.
     fn def() -> &'static TableDef;
 }

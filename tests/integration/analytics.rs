@@ -16,7 +16,7 @@ aludel::table! {
         amount -> Integer,
         month -> Integer,
     }
-    shop_totals { shop_id -> Integer, total -> BigInt, receipts -> BigInt, }
+    #[cte] shop_totals { shop_id -> Integer, total -> BigInt, receipts -> BigInt, }
 }
 
 const HAND_WRITTEN: &str = "

@@ -12,10 +12,10 @@ aludel::table! {
     contractors (id) { id -> Integer, name -> Text, rate -> Integer, }
 
     // Shapes of CTEs and derived tables: no primary key, never created.
-    payroll { name -> Text, pay -> Integer, }
-    chain { id -> Integer, name -> Text, depth -> Integer, }
-    series { n -> Integer, }
-    team_sizes { manager_id -> Nullable<Integer>, members -> BigInt, }
+    #[cte] payroll { name -> Text, pay -> Integer, }
+    #[cte] chain { id -> Integer, name -> Text, depth -> Integer, }
+    #[cte] series { n -> Integer, }
+    #[cte] team_sizes { manager_id -> Nullable<Integer>, members -> BigInt, }
 }
 
 fn seed<C: Connection>(conn: &mut C) {
@@ -213,7 +213,7 @@ crate::backend_test!(set_operation_nullability, |conn| {
 
 aludel::table! {
     // A CTE filled by SUM declares its total NULL-able; SUM over no rows yields NULL.
-    manager_pay { manager_id -> Nullable<Integer>, total -> Nullable<BigInt>, }
+    #[cte] manager_pay { manager_id -> Nullable<Integer>, total -> Nullable<BigInt>, }
 }
 
 crate::backend_test!(cte_columns_carry_nullability, |conn| {
@@ -251,4 +251,31 @@ crate::backend_test!(cte_over_a_self_join_through_an_alias, |conn| {
         .load(conn)
         .unwrap();
     assert_eq!(rows, [("ann".to_owned(), 300), ("bob".to_owned(), 300)]);
+});
+
+aludel::table! {
+    // A stored table without a primary key: not a CTE shape, readable anywhere.
+    event_log { kind -> Text, n -> Integer, }
+    #[cte] kind_totals { kind -> Text, total -> Nullable<BigInt>, }
+}
+
+crate::backend_test!(table_without_primary_key_is_read_inside_a_cte, |conn| {
+    MetaData::new([event_log::table::def()]).create_all(conn, CheckFirst::No).unwrap();
+    insert(event_log::table)
+        .values(vec![
+            (event_log::kind.eq("a"), event_log::n.eq(1)),
+            (event_log::kind.eq("a"), event_log::n.eq(2)),
+            (event_log::kind.eq("b"), event_log::n.eq(5)),
+        ])
+        .execute(conn)
+        .unwrap();
+    let totals =
+        event_log::table.group_by(event_log::kind).select((event_log::kind, sum(event_log::n)));
+    let rows: Vec<(String, Option<i64>)> = kind_totals::table
+        .select((kind_totals::kind, kind_totals::total))
+        .order_by(kind_totals::kind)
+        .with(cte(kind_totals::table, totals))
+        .load(conn)
+        .unwrap();
+    assert_eq!(rows, [("a".to_owned(), Some(3)), ("b".to_owned(), Some(5))]);
 });

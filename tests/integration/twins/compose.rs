@@ -7,17 +7,17 @@ use aludel::prelude::*;
 
 aludel::table! {
     // Shapes of CTEs and derived tables (no primary key): the corrected declarations.
-    user_scores { user_id -> Integer, total -> Nullable<BigInt>, }
-    score_totals { user_id -> Integer, total -> BigInt, }
-    user_titles { name -> Text, title -> Nullable<Text>, }
-    contacts { value -> Nullable<Text>, }
-    steps { n -> Integer, label -> Nullable<Text>, }
-    adults { id -> Integer, name -> Text, }
-    adult_names { name -> Text, }
-    names_only { name -> Text, }
-    names { name -> Text, }
-    adult_titles { name -> Text, title -> Text, }
-    series { n -> Integer, }
+    #[cte] user_scores { user_id -> Integer, total -> Nullable<BigInt>, }
+    #[cte] score_totals { user_id -> Integer, total -> BigInt, }
+    #[cte] user_titles { name -> Text, title -> Nullable<Text>, }
+    #[cte] contacts { value -> Nullable<Text>, }
+    #[cte] steps { n -> Integer, label -> Nullable<Text>, }
+    #[cte] adults { id -> Integer, name -> Text, }
+    #[cte] adult_names { name -> Text, }
+    #[cte] names_only { name -> Text, }
+    #[cte] names { name -> Text, }
+    #[cte] adult_titles { name -> Text, title -> Text, }
+    #[cte] series { n -> Integer, }
 }
 
 fn sorted<T: Ord>(mut rows: Vec<T>) -> Vec<T> {

@@ -9,7 +9,7 @@ aludel::table! {
     // A boolean and a floating-point column.
     accounts (id) { id -> Integer, active -> Bool, balance -> Double, }
     // The one-column CTE table of `cte_query_not_matching_columns`.
-    names { name -> Text, }
+    #[cte] names { name -> Text, }
 }
 
 fn seed_accounts<C: Connection>(conn: &mut C) {
