@@ -118,7 +118,7 @@ where
 }
 
 // A boxed statement: its FROM clause as built (joins added at run time are not followed).
-impl<F: ReadsCtes<K>, X, K> ReadsCtes<K> for Scope<F, X> {
+impl<F: ReadsCtes<K>, X, G, K> ReadsCtes<K> for Scope<F, X, G> {
     type Reads = F::Reads;
 }
 impl<F: ReadsCtes<K>, ST, D: Dialect, K> ReadsCtes<K> for BoxedSelect<'_, F, ST, D> {
