@@ -40,6 +40,10 @@ struct Entry<C: Connection> {
     snapshot: Vec<Value<'static>>,
     expired: bool,
     order: u64,
+    /// Inserted by a flush of the session's transaction, which has not committed yet: if it
+    /// rolls back (or its COMMIT fails), the row does not exist and the object is forgotten,
+    /// as SQLAlchemy expunges objects whose INSERT was rolled back.
+    fresh: bool,
 }
 
 /// A primary key as a hashable identity.
@@ -762,7 +766,14 @@ where
     ) -> usize {
         self.order += 1;
         let addr = obj.addr();
-        self.entries.push(Some(Entry { obj, state, snapshot, expired: false, order: self.order }));
+        self.entries.push(Some(Entry {
+            obj,
+            state,
+            snapshot,
+            expired: false,
+            order: self.order,
+            fresh: false,
+        }));
         let i = self.entries.len() - 1;
         self.by_addr.insert(addr, i);
         i
@@ -875,6 +886,7 @@ where
                     let entry = self.entries[*i].as_mut().expect("entry");
                     entry.state = State::Persistent;
                     entry.snapshot = entry.obj.values();
+                    entry.fresh = self.began;
                     entry.obj.after_insert();
                 }
                 for i in &plan.inserts {
@@ -922,7 +934,14 @@ where
             let committed = crate::conn::commit_outermost(self.conn);
             self.conn.set_transaction_depth(0);
             self.began = false;
-            committed?;
+            if let Err(e) = committed {
+                // Nothing of the transaction reached the database.
+                self.revert_to_last_commit();
+                return Err(e);
+            }
+            for entry in self.entries.iter_mut().flatten() {
+                entry.fresh = false;
+            }
         }
         if self.expire_on_commit {
             for entry in self.entries.iter_mut().flatten() {
@@ -932,9 +951,10 @@ where
         Ok(())
     }
 
-    /// Rolls back the session's transaction and every unflushed change: new objects are
-    /// forgotten, deleted ones kept, changed ones restored to their last loaded or flushed
-    /// state.
+    /// Rolls back the session's transaction and every change since the last commit: new
+    /// objects and objects inserted since are forgotten (their rows are gone), deleted ones
+    /// kept, changed ones restored to their last loaded or flushed state and expired. A failed
+    /// [`commit`](Self::commit) does the same.
     ///
     /// # Errors
     /// The database's error on ROLLBACK.
@@ -946,10 +966,18 @@ where
         } else {
             Ok(())
         };
+        self.revert_to_last_commit();
+        result
+    }
+
+    /// Puts every object back as the last commit left it: new objects and objects inserted
+    /// since are forgotten, deleted ones kept, changed ones restored and expired.
+    fn revert_to_last_commit(&mut self) {
         let mut forget = Vec::new();
         for (i, slot) in self.entries.iter_mut().enumerate() {
             let Some(entry) = slot else { continue };
             match entry.state {
+                _ if entry.fresh => forget.push(i),
                 State::New => forget.push(i),
                 State::Deleted | State::Persistent => {
                     entry.state = State::Persistent;
@@ -964,7 +992,6 @@ where
         for i in forget {
             self.forget(i);
         }
-        result
     }
 
     fn plan(&mut self) -> Result<Plan> {

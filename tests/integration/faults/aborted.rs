@@ -77,6 +77,11 @@ fn postgres_session_commit_after_an_ignored_error_is_an_error() {
         let _ = put(session.connection(), "kept");
         let err = session.commit().unwrap_err();
         assert_eq!(err.kind(), ErrorKind::TransactionAborted, "{err}");
+        // The row was never committed: the session forgets the object instead of keeping it
+        // under the key of a row that does not exist, and a lookup goes to the database.
+        let id = obj.borrow().id.unwrap();
+        assert!(session.get::<Item>(id).unwrap().is_none());
+        session.commit().unwrap();
     }
     assert_eq!(guard.conn.transaction_depth(), 0);
     assert_eq!(items(&mut guard.conn), ["kept"]);
