@@ -56,7 +56,7 @@ pub struct Cte<T, Q> {
 /// # aludel::table! {
 /// #     orders (id) { id -> Integer, customer -> Text, total -> Integer, }
 /// # }
-/// aludel::table! { spent { customer -> Text, total -> BigInt, } }
+/// aludel::table! { #[cte] spent { customer -> Text, total -> BigInt, } }
 /// let q = spent::table.select(spent::total).with(cte(
 ///     spent::table,
 ///     orders::table.group_by(orders::customer).select((orders::customer, sum(orders::total))),

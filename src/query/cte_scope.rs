@@ -223,7 +223,7 @@ where
 /// ```compile_fail
 /// # use aludel::prelude::*;
 /// # use aludel::query::CtesInScope;
-/// # aludel::table! { names { name -> Text, } }
+/// # aludel::table! { #[cte] names { name -> Text, } }
 /// # fn runnable<Q: CtesInScope<K>, K>(_: Q) {}
 /// // `names` is a CTE shape, and nothing declares it.
 /// runnable(names::table.select(names::name));
