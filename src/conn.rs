@@ -17,7 +17,7 @@ mod url;
 pub use self::postgres::PgConnection;
 pub use engine::{Engine, EngineBuilder};
 pub use pool::{Connect, PgTarget, PoolConfig, PoolStatus, PooledConnection, SqliteTarget};
-pub use run::{RunQueryDsl, execute_many};
+pub use run::{RunQueryDsl, RunUnscoped, execute_many};
 pub use sqlite::SqliteConnection;
 pub use state::{ConnState, Echo, Instrumentation, SqlCache, StatementEvent};
 pub(crate) use transaction::{TransactionGuard, commit_outermost};

@@ -3,7 +3,7 @@
 use super::Connection;
 use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder};
 use crate::error::{Error, ErrorKind, Result};
-use crate::query::{AsQuery, MaybeEmpty, Query};
+use crate::query::{AsQuery, CtesInScope, MaybeEmpty, Query};
 use crate::types::FromRow;
 use crate::types::Value;
 use std::sync::Arc;
@@ -12,6 +12,10 @@ use std::sync::Arc;
 type RowOf<Q> = <<Q as AsQuery>::Query as Query>::SqlType;
 
 /// Executes statements on a connection. Implemented for every statement and table.
+///
+/// `K` is inferred: the proof that every CTE the statement reads is declared by its own WITH
+/// clause ([`CtesInScope`]); reading a `#[cte]` table without `.with(cte(..))` does not
+/// compile.
 ///
 /// ```
 /// use aludel::prelude::*;
@@ -27,7 +31,109 @@ type RowOf<Q> = <<Q as AsQuery>::Query as Query>::SqlType;
 /// assert_eq!((id, name.as_str()), (1, "ada"));
 /// # Ok(()) }
 /// ```
-pub trait RunQueryDsl<C: Connection>: AsQuery + Sized {
+pub trait RunQueryDsl<C: Connection, K = ()>: AsQuery + Sized {
+    /// Runs the statement; returns the number of rows changed.
+    ///
+    /// # Errors
+    /// The database's error (constraint violations, lost connection, ...).
+    fn execute(self, conn: &mut C) -> Result<usize>
+    where
+        Self::Query: QueryFragment<C::Dialect> + MaybeEmpty,
+        Self::Query: CtesInScope<K>,
+    {
+        RunUnscoped::execute(self, conn)
+    }
+
+    /// Runs the query and loads every row as `U`.
+    ///
+    /// # Errors
+    /// The database's error, or a conversion error if a value does not fit `U`.
+    fn load<U>(self, conn: &mut C) -> Result<Vec<U>>
+    where
+        Self::Query: Query + QueryFragment<C::Dialect> + MaybeEmpty,
+        U: FromRow<RowOf<Self>>,
+        Self::Query: CtesInScope<K>,
+    {
+        RunUnscoped::load::<U>(self, conn)
+    }
+
+    /// Runs the query and hands each row to `f` as it arrives, without keeping the result in
+    /// memory: a million rows take the memory of one. Return `Ok(false)` from `f` to stop.
+    ///
+    /// # Errors
+    /// The database's error, a conversion error, or `f`'s error.
+    fn for_each<U, F>(self, conn: &mut C, f: F) -> Result<()>
+    where
+        Self::Query: Query + QueryFragment<C::Dialect> + MaybeEmpty,
+        U: FromRow<RowOf<Self>>,
+        F: FnMut(U) -> Result<bool>,
+        Self::Query: CtesInScope<K>,
+    {
+        RunUnscoped::for_each::<U, F>(self, conn, f)
+    }
+
+    /// Runs the query and hands the rows to `f` in chunks of `size` (the last may be
+    /// smaller), streaming like [`for_each`](Self::for_each).
+    ///
+    /// # Errors
+    /// As [`for_each`](Self::for_each).
+    fn load_chunks<U, F>(self, conn: &mut C, size: usize, f: F) -> Result<()>
+    where
+        Self::Query: Query + QueryFragment<C::Dialect> + MaybeEmpty,
+        U: FromRow<RowOf<Self>>,
+        F: FnMut(Vec<U>) -> Result<()>,
+        Self::Query: CtesInScope<K>,
+    {
+        RunUnscoped::load_chunks::<U, F>(self, conn, size, f)
+    }
+
+    /// The first row (a SELECT without a LIMIT gets `LIMIT 1`).
+    ///
+    /// # Errors
+    /// [`ErrorKind::NotFound`] when there is no row; see also
+    /// [`OptionalExtension`](crate::OptionalExtension).
+    fn first<U>(self, conn: &mut C) -> Result<U>
+    where
+        Self::Query: Query + QueryFragment<C::Dialect> + MaybeEmpty,
+        U: FromRow<RowOf<Self>>,
+        Self::Query: CtesInScope<K>,
+    {
+        RunUnscoped::first::<U>(self, conn)
+    }
+
+    /// Exactly one row.
+    ///
+    /// # Errors
+    /// [`ErrorKind::NotFound`] for none, [`ErrorKind::MultipleRows`] for more than one.
+    fn one<U>(self, conn: &mut C) -> Result<U>
+    where
+        Self::Query: Query + QueryFragment<C::Dialect> + MaybeEmpty,
+        U: FromRow<RowOf<Self>>,
+        Self::Query: CtesInScope<K>,
+    {
+        RunUnscoped::one::<U>(self, conn)
+    }
+
+    /// At most one row.
+    ///
+    /// # Errors
+    /// [`ErrorKind::MultipleRows`] for more than one.
+    fn one_or_none<U>(self, conn: &mut C) -> Result<Option<U>>
+    where
+        Self::Query: Query + QueryFragment<C::Dialect> + MaybeEmpty,
+        U: FromRow<RowOf<Self>>,
+        Self::Query: CtesInScope<K>,
+    {
+        RunUnscoped::one_or_none::<U>(self, conn)
+    }
+}
+
+impl<T: AsQuery, C: Connection, K> RunQueryDsl<C, K> for T {}
+
+/// The run methods without the WITH-scope check, for aludel's own generic code (the ORM's
+/// statements read stored tables only).
+#[doc(hidden)]
+pub trait RunUnscoped<C: Connection>: AsQuery + Sized {
     /// Runs the statement; returns the number of rows changed.
     ///
     /// # Errors
@@ -155,7 +261,7 @@ pub trait RunQueryDsl<C: Connection>: AsQuery + Sized {
     }
 }
 
-impl<T: AsQuery, C: Connection> RunQueryDsl<C> for T {}
+impl<T: AsQuery, C: Connection> RunUnscoped<C> for T {}
 
 /// Runs many statements of one type (typically updates by primary key) in one transaction,
 /// rendering their SQL once and reusing the prepared statement: the bulk form of `execute`.

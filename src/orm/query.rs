@@ -4,7 +4,7 @@ use super::handle::Obj;
 use super::join::RelationJoin;
 use super::model::Model;
 use super::session::Session;
-use crate::conn::{Connection, RunQueryDsl};
+use crate::conn::{Connection, RunUnscoped};
 use crate::dialect::{QueryFragment, SupportsReturning};
 use crate::error::{Error, ErrorKind, Result};
 use crate::expr::{ConditionIn, OrderIn};
@@ -308,7 +308,7 @@ where
     /// The flush's or the database's error.
     pub fn all(self) -> Result<Vec<Obj<M>>> {
         self.session.prepare_query()?;
-        let rows: Vec<M> = self.statement.load(self.session.connection())?;
+        let rows: Vec<M> = RunUnscoped::load(self.statement, self.session.connection())?;
         self.session.reserve(rows.len());
         let overwrite = self.populate_existing;
         let mut objects = rows

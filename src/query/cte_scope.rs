@@ -204,9 +204,9 @@ where
 }
 
 /// A statement that may run on its own: every CTE table its FROM clauses read is declared by
-/// its own WITH clause (`K`: the inferred source kinds, see [`ReadsCtes`]). Not yet required
-/// by the run methods: requiring it in `RunQueryDsl` (`src/conn/run.rs`) makes reading a CTE
-/// table in a statement without `.with(cte(..))` a compile error naming the table.
+/// its own WITH clause (`K`: the inferred source kinds and indices, see [`ReadsCtes`]). The
+/// run methods of [`RunQueryDsl`](crate::conn::RunQueryDsl) require it, so reading a CTE table
+/// that the statement does not declare is a compile error naming the table.
 ///
 /// ```
 /// use aludel::prelude::*;
@@ -247,8 +247,12 @@ impl<F, ST, D: Dialect, K> CtesInScope<K> for BoxedSelect<'_, F, ST, D> where
     F: ReadsCtes<K, Reads: NoneUndeclared>
 {
 }
-// Its `with` calls checked what its CTEs read; what the main statement reads is not checked yet.
-impl<C, Q> CtesInScope<()> for WithQuery<C, Q> {}
+// Its `with` calls checked what its CTEs read; the main statement may read every CTE of its
+// own WITH clause, and no other.
+impl<C, Q, K, I> CtesInScope<(K, I)> for WithQuery<C, Q> where
+    Q: ReadsCtes<K, Reads: AllDeclared<C, I>>
+{
+}
 impl<T> CtesInScope<()> for DynSelect<T> {}
 impl<T, V, R, C> CtesInScope<()> for InsertStatement<T, V, R, C> {}
 impl<T, S, W, R, Fr> CtesInScope<()> for UpdateStatement<T, S, W, R, Fr> {}

@@ -379,3 +379,31 @@ crate::backend_test!(cte_query_not_matching_columns, |conn| {
         .unwrap();
     assert_eq!(rows, ["ada", "bob", "cy"]);
 });
+
+crate::backend_test!(main_statement_reads_an_undeclared_cte, |conn| {
+    seed(conn);
+    let names: Vec<String> = adults::table
+        .select(adults::name)
+        .order_by(adults::name)
+        .with(cte(
+            adults::table,
+            users::table.select((users::id, users::name)).filter(users::age.ge(18)),
+        ))
+        .load(conn)
+        .unwrap();
+    assert_eq!(names, ["ada", "cy"]);
+});
+
+crate::backend_test!(main_statement_reads_a_cte_its_with_does_not_declare, |conn| {
+    seed(conn);
+    let names: Vec<String> = adults::table
+        .select(adults::name)
+        .order_by(adults::name.desc())
+        .with(cte(
+            adults::table,
+            users::table.select((users::id, users::name)).filter(users::age.ge(18)),
+        ))
+        .load(conn)
+        .unwrap();
+    assert_eq!(names, ["cy", "ada"]);
+});
