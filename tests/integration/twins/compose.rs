@@ -221,31 +221,11 @@ crate::backend_test!(cte_reads_a_cte_declared_after_it, |conn| {
 });
 
 crate::backend_test!(cte_reads_itself_without_recursive, |conn| {
-    seed(conn);
-    let rows: Vec<i32> = series::table
-        .select(series::n)
-        .order_by(series::n)
-        .with_recursive(cte(
-            series::table,
-            select(1).union_all(series::table.select(series::n + 1).filter(series::n.lt(3))),
-        ))
-        .load(conn)
-        .unwrap();
-    assert_eq!(rows, [1, 2, 3]);
+    counts_to_three(conn);
 });
 
 crate::backend_test!(recursive_cte_anchor_reads_itself, |conn| {
-    seed(conn);
-    let rows: Vec<i32> = series::table
-        .select(series::n)
-        .order_by(series::n)
-        .with_recursive(cte(
-            series::table,
-            select(1).union_all(series::table.select(series::n + 1).filter(series::n.lt(3))),
-        ))
-        .load(conn)
-        .unwrap();
-    assert_eq!(rows, [1, 2, 3]);
+    counts_to_three(conn);
 });
 
 crate::backend_test!(cte_reads_an_undeclared_cte, |conn| {
@@ -382,7 +362,34 @@ crate::backend_test!(cte_query_not_matching_columns, |conn| {
 
 crate::backend_test!(main_statement_reads_an_undeclared_cte, |conn| {
     seed(conn);
-    let names: Vec<String> = adults::table
+    assert_eq!(adult_names_declared(conn), ["ada", "cy"]);
+});
+
+crate::backend_test!(main_statement_reads_a_cte_its_with_does_not_declare, |conn| {
+    seed(conn);
+    let mut names = adult_names_declared(conn);
+    names.reverse();
+    assert_eq!(names, ["cy", "ada"]);
+});
+
+/// The valid recursive CTE of the series cases: anchor, then a step that reads the CTE.
+fn counts_to_three<C: Connection>(conn: &mut C) {
+    seed(conn);
+    let rows: Vec<i32> = series::table
+        .select(series::n)
+        .order_by(series::n)
+        .with_recursive(cte(
+            series::table,
+            select(1).union_all(series::table.select(series::n + 1).filter(series::n.lt(3))),
+        ))
+        .load(conn)
+        .unwrap();
+    assert_eq!(rows, [1, 2, 3]);
+}
+
+/// The adults' names, read from the `adults` CTE that the statement's own WITH declares.
+fn adult_names_declared<C: Connection>(conn: &mut C) -> Vec<String> {
+    adults::table
         .select(adults::name)
         .order_by(adults::name)
         .with(cte(
@@ -390,20 +397,5 @@ crate::backend_test!(main_statement_reads_an_undeclared_cte, |conn| {
             users::table.select((users::id, users::name)).filter(users::age.ge(18)),
         ))
         .load(conn)
-        .unwrap();
-    assert_eq!(names, ["ada", "cy"]);
-});
-
-crate::backend_test!(main_statement_reads_a_cte_its_with_does_not_declare, |conn| {
-    seed(conn);
-    let names: Vec<String> = adults::table
-        .select(adults::name)
-        .order_by(adults::name.desc())
-        .with(cte(
-            adults::table,
-            users::table.select((users::id, users::name)).filter(users::age.ge(18)),
-        ))
-        .load(conn)
-        .unwrap();
-    assert_eq!(names, ["cy", "ada"]);
-});
+        .unwrap()
+}
