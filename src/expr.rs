@@ -27,7 +27,7 @@ pub use aggregate::{
     IsAggregate, Max, Min, StringAgg, Sum, Summable, avg, bool_and, bool_or, count, count_distinct,
     count_star, max, min, string_agg, sum,
 };
-pub use bind::Bound;
+pub use bind::{Bound, LeftNumber, LeftValue};
 pub use case::{
     Branches, Case, CasePart, CasePartIn, Else, NoElse, SqlTypeOfValue, When, WithBranch, case_when,
 };

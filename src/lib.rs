@@ -89,6 +89,9 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+#[macro_use]
+mod tuples;
+
 pub mod conn;
 pub mod dialect;
 mod error;
@@ -144,5 +147,6 @@ pub mod prelude {
 #[doc(hidden)]
 pub mod __private {
     pub use aludel_derive::__default_foreign_keys as default_foreign_keys;
+    pub use aludel_derive::__nest_tuple as nest_tuple;
     pub use typenum::{B0, B1, Bit};
 }

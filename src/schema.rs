@@ -14,7 +14,7 @@ mod order;
 mod table;
 
 pub use alias::{AliasSource, Aliased, walk_alias_from, walk_alias_selection};
-pub use column::{Column, ForeignKey};
+pub use column::{Column, ColumnTuple, ForeignKey};
 pub use ddl::{create_index_sql, create_table_sql, drop_table_sql};
 pub use def::{
     ColumnDef, ColumnDefault, Constraint, ForeignKeyDef, ForeignKeyRef, ReferentialAction, TableDef,

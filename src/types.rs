@@ -16,7 +16,9 @@ mod chrono_impls;
 
 pub use aludel_derive::FromRow;
 pub use flag::Flag;
-pub use from_sql::{AnyRow, FromRow, FromSql, NullableRow, RowWidth, SqlRow};
+pub use from_sql::{
+    AnyRow, FlatRow, FromRow, FromRowList, FromSql, NullableRow, RowAppend, RowWidth, SqlRow,
+};
 pub use sql_type::{
     Arithmetic, BigInt, Blob, Bool, BoolLike, Comparable, Date, Double, Float, Integer, NotANumber,
     Nullable, NumberKind, Numeric, NumericType, SmallInt, SqlType, Text, TextType, Time, Timestamp,

@@ -44,17 +44,52 @@ fn from_row(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
     let mut generics = input.generics.clone();
     generics.params.push(syn::parse_quote!(__ST));
     let (impl_generics, _, where_clause) = generics.split_for_impl();
+    // The fields as a cons list `(F0, (F1, ... ()))`, matched against the row type flattened
+    // the same way: a struct loads from a flat select list, a nested one, or a wide table's
+    // chunked `SELECT *` alike, whatever the tuples' nesting.
+    let list = types.iter().rev().fold(quote!(()), |rest, ty| quote!((#ty, #rest)));
+    let pattern = bindings.iter().rev().fold(quote!(()), |rest, b| quote!((#b, #rest)));
     let mut where_clause = where_clause.cloned().unwrap_or_else(|| syn::parse_quote!(where));
-    where_clause.predicates.push(syn::parse_quote!((#(#types,)*): ::aludel::types::FromRow<__ST>));
+    where_clause.predicates.push(syn::parse_quote!(__ST: ::aludel::types::FlatRow));
+    where_clause.predicates.push(syn::parse_quote!(
+        #list: ::aludel::types::FromRowList<<__ST as ::aludel::types::FlatRow>::List>
+    ));
     Ok(quote! {
         impl #impl_generics ::aludel::types::FromRow<__ST> for #name #ty_generics #where_clause {
             #[inline]
             fn from_row<__R: ::aludel::types::SqlRow + ?Sized>(row: &mut __R) -> ::aludel::Result<Self> {
-                let (#(#bindings,)*) = <(#(#types,)*) as ::aludel::types::FromRow<__ST>>::from_row(row)?;
+                let #pattern = <#list as ::aludel::types::FromRowList<
+                    <__ST as ::aludel::types::FlatRow>::List,
+                >>::from_row_list(row)?;
                 ::core::result::Result::Ok(#construct)
             }
         }
     })
+}
+
+/// The widest flat tuple aludel's traits are implemented for (see `for_tuples!` in aludel).
+const TUPLE_MAX: usize = 32;
+
+/// `items` as one tuple type when they fit in [`TUPLE_MAX`], else as a tuple of tuples of at
+/// most that many (nested again as often as needed). `table!` and `#[derive(Model)]` both
+/// shape column lists with it, so a table's `SELECT *` row and a model's row agree.
+fn nest(items: Vec<proc_macro2::TokenStream>) -> proc_macro2::TokenStream {
+    if items.len() <= TUPLE_MAX {
+        return quote!((#(#items,)*));
+    }
+    let chunks = items.chunks(TUPLE_MAX).map(|chunk| quote!((#(#chunk,)*))).collect();
+    nest(chunks)
+}
+
+/// Used by `table!` (not public API): the comma-separated types as a tuple type, nested in
+/// chunks when there are more than a flat tuple holds.
+#[doc(hidden)]
+#[proc_macro]
+pub fn __nest_tuple(input: TokenStream) -> TokenStream {
+    let types = parse_macro_input!(
+        input with syn::punctuated::Punctuated::<syn::Type, syn::Token![,]>::parse_terminated
+    );
+    nest(types.into_iter().map(|t| quote!(#t)).collect()).into()
 }
 
 /// Maps a struct onto a table for aludel's ORM session (`aludel::orm`).
@@ -245,15 +280,17 @@ fn model(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
         }
     });
     let skipped_defaults = skipped.clone();
-    let here = fields.iter().map(|_| quote!(::aludel::schema::Here));
+    let here_tuple = nest(fields.iter().map(|_| quote!(::aludel::schema::Here)).collect());
+    let columns_tuple = nest(col_paths.clone());
+    let row_tuple = nest(row_types.collect());
     let hooks = if own_hooks { quote!() } else { quote!(impl ::aludel::orm::Hooks for #name {}) };
     Ok(quote! {
         #hooks
 
         impl ::aludel::orm::Model for #name {
             type Table = #table::table;
-            type Columns = (#(#col_paths,)*);
-            type ColumnsIndex = (#(#here,)*);
+            type Columns = #columns_tuple;
+            type ColumnsIndex = #here_tuple;
             const FIELDS: &'static [::aludel::orm::FieldDef] = &[#(#field_defs),*];
 
             fn values(&self) -> ::std::vec::Vec<::aludel::types::Value<'static>> {
@@ -284,7 +321,7 @@ fn model(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
             }
         }
 
-        impl ::aludel::types::FromRow<(#(#row_types,)*)> for #name {
+        impl ::aludel::types::FromRow<#row_tuple> for #name {
             fn from_row<__R: ::aludel::types::SqlRow + ?Sized>(row: &mut __R) -> ::aludel::Result<Self> {
                 ::core::result::Result::Ok(#name {
                     #(#reads,)*

@@ -179,7 +179,7 @@ impl<D: Dialect> QueryFragment<D> for () {
 
 /// Renders comma-separated tuples of fragments (select lists, ORDER BY lists, SET lists).
 macro_rules! tuple_fragment {
-    ($(($first:ident $(, $rest:ident)*))*) => {$(
+    ($first:ident $fi:ident $fn:tt $(, $rest:ident $ri:ident $rn:tt)*) => {
         #[allow(non_snake_case)]
         impl<D: Dialect, $first: QueryFragment<D>, $($rest: QueryFragment<D>),*> QueryFragment<D>
             for ($first, $($rest,)*)
@@ -196,24 +196,7 @@ macro_rules! tuple_fragment {
                 $first.shape(shape) $(&& $rest.shape(shape))*
             }
         }
-    )*};
+    };
 }
 
-tuple_fragment! {
-    (A)
-    (A, B)
-    (A, B, C)
-    (A, B, C, E)
-    (A, B, C, E, F)
-    (A, B, C, E, F, G)
-    (A, B, C, E, F, G, H)
-    (A, B, C, E, F, G, H, I)
-    (A, B, C, E, F, G, H, I, J)
-    (A, B, C, E, F, G, H, I, J, K)
-    (A, B, C, E, F, G, H, I, J, K, L)
-    (A, B, C, E, F, G, H, I, J, K, L, M)
-    (A, B, C, E, F, G, H, I, J, K, L, M, N)
-    (A, B, C, E, F, G, H, I, J, K, L, M, N, O)
-    (A, B, C, E, F, G, H, I, J, K, L, M, N, O, P)
-    (A, B, C, E, F, G, H, I, J, K, L, M, N, O, P, Q)
-}
+for_tuples!(tuple_fragment);

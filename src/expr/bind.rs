@@ -58,6 +58,86 @@ impl<D: Dialect, ST> QueryFragment<D> for Bound<'_, ST> {
     }
 }
 
+/// A Rust number on the left of an arithmetic operator (`1 - lineitem::l_discount`,
+/// `100.0 * sum(..)`), bound as the SQL type `ST` of the right side.
+///
+/// Unlike [`Bound`] it keeps the Rust value until the statement is rendered: the operator impl
+/// that builds it is declared for every column and cannot require `R` to fit `ST` (a bound
+/// that fails for a text column would fail at the declaration), so the requirement sits on the
+/// `Expression` impl, and `2 * text_col` is refused where the expression is used.
+#[derive(Debug, Clone, Copy)]
+pub struct LeftValue<R, ST> {
+    value: R,
+    _st: PhantomData<ST>,
+}
+
+impl<R, ST> LeftValue<R, ST> {
+    /// Wraps `value`.
+    #[inline]
+    pub fn new(value: R) -> Self {
+        LeftValue { value, _st: PhantomData }
+    }
+}
+
+/// A Rust number that may stand on the left of an operator whose right side has SQL type
+/// `ST` (not null): an `i32` with any integer, decimal or double type (widened losslessly),
+/// an `f64` with a decimal or floating type.
+#[diagnostic::on_unimplemented(
+    message = "a Rust `{Self}` cannot be used in arithmetic with SQL `{ST}`",
+    label = "expected a numeric expression of a type this number fits",
+    note = "an `i32` fits Integer, BigInt, Numeric and Double; an `f64` fits Numeric, Float and Double; otherwise put the value on the right (`col * n`) or `cast` the column"
+)]
+pub trait LeftNumber<ST>: Copy {
+    /// The value, as SQL type `ST`.
+    fn to_value(self) -> Value<'static>;
+}
+
+macro_rules! left_numbers {
+    ($($rust:ty => $st:ident, |$v:ident| $value:expr;)*) => {$(
+        impl LeftNumber<crate::types::$st> for $rust {
+            #[inline]
+            fn to_value(self) -> Value<'static> {
+                let $v = self;
+                $value
+            }
+        }
+    )*};
+}
+
+left_numbers! {
+    i32 => Integer, |v| Value::I32(v);
+    i32 => BigInt, |v| Value::I64(v.into());
+    i32 => Numeric, |v| Value::I32(v);
+    i32 => Double, |v| Value::F64(v.into());
+    f64 => Numeric, |v| IntoSql::<crate::types::Numeric>::into_sql(v);
+    f64 => Double, |v| Value::F64(v);
+    f64 => Float, |v| Value::F32(v as f32);
+}
+
+impl<R: LeftNumber<ST::NotNull>, ST: SqlType> Expression for LeftValue<R, ST> {
+    type SqlType = ST::NotNull;
+    type Aggregate = B0;
+    type Plain = B0;
+    type Window = B0;
+}
+
+impl<R: LeftNumber<ST::NotNull>, ST: SqlType, F> ValidIn<F, ()> for LeftValue<R, ST> {
+    type SqlTypeIn = ST::NotNull;
+}
+
+impl<R, ST, G> ValidGrouping<G, ()> for LeftValue<R, ST> {}
+
+impl<D: Dialect, R: LeftNumber<ST::NotNull>, ST: SqlType> QueryFragment<D> for LeftValue<R, ST> {
+    #[inline]
+    fn walk<'b>(&'b self, out: &mut SqlBuilder<'b, D>) {
+        out.push_bind(self.value.to_value());
+    }
+    fn shape(&self, shape: &mut Shape) -> bool {
+        let _ = shape;
+        true
+    }
+}
+
 macro_rules! bindable {
     ($($rust:ty),*) => {$(
         impl<ST: SqlType> AsExpression<ST> for $rust where $rust: IntoSql<'static, ST> {

@@ -95,7 +95,7 @@ impl<D: Dialect, Fn: ScalarFunction, Args: QueryFragment<D>> QueryFragment<D> fo
 crate::__impl_arithmetic!([Fn, Args,] Call<Fn, Args>);
 
 macro_rules! argument_tuples {
-    ($(($first:ident $fi:ident $(, $t:ident $i:ident)*))*) => {$(
+    ($first:ident $fi:ident $fn:tt $(, $t:ident $i:ident $tn:tt)*) => {
         impl<$first: SqlType, $($t: SqlType),*> ArgTypes for ($first, $($t,)*) {
             type First = $first;
             type AnyNullable = <$first::IsNullable as Flag>::Or<
@@ -125,7 +125,7 @@ macro_rules! argument_tuples {
         {
             type Types = ($first::SqlTypeIn, $($t::SqlTypeIn,)*);
         }
-    )*};
+    };
 }
 
 /// Nullability summary of a (possibly empty) tuple of SQL types: the neutral elements for
@@ -143,14 +143,7 @@ impl NullFlags for () {
     type All = typenum::B1;
 }
 
-argument_tuples! {
-    (A IA)
-    (A IA, B IB)
-    (A IA, B IB, C IC)
-    (A IA, B IB, C IC, E IE)
-    (A IA, B IB, C IC, E IE, G IG)
-    (A IA, B IB, C IC, E IE, G IG, H IH)
-}
+for_tuples!(argument_tuples);
 
 /// Declares zero-sized function types: `Name "SQL" => |A| output-type;`.
 macro_rules! scalar_functions {

@@ -43,10 +43,13 @@ impl<E: Expression + GroupKey, G: GroupContains<E, I>, I> ValidGrouping<G, Whole
 pub struct InGroup<const N: usize, I>(I);
 
 macro_rules! tuple_group_contains {
-    ($($tuple:tt [$($n:literal $el:ident),+])*) => {$($(
+    ($($t:ident $i:ident $n:tt),+) => {
+        tuple_group_contains!(@each ($($t),+); $($n $t),+);
+    };
+    (@each $tuple:tt; $($n:tt $el:ident),+) => {$(
         tuple_group_contains!(@one $tuple $n $el);
-    )+)*};
-    (@one ($($t:ident),+) $n:literal $el:ident) => {
+    )+};
+    (@one ($($t:ident),+) $n:tt $el:ident) => {
         impl<Col, I, $($t),+> GroupContains<Col, InGroup<$n, I>> for ($($t,)+)
         where
             $el: GroupContains<Col, I>,
@@ -55,37 +58,15 @@ macro_rules! tuple_group_contains {
     };
 }
 
-tuple_group_contains! {
-    (A) [0 A]
-    (A, B) [0 A, 1 B]
-    (A, B, C) [0 A, 1 B, 2 C]
-    (A, B, C, D) [0 A, 1 B, 2 C, 3 D]
-    (A, B, C, D, E) [0 A, 1 B, 2 C, 3 D, 4 E]
-    (A, B, C, D, E, G) [0 A, 1 B, 2 C, 3 D, 4 E, 5 G]
-    (A, B, C, D, E, G, H) [0 A, 1 B, 2 C, 3 D, 4 E, 5 G, 6 H]
-    (A, B, C, D, E, G, H, J) [0 A, 1 B, 2 C, 3 D, 4 E, 5 G, 6 H, 7 J]
-    (A, B, C, D, E, G, H, J, K) [0 A, 1 B, 2 C, 3 D, 4 E, 5 G, 6 H, 7 J, 8 K]
-    (A, B, C, D, E, G, H, J, K, L) [0 A, 1 B, 2 C, 3 D, 4 E, 5 G, 6 H, 7 J, 8 K, 9 L]
-    (A, B, C, D, E, G, H, J, K, L, M) [0 A, 1 B, 2 C, 3 D, 4 E, 5 G, 6 H, 7 J, 8 K, 9 L, 10 M]
-    (A, B, C, D, E, G, H, J, K, L, M, N) [0 A, 1 B, 2 C, 3 D, 4 E, 5 G, 6 H, 7 J, 8 K, 9 L, 10 M, 11 N]
-    (A, B, C, D, E, G, H, J, K, L, M, N, O) [0 A, 1 B, 2 C, 3 D, 4 E, 5 G, 6 H, 7 J, 8 K, 9 L, 10 M, 11 N, 12 O]
-    (A, B, C, D, E, G, H, J, K, L, M, N, O, P) [0 A, 1 B, 2 C, 3 D, 4 E, 5 G, 6 H, 7 J, 8 K, 9 L, 10 M, 11 N, 12 O, 13 P]
-    (A, B, C, D, E, G, H, J, K, L, M, N, O, P, Q) [0 A, 1 B, 2 C, 3 D, 4 E, 5 G, 6 H, 7 J, 8 K, 9 L, 10 M, 11 N, 12 O, 13 P, 14 Q]
-    (A, B, C, D, E, G, H, J, K, L, M, N, O, P, Q, R) [0 A, 1 B, 2 C, 3 D, 4 E, 5 G, 6 H, 7 J, 8 K, 9 L, 10 M, 11 N, 12 O, 13 P, 14 Q, 15 R]
-}
+for_tuples!(tuple_group_contains up to 16);
 
 macro_rules! tuple_group_key {
-    ($(($($t:ident),+))*) => {$(
+    ($($t:ident $ti:ident $n:tt),+) => {
         impl<$($t: GroupKey),+> GroupKey for ($($t,)+) {}
-    )*};
+    };
 }
 
-tuple_group_key! {
-    (A)
-    (A, B)
-    (A, B, C)
-    (A, B, C, D)
-}
+for_tuples!(tuple_group_key up to 16);
 
 /// An expression (or select list) that may stand in a query grouped by `G`.
 #[diagnostic::on_unimplemented(
@@ -96,29 +77,12 @@ tuple_group_key! {
 pub trait ValidGrouping<G, I> {}
 
 macro_rules! tuple_valid_grouping {
-    ($(($($t:ident $i:ident),+))*) => {$(
+    ($($t:ident $i:ident $n:tt),+) => {
         impl<G, $($t: ValidGrouping<G, $i>, $i,)+> ValidGrouping<G, ($($i,)+)> for ($($t,)+) {}
-    )*};
+    };
 }
 
-tuple_valid_grouping! {
-    (A IA)
-    (A IA, B IB)
-    (A IA, B IB, C IC)
-    (A IA, B IB, C IC, D ID)
-    (A IA, B IB, C IC, D ID, E IE)
-    (A IA, B IB, C IC, D ID, E IE, G2 IG2)
-    (A IA, B IB, C IC, D ID, E IE, G2 IG2, H IH)
-    (A IA, B IB, C IC, D ID, E IE, G2 IG2, H IH, J IJ)
-    (A IA, B IB, C IC, D ID, E IE, G2 IG2, H IH, J IJ, K IK)
-    (A IA, B IB, C IC, D ID, E IE, G2 IG2, H IH, J IJ, K IK, L IL)
-    (A IA, B IB, C IC, D ID, E IE, G2 IG2, H IH, J IJ, K IK, L IL, M IM)
-    (A IA, B IB, C IC, D ID, E IE, G2 IG2, H IH, J IJ, K IK, L IL, M IM, N IN)
-    (A IA, B IB, C IC, D ID, E IE, G2 IG2, H IH, J IJ, K IK, L IL, M IM, N IN, O IO)
-    (A IA, B IB, C IC, D ID, E IE, G2 IG2, H IH, J IJ, K IK, L IL, M IM, N IN, O IO, P IP)
-    (A IA, B IB, C IC, D ID, E IE, G2 IG2, H IH, J IJ, K IK, L IL, M IM, N IN, O IO, P IP, Q IQ)
-    (A IA, B IB, C IC, D ID, E IE, G2 IG2, H IH, J IJ, K IK, L IL, M IM, N IN, O IO, P IP, Q IQ, R IR)
-}
+for_tuples!(tuple_valid_grouping up to 16);
 
 /// The aggregate flags of a select list (an expression or a tuple of them).
 pub trait SelectFlags {
@@ -137,13 +101,13 @@ impl<E: Expression> SelectFlags for E {
 }
 
 macro_rules! tuple_flags {
-    ($(($first:ident $(, $t:ident)*))*) => {$(
+    ($first:ident $fi:ident $fn:tt $(, $t:ident $ti:ident $tn:tt)*) => {
         impl<$first: SelectFlags, $($t: SelectFlags),*> SelectFlags for ($first, $($t,)*) {
             type Aggregate = <$first::Aggregate as Flag>::Or<<($($t,)*) as SelectFlags>::Aggregate>;
             type Plain = <$first::Plain as Flag>::Or<<($($t,)*) as SelectFlags>::Plain>;
             type Window = <$first::Window as Flag>::Or<<($($t,)*) as SelectFlags>::Window>;
         }
-    )*};
+    };
 }
 
 impl SelectFlags for () {
@@ -152,24 +116,7 @@ impl SelectFlags for () {
     type Window = B0;
 }
 
-tuple_flags! {
-    (A)
-    (A, B)
-    (A, B, C)
-    (A, B, C, D)
-    (A, B, C, D, E)
-    (A, B, C, D, E, G)
-    (A, B, C, D, E, G, H)
-    (A, B, C, D, E, G, H, J)
-    (A, B, C, D, E, G, H, J, K)
-    (A, B, C, D, E, G, H, J, K, L)
-    (A, B, C, D, E, G, H, J, K, L, M)
-    (A, B, C, D, E, G, H, J, K, L, M, N)
-    (A, B, C, D, E, G, H, J, K, L, M, N, O)
-    (A, B, C, D, E, G, H, J, K, L, M, N, O, P)
-    (A, B, C, D, E, G, H, J, K, L, M, N, O, P, Q)
-    (A, B, C, D, E, G, H, J, K, L, M, N, O, P, Q, R)
-}
+for_tuples!(tuple_flags);
 
 /// A select list without GROUP BY: all aggregates (one summary row) or no aggregates.
 /// Implemented for the flag pairs `(aggregate, plain)` that are allowed.

@@ -349,19 +349,47 @@ impl IntegerType for crate::types::Integer {}
 impl IntegerType for crate::types::BigInt {}
 impl<T: IntegerType> IntegerType for crate::types::Nullable<T> {}
 
-/// Implements `+ - * /` between an expression type and anything usable as its SQL type.
+/// Implements `+ - * / %` between an expression type and anything usable as its SQL type,
+/// both ways round: `col * 2` and `2 * col` (`1 - lineitem::l_discount`, `100.0 * sum(..)`).
+///
+/// A Rust number on the left needs an impl per expression type (the orphan rule forbids
+/// `impl<E> Sub<E> for f64`), so each expression type gets one for `i32` and `f64`, the types
+/// of unsuffixed literals (one integer type only, so that `(2 * col).gt(..)` infers it; an
+/// `i32` binds into any integer, decimal or double expression). Other Rust values go on the
+/// right: `col * n`.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_arithmetic {
     ([$($gen:tt)*] $ty:ty) => {
-        $crate::__impl_arithmetic!(@op [$($gen)*] $ty, Add add);
-        $crate::__impl_arithmetic!(@op [$($gen)*] $ty, Sub sub);
-        $crate::__impl_arithmetic!(@op [$($gen)*] $ty, Mul mul);
-        $crate::__impl_arithmetic!(@op [$($gen)*] $ty, Div div);
-        $crate::__impl_arithmetic!(@op [$($gen)*] $ty, Rem rem, RemainderOperand);
+        $crate::__impl_arithmetic!(@both [$($gen)*] $ty, Add add, NumericOperand);
+        $crate::__impl_arithmetic!(@both [$($gen)*] $ty, Sub sub, NumericOperand);
+        $crate::__impl_arithmetic!(@both [$($gen)*] $ty, Mul mul, NumericOperand);
+        $crate::__impl_arithmetic!(@both [$($gen)*] $ty, Div div, NumericOperand);
+        $crate::__impl_arithmetic!(@both [$($gen)*] $ty, Rem rem, RemainderOperand);
     };
-    (@op [$($gen:tt)*] $ty:ty, $op:ident $method:ident) => {
-        $crate::__impl_arithmetic!(@op [$($gen)*] $ty, $op $method, NumericOperand);
+    (@both [$($gen:tt)*] $ty:ty, $op:ident $method:ident, $operand:ident) => {
+        $crate::__impl_arithmetic!(@op [$($gen)*] $ty, $op $method, $operand);
+        $crate::__impl_arithmetic!(@left [$($gen)*] $ty, i32, $op $method);
+        $crate::__impl_arithmetic!(@left [$($gen)*] $ty, f64, $op $method);
+    };
+    // No bound on the Rust value here: a column's impl is declared for every column, and a
+    // bound that cannot hold (`f64` with a text column) would fail at the declaration. The
+    // check sits on `LeftValue`'s `Expression` impl, so `2 * text_col` fails where it is used.
+    (@left [$($gen:tt)*] $ty:ty, $rust:ty, $op:ident $method:ident) => {
+        impl<$($gen)*> ::core::ops::$op<$ty> for $rust
+        where
+            $ty: $crate::expr::Expression,
+        {
+            type Output = $crate::expr::Binary<
+                $crate::expr::$op,
+                $crate::expr::LeftValue<$rust, <$ty as $crate::expr::Expression>::SqlType>,
+                $ty,
+            >;
+            #[inline]
+            fn $method(self, rhs: $ty) -> Self::Output {
+                $crate::expr::Binary::new($crate::expr::LeftValue::new(self), rhs)
+            }
+        }
     };
     (@op [$($gen:tt)*] $ty:ty, $op:ident $method:ident, $operand:ident) => {
         impl<$($gen)* __Rhs> ::core::ops::$op<__Rhs> for $ty

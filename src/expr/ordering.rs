@@ -87,15 +87,8 @@ impl<O: OrderIn<F, I>, F, I> OrderIn<F, I> for NullsFirst<O> {}
 impl<O: OrderIn<F, I>, F, I> OrderIn<F, I> for NullsLast<O> {}
 
 macro_rules! tuple_order {
-    ($(($($t:ident $i:ident),+))*) => {$(
+    ($($t:ident $i:ident $n:tt),+) => {
         impl<F, $($t: OrderIn<F, $i>, $i,)+> OrderIn<F, ($($i,)+)> for ($($t,)+) {}
-    )*};
+    };
 }
-tuple_order! {
-    (A IA)
-    (A IA, B IB)
-    (A IA, B IB, C IC)
-    (A IA, B IB, C IC, D ID)
-    (A IA, B IB, C IC, D ID, E IE)
-    (A IA, B IB, C IC, D ID, E IE, G IG)
-}
+for_tuples!(tuple_order);

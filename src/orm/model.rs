@@ -39,7 +39,7 @@ pub trait Model: Hooks + Sized + 'static {
     /// The mapped table.
     type Table: Table;
     /// The mapped columns, as a typed select list.
-    type Columns: Copy + Default + 'static;
+    type Columns: crate::schema::ColumnTuple + 'static;
     /// The proof that the columns belong to the table.
     type ColumnsIndex;
     /// The mapped fields, in declaration order.
@@ -70,7 +70,7 @@ pub trait Model: Hooks + Sized + 'static {
 
     /// The mapped columns.
     fn columns() -> Self::Columns {
-        Self::Columns::default()
+        <Self::Columns as crate::schema::ColumnTuple>::new()
     }
 }
 

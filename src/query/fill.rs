@@ -82,26 +82,13 @@ impl<A, C1: Column> FilledBy<A> for (C1,) where
 }
 
 macro_rules! tuple_fills {
-    ($(($($a:ident $c:ident),+))*) => {$(
+    ($($a:ident $c:ident $n:tt),+) => {
         impl<$($a, $c: Column,)+> FilledBy<($($a,)+)> for ($($c,)+)
         where
             $($a: FillsColumnType<$c, $c::Table> + FillsColumnNullability<$c, $c::Table>,)+
         {
         }
-    )*};
+    };
 }
 
-tuple_fills! {
-    (A1 C1)
-    (A1 C1, A2 C2)
-    (A1 C1, A2 C2, A3 C3)
-    (A1 C1, A2 C2, A3 C3, A4 C4)
-    (A1 C1, A2 C2, A3 C3, A4 C4, A5 C5)
-    (A1 C1, A2 C2, A3 C3, A4 C4, A5 C5, A6 C6)
-    (A1 C1, A2 C2, A3 C3, A4 C4, A5 C5, A6 C6, A7 C7)
-    (A1 C1, A2 C2, A3 C3, A4 C4, A5 C5, A6 C6, A7 C7, A8 C8)
-    (A1 C1, A2 C2, A3 C3, A4 C4, A5 C5, A6 C6, A7 C7, A8 C8, A9 C9)
-    (A1 C1, A2 C2, A3 C3, A4 C4, A5 C5, A6 C6, A7 C7, A8 C8, A9 C9, A10 C10)
-    (A1 C1, A2 C2, A3 C3, A4 C4, A5 C5, A6 C6, A7 C7, A8 C8, A9 C9, A10 C10, A11 C11)
-    (A1 C1, A2 C2, A3 C3, A4 C4, A5 C5, A6 C6, A7 C7, A8 C8, A9 C9, A10 C10, A11 C11, A12 C12)
-}
+for_tuples!(tuple_fills);

@@ -170,7 +170,7 @@ impl<T, C: Column + ColumnOf<T>, E: Expression> InsertValues<T> for Binary<Eq, C
 }
 
 macro_rules! tuple_rows {
-    ($(($first:ident $(, $rest:ident)*))*) => {$(
+    ($first:ident $fi:ident $fn:tt $(, $rest:ident $ri:ident $rn:tt)*) => {
         impl<Tb, $first: InsertRow<Tb>, $($rest: InsertRow<Tb>),*> InsertRow<Tb> for ($first, $($rest,)*) {
             fn push_columns(out: &mut Vec<&'static str>) {
                 $first::push_columns(out);
@@ -195,27 +195,10 @@ macro_rules! tuple_rows {
                 std::slice::from_ref(self)
             }
         }
-    )*};
+    };
 }
 
-tuple_rows! {
-    (A)
-    (A, B)
-    (A, B, C)
-    (A, B, C, E)
-    (A, B, C, E, F)
-    (A, B, C, E, F, G)
-    (A, B, C, E, F, G, H)
-    (A, B, C, E, F, G, H, I)
-    (A, B, C, E, F, G, H, I, J)
-    (A, B, C, E, F, G, H, I, J, K)
-    (A, B, C, E, F, G, H, I, J, K, L)
-    (A, B, C, E, F, G, H, I, J, K, L, M)
-    (A, B, C, E, F, G, H, I, J, K, L, M, N)
-    (A, B, C, E, F, G, H, I, J, K, L, M, N, O)
-    (A, B, C, E, F, G, H, I, J, K, L, M, N, O, P)
-    (A, B, C, E, F, G, H, I, J, K, L, M, N, O, P, Q)
-}
+for_tuples!(tuple_rows);
 
 /// A row of SQL types whose values can be stored into a row of `Rhs` (same arity, each pair
 /// comparable).
@@ -233,21 +216,12 @@ impl<A: SqlType, B: SqlType> RowComparable<B> for A where A::NotNull: Comparable
 impl<A: SqlType, B: SqlType> RowComparable<(B,)> for A where A::NotNull: Comparable<B::NotNull> {}
 
 macro_rules! tuple_row_comparable {
-    ($(($($a:ident $b:ident),+))*) => {$(
+    ($($a:ident $b:ident $n:tt),+) => {
         impl<$($a: RowComparable<$b>, $b,)+> RowComparable<($($b,)+)> for ($($a,)+) {}
-    )*};
+    };
 }
 
-tuple_row_comparable! {
-    (A1 B1)
-    (A1 B1, A2 B2)
-    (A1 B1, A2 B2, A3 B3)
-    (A1 B1, A2 B2, A3 B3, A4 B4)
-    (A1 B1, A2 B2, A3 B3, A4 B4, A5 B5)
-    (A1 B1, A2 B2, A3 B3, A4 B4, A5 B5, A6 B6)
-    (A1 B1, A2 B2, A3 B3, A4 B4, A5 B5, A6 B6, A7 B7)
-    (A1 B1, A2 B2, A3 B3, A4 B4, A5 B5, A6 B6, A7 B7, A8 B8)
-}
+for_tuples!(tuple_row_comparable);
 
 /// A column of `T`, or a tuple of them: the target columns of `INSERT ... SELECT`.
 #[diagnostic::on_unimplemented(
@@ -269,26 +243,17 @@ impl<T, C: Column + ColumnOf<T>> ColumnList<T> for C {
 }
 
 macro_rules! tuple_columns {
-    ($(($($c:ident),+))*) => {$(
+    ($($c:ident $ci:ident $n:tt),+) => {
         impl<Tb, $($c: ColumnList<Tb>),+> ColumnList<Tb> for ($($c,)+) {
             type SqlType = ($($c::SqlType,)+);
             fn push_names(out: &mut Vec<&'static str>) {
                 $($c::push_names(out);)+
             }
         }
-    )*};
+    };
 }
 
-tuple_columns! {
-    (A)
-    (A, B)
-    (A, B, C)
-    (A, B, C, E)
-    (A, B, C, E, F)
-    (A, B, C, E, F, G)
-    (A, B, C, E, F, G, H)
-    (A, B, C, E, F, G, H, I)
-}
+for_tuples!(tuple_columns);
 
 /// `INSERT INTO table (columns) SELECT ...`.
 #[derive(Debug, Clone)]

@@ -684,7 +684,7 @@ impl<E: Expression + QueryFragment<D>, D: Dialect> SelectList<D> for E {
 }
 
 macro_rules! tuple_select_list {
-    ($(($first:ident $(, $rest:ident)*))*) => {$(
+    ($first:ident $fi:ident $fn:tt $(, $rest:ident $ri:ident $rn:tt)*) => {
         #[allow(non_snake_case)]
         impl<D: Dialect, $first: SelectList<D>, $($rest: SelectList<D>),*> SelectList<D>
             for ($first, $($rest,)*)
@@ -703,23 +703,10 @@ macro_rules! tuple_select_list {
                 $first.list_shape(shape) $(&& $rest.list_shape(shape))*
             }
         }
-    )*};
+    };
 }
 
-tuple_select_list! {
-    (A)
-    (A, B)
-    (A, B, C)
-    (A, B, C, E)
-    (A, B, C, E, F)
-    (A, B, C, E, F, G)
-    (A, B, C, E, F, G, H)
-    (A, B, C, E, F, G, H, J)
-    (A, B, C, E, F, G, H, J, K)
-    (A, B, C, E, F, G, H, J, K, L)
-    (A, B, C, E, F, G, H, J, K, L, M)
-    (A, B, C, E, F, G, H, J, K, L, M, N)
-}
+for_tuples!(tuple_select_list);
 
 impl<D: Dialect, F, S, W, O, Dist, G, H, Lk> QueryFragment<D>
     for SelectStatement<F, S, W, O, Dist, G, H, Lk>

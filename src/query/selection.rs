@@ -19,24 +19,11 @@ impl<E: ValidIn<F, I>, F, I> SelectableIn<F, I> for E {
 }
 
 macro_rules! tuple_selectable {
-    ($(($($t:ident $i:ident),+))*) => {$(
+    ($($t:ident $i:ident $n:tt),+) => {
         impl<F, $($t: SelectableIn<F, $i>, $i,)+> SelectableIn<F, ($($i,)+)> for ($($t,)+) {
             type RowType = ($($t::RowType,)+);
         }
-    )*};
+    };
 }
 
-tuple_selectable! {
-    (A IA)
-    (A IA, B IB)
-    (A IA, B IB, C IC)
-    (A IA, B IB, C IC, D ID)
-    (A IA, B IB, C IC, D ID, E IE)
-    (A IA, B IB, C IC, D ID, E IE, G IG)
-    (A IA, B IB, C IC, D ID, E IE, G IG, H IH)
-    (A IA, B IB, C IC, D ID, E IE, G IG, H IH, J IJ)
-    (A IA, B IB, C IC, D ID, E IE, G IG, H IH, J IJ, K IK)
-    (A IA, B IB, C IC, D ID, E IE, G IG, H IH, J IJ, K IK, L IL)
-    (A IA, B IB, C IC, D ID, E IE, G IG, H IH, J IJ, K IK, L IL, M IM)
-    (A IA, B IB, C IC, D ID, E IE, G IG, H IH, J IJ, K IK, L IL, M IM, N IN)
-}
+for_tuples!(tuple_selectable);

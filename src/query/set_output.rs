@@ -33,27 +33,14 @@ impl<A: SqlType, B: SqlType> UnionRow<B> for (A,) {
 }
 
 macro_rules! tuple_union_row {
-    ($(($($a:ident $b:ident),+))*) => {$(
+    ($($a:ident $b:ident $n:tt),+) => {
         impl<$($a: UnionRow<$b>, $b,)+> UnionRow<($($b,)+)> for ($($a,)+) {
             type Out = ($(<$a as UnionRow<$b>>::Out,)+);
         }
-    )*};
+    };
 }
 
-tuple_union_row! {
-    (A1 B1)
-    (A1 B1, A2 B2)
-    (A1 B1, A2 B2, A3 B3)
-    (A1 B1, A2 B2, A3 B3, A4 B4)
-    (A1 B1, A2 B2, A3 B3, A4 B4, A5 B5)
-    (A1 B1, A2 B2, A3 B3, A4 B4, A5 B5, A6 B6)
-    (A1 B1, A2 B2, A3 B3, A4 B4, A5 B5, A6 B6, A7 B7)
-    (A1 B1, A2 B2, A3 B3, A4 B4, A5 B5, A6 B6, A7 B7, A8 B8)
-    (A1 B1, A2 B2, A3 B3, A4 B4, A5 B5, A6 B6, A7 B7, A8 B8, A9 B9)
-    (A1 B1, A2 B2, A3 B3, A4 B4, A5 B5, A6 B6, A7 B7, A8 B8, A9 B9, A10 B10)
-    (A1 B1, A2 B2, A3 B3, A4 B4, A5 B5, A6 B6, A7 B7, A8 B8, A9 B9, A10 B10, A11 B11)
-    (A1 B1, A2 B2, A3 B3, A4 B4, A5 B5, A6 B6, A7 B7, A8 B8, A9 B9, A10 B10, A11 B11, A12 B12)
-}
+for_tuples!(tuple_union_row);
 
 /// The end of a select list seen as a type-level list.
 #[derive(Debug, Clone, Copy, Default)]
@@ -73,31 +60,18 @@ impl<E: Expression> OutputList for E {
 }
 
 macro_rules! tuple_output_list {
-    ($(($first:ident $(, $rest:ident)*))*) => {$(
-        impl<$first $(, $rest)*> OutputList for ($first, $($rest,)*) {
-            type Items = tuple_output_list!(@items $first $(, $rest)*);
+    ($($t:ident $i:ident $n:tt),+) => {
+        impl<$($t),+> OutputList for ($($t,)+) {
+            type Items = tuple_output_list!(@items $($t),+);
         }
-    )*};
+    };
     (@items $first:ident $(, $rest:ident)*) => {
         ListItem<$first, tuple_output_list!(@items $($rest),*)>
     };
     (@items) => { ListEnd };
 }
 
-tuple_output_list! {
-    (A)
-    (A, B)
-    (A, B, C)
-    (A, B, C, D)
-    (A, B, C, D, E)
-    (A, B, C, D, E, F)
-    (A, B, C, D, E, F, G)
-    (A, B, C, D, E, F, G, H)
-    (A, B, C, D, E, F, G, H, J)
-    (A, B, C, D, E, F, G, H, J, K)
-    (A, B, C, D, E, F, G, H, J, K, L)
-    (A, B, C, D, E, F, G, H, J, K, L, M)
-}
+for_tuples!(tuple_output_list);
 
 /// Index: the item is the head of the list.
 #[derive(Debug, Clone, Copy, Default)]
@@ -191,7 +165,8 @@ impl<A: OrderByOutput> OrderByOutput for (A,) {
 }
 
 macro_rules! tuple_order_by_output {
-    ($(($first:ident, $($rest:ident),+))*) => {$(
+    ($t:ident $i:ident $n:tt) => {}; // a one-tuple is implemented by hand above
+    ($first:ident $fi:ident $fn:tt, $($rest:ident $ri:ident $rn:tt),+) => {
         impl<$first: OrderByOutput, $($rest: OrderByOutput),+> OrderByOutput for ($first, $($rest,)+)
         where
             ($($rest,)+): OrderByOutput,
@@ -199,13 +174,7 @@ macro_rules! tuple_order_by_output {
         {
             type Columns = <$first::Columns as Append<<($($rest,)+) as OrderByOutput>::Columns>>::Out;
         }
-    )*};
+    };
 }
 
-tuple_order_by_output! {
-    (A, B)
-    (A, B, C)
-    (A, B, C, D)
-    (A, B, C, D, E)
-    (A, B, C, D, E, F)
-}
+for_tuples!(tuple_order_by_output);

@@ -107,7 +107,7 @@ impl<C: Column, E> AssignmentName for Binary<Eq, C, E> {
 }
 
 macro_rules! tuple_assignments {
-    ($(($first:ident $(, $rest:ident)*))*) => {$(
+    ($first:ident $fi:ident $fn:tt $(, $rest:ident $ri:ident $rn:tt)*) => {
         impl<Tb, $first: AssignmentList<Tb>, $($rest: AssignmentList<Tb>),*> AssignmentList<Tb>
             for ($first, $($rest,)*) {}
         #[allow(non_snake_case)]
@@ -124,23 +124,10 @@ macro_rules! tuple_assignments {
                 $first.assignments_shape(shape) $(&& $rest.assignments_shape(shape))*
             }
         }
-    )*};
+    };
 }
 
-tuple_assignments! {
-    (A)
-    (A, B)
-    (A, B, C)
-    (A, B, C, E)
-    (A, B, C, E, F)
-    (A, B, C, E, F, G)
-    (A, B, C, E, F, G, H)
-    (A, B, C, E, F, G, H, I)
-    (A, B, C, E, F, G, H, I, J)
-    (A, B, C, E, F, G, H, I, J, K)
-    (A, B, C, E, F, G, H, I, J, K, L)
-    (A, B, C, E, F, G, H, I, J, K, L, M)
-}
+for_tuples!(tuple_assignments);
 
 /// The assignments' values are valid in FROM clause `F` (the target table, plus the tables of
 /// `UPDATE ... FROM`), proved by index `I`.
@@ -157,25 +144,12 @@ impl<C, E, F, I> AssignmentsIn<F, I> for Binary<Eq, C, E> where
 impl<F> AssignmentsIn<F, ()> for () {}
 
 macro_rules! tuple_assignments_in {
-    ($(($($t:ident $i:ident),+))*) => {$(
+    ($($t:ident $i:ident $n:tt),+) => {
         impl<F, $($t: AssignmentsIn<F, $i>, $i,)+> AssignmentsIn<F, ($($i,)+)> for ($($t,)+) {}
-    )*};
+    };
 }
 
-tuple_assignments_in! {
-    (A IA)
-    (A IA, B IB)
-    (A IA, B IB, C IC)
-    (A IA, B IB, C IC, E IE)
-    (A IA, B IB, C IC, E IE, G IG)
-    (A IA, B IB, C IC, E IE, G IG, H IH)
-    (A IA, B IB, C IC, E IE, G IG, H IH, J IJ)
-    (A IA, B IB, C IC, E IE, G IG, H IH, J IJ, K IK)
-    (A IA, B IB, C IC, E IE, G IG, H IH, J IJ, K IK, L IL)
-    (A IA, B IB, C IC, E IE, G IG, H IH, J IJ, K IK, L IL, M IM)
-    (A IA, B IB, C IC, E IE, G IG, H IH, J IJ, K IK, L IL, M IM, N IN)
-    (A IA, B IB, C IC, E IE, G IG, H IH, J IJ, K IK, L IL, M IM, N IN, O IO)
-}
+for_tuples!(tuple_assignments_in);
 
 /// No `FROM` in the UPDATE: only the target table's columns are in scope.
 #[derive(Debug, Clone, Copy, Default)]

@@ -17,6 +17,34 @@ pub trait Column: Expression + Copy + Default + Send + Sync + 'static {
     const NAME: &'static str;
 }
 
+/// A column or a tuple of columns (nested as deep as a wide table needs), made from nothing:
+/// columns are zero-sized, so the list a model maps is a value known from its type alone.
+/// (`Default` would do, but the standard library implements it only for tuples up to 12.)
+pub trait ColumnTuple: Copy {
+    /// The columns.
+    fn new() -> Self;
+}
+
+impl<C: Column> ColumnTuple for C {
+    #[inline]
+    fn new() -> Self {
+        C::default()
+    }
+}
+
+macro_rules! tuple_column_tuple {
+    ($($t:ident $i:ident $n:tt),+) => {
+        impl<$($t: ColumnTuple),+> ColumnTuple for ($($t,)+) {
+            #[inline]
+            fn new() -> Self {
+                ($($t::new(),)+)
+            }
+        }
+    };
+}
+
+for_tuples!(tuple_column_tuple);
+
 /// A column declared with `#[references(table::column)]`: a foreign key to `Target`.
 pub trait ForeignKey: Column {
     /// The referenced column.

@@ -97,8 +97,10 @@ macro_rules! __table_impl {
 
             impl $crate::schema::Table for table {
                 const NAME: &'static str = $crate::__sql_name!(stringify!($name); $($tattr)*);
-                type AllColumns = ($($col,)+);
-                type AllSqlType = ($(<$col as $crate::expr::Expression>::SqlType,)+);
+                type AllColumns = $crate::__private::nest_tuple!($($col),+);
+                type AllSqlType = $crate::__private::nest_tuple!(
+                    $(<$col as $crate::expr::Expression>::SqlType),+
+                );
                 type PrimaryKey = ($($pk,)*);
                 type CteShape = $crate::__cte_shape!($($tattr)*);
                 fn def() -> &'static $crate::schema::TableDef {

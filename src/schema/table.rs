@@ -9,8 +9,9 @@ use typenum::B0;
 pub trait Table: Copy + Default + Send + Sync + 'static {
     /// The table's name in the database.
     const NAME: &'static str;
-    /// The tuple of all columns, in declaration order.
-    type AllColumns: Copy + Default;
+    /// The tuple of all columns, in declaration order (a tuple of tuples of at most 32 for a
+    /// wider table: every tuple trait nests).
+    type AllColumns: Copy;
     /// The SQL row type of all columns.
     type AllSqlType;
     /// The primary key column(s), as a tuple.

@@ -103,6 +103,85 @@ pub trait FromRow<ST>: Sized {
     fn from_row<R: SqlRow + ?Sized>(row: &mut R) -> Result<Self>;
 }
 
+/// A SQL row type as a flat list of its columns, `(A, (B, (C, ())))`, however its tuples
+/// nest: `(A, B, C)`, `((A, B), C)` and a wide table's chunked `SELECT *` row all flatten
+/// alike. `#[derive(FromRow)]` matches a struct's fields against this list, so a struct loads
+/// from any select list with its columns in order.
+pub trait FlatRow {
+    /// The columns, as nested pairs ending in `()`.
+    type List;
+}
+
+impl<ST: SqlType> FlatRow for ST {
+    type List = (ST, ());
+}
+
+impl<ST: RowWidth> FlatRow for NullableRow<ST> {
+    type List = (NullableRow<ST>, ());
+}
+
+impl FlatRow for () {
+    type List = ();
+}
+
+/// Type-level concatenation of two [`FlatRow`] lists.
+pub trait RowAppend<Rhs> {
+    /// `Self` followed by `Rhs`.
+    type Out;
+}
+
+impl<Rhs> RowAppend<Rhs> for () {
+    type Out = Rhs;
+}
+
+impl<H, T: RowAppend<Rhs>, Rhs> RowAppend<Rhs> for (H, T) {
+    type Out = (H, T::Out);
+}
+
+macro_rules! tuple_flat_row {
+    ($first:ident $fi:ident $fn:tt $(, $t:ident $ti:ident $tn:tt)*) => {
+        impl<$first: FlatRow, $($t,)*> FlatRow for ($first, $($t,)*)
+        where
+            ($($t,)*): FlatRow,
+            $first::List: RowAppend<<($($t,)*) as FlatRow>::List>,
+        {
+            type List = <$first::List as RowAppend<<($($t,)*) as FlatRow>::List>>::Out;
+        }
+    };
+}
+
+for_tuples!(tuple_flat_row);
+
+/// Rust values loaded from a flat list of SQL column types ([`FlatRow::List`]), one value per
+/// column; the fields of a `#[derive(FromRow)]` struct, as nested pairs.
+#[diagnostic::on_unimplemented(
+    message = "cannot load a row of SQL `{L}` into fields `{Self}`",
+    label = "the selected columns do not match the struct's fields",
+    note = "the struct needs one field per selected column, in order, each able to hold its SQL type"
+)]
+pub trait FromRowList<L>: Sized {
+    /// Reads the values from the next columns of `row`.
+    ///
+    /// # Errors
+    /// When a value does not fit its Rust field.
+    fn from_row_list<R: SqlRow + ?Sized>(row: &mut R) -> Result<Self>;
+}
+
+impl FromRowList<()> for () {
+    #[inline]
+    fn from_row_list<R: SqlRow + ?Sized>(_: &mut R) -> Result<Self> {
+        Ok(())
+    }
+}
+
+impl<T: FromRow<S>, S, Rest: FromRowList<SR>, SR> FromRowList<(S, SR)> for (T, Rest) {
+    #[inline]
+    fn from_row_list<R: SqlRow + ?Sized>(row: &mut R) -> Result<Self> {
+        let first = T::from_row(row)?;
+        Ok((first, Rest::from_row_list(row)?))
+    }
+}
+
 /// A single value is a row of one column. Implemented per Rust type (not as a blanket over
 /// `FromSql`) so that user structs can implement `FromRow<ST>` for every `ST` themselves.
 macro_rules! single_value_row {
@@ -144,7 +223,7 @@ single_value_row! {
 }
 
 macro_rules! tuple_from_row {
-    ($(($($t:ident $st:ident),+))*) => {$(
+    ($($t:ident $st:ident $n:tt),+) => {
         impl<$($st: RowWidth,)+> RowWidth for ($($st,)+) {
             const WIDTH: usize = 0 $(+ $st::WIDTH)+;
         }
@@ -154,27 +233,10 @@ macro_rules! tuple_from_row {
                 Ok(($($t::from_row(row)?,)+))
             }
         }
-    )*};
+    };
 }
 
-tuple_from_row! {
-    (A SA)
-    (A SA, B SB)
-    (A SA, B SB, C SC)
-    (A SA, B SB, C SC, D SD)
-    (A SA, B SB, C SC, D SD, E SE)
-    (A SA, B SB, C SC, D SD, E SE, F SF)
-    (A SA, B SB, C SC, D SD, E SE, F SF, G SG)
-    (A SA, B SB, C SC, D SD, E SE, F SF, G SG, H SH)
-    (A SA, B SB, C SC, D SD, E SE, F SF, G SG, H SH, I SI)
-    (A SA, B SB, C SC, D SD, E SE, F SF, G SG, H SH, I SI, J SJ)
-    (A SA, B SB, C SC, D SD, E SE, F SF, G SG, H SH, I SI, J SJ, K SK)
-    (A SA, B SB, C SC, D SD, E SE, F SF, G SG, H SH, I SI, J SJ, K SK, L SL)
-    (A SA, B SB, C SC, D SD, E SE, F SF, G SG, H SH, I SI, J SJ, K SK, L SL, M SM)
-    (A SA, B SB, C SC, D SD, E SE, F SF, G SG, H SH, I SI, J SJ, K SK, L SL, M SM, N SN)
-    (A SA, B SB, C SC, D SD, E SE, F SF, G SG, H SH, I SI, J SJ, K SK, L SL, M SM, N SN, O SO)
-    (A SA, B SB, C SC, D SD, E SE, F SF, G SG, H SH, I SI, J SJ, K SK, L SL, M SM, N SN, O SO, P SP)
-}
+for_tuples!(tuple_from_row);
 
 impl<T: FromSql<ST>, ST: SqlType> FromSql<Nullable<ST>> for Option<T> {
     #[inline]

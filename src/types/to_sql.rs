@@ -64,6 +64,8 @@ into_sql_copy! {
     f64 => Numeric, |v| Value::Numeric(Cow::Owned(v.to_string()));
     i32 => Numeric, |v| Value::I32(v);
     i64 => Numeric, |v| Value::I64(v);
+    // Lossless, so that an unsuffixed integer literal fits a double: `weight.eq(1)`.
+    i32 => Double, |v| Value::F64(v.into());
     bool => Bool, |v| Value::Bool(v);
 }
 

@@ -383,3 +383,39 @@ crate::backend_test!(arithmetic_promotes_numeric_types, |conn| {
     let cheaper: i64 = table.select(count_star()).filter(count.gt(price)).first(conn).unwrap();
     assert_eq!(cheaper, 1);
 });
+
+// A Rust number may stand on the left of an operator, as in TPC-H's `1 - l_discount` and
+// `100.0 * sum(..)`: it is bound with the right side's SQL type.
+crate::backend_test!(rust_number_as_left_operand, |conn| {
+    MetaData::new([measures::table::def()]).create_all(conn, CheckFirst::No).unwrap();
+    use measures::*;
+    for (n, p) in [(3, 2.5), (5, 1.5)] {
+        insert(table)
+            .values((
+                small.eq(1i16),
+                count.eq(n),
+                big.eq(10i64),
+                price.eq(p),
+                ratio.eq(0.5f32),
+                weight.eq(0.25),
+            ))
+            .execute(conn)
+            .unwrap();
+    }
+    let q = table.select((1 - weight, 10 - count, 2 * big, 100 % count)).order_by(count);
+    assert_eq!(
+        q.compile::<Postgres>().sql(),
+        r#"SELECT ($1 - "measures"."weight"), ($2 - "measures"."count"), ($3 * "measures"."big"), ($4 % "measures"."count") FROM "measures" ORDER BY "measures"."count""#
+    );
+    let rows: Vec<(f64, i32, i64, i32)> = q.load(conn).unwrap();
+    assert_eq!(rows, [(0.75, 7, 20, 1), (0.75, 5, 20, 0)]);
+    // Over aggregates, and nested: 100.0 * sum(price * (1 - weight)) / sum(price).
+    let share: f64 = table
+        .select(100.0 * sum(price * (1 - weight)) / sum(price))
+        .first::<Option<f64>>(conn)
+        .unwrap()
+        .unwrap();
+    assert!((share - 75.0).abs() < 1e-9, "{share}");
+    let scaled: Vec<f64> = table.select(0.5 * weight).filter((2 * count).gt(7)).load(conn).unwrap();
+    assert_eq!(scaled, [0.125]);
+});

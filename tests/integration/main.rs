@@ -29,6 +29,7 @@ mod transactions;
 mod twins;
 mod types;
 mod ui;
+mod wide_columns;
 mod wide_schema;
 mod windows;
 mod write;

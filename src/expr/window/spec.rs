@@ -322,7 +322,7 @@ macro_rules! or_flags {
 }
 
 macro_rules! tuples {
-    ($(($first:ident $ifirst:ident $(, $t:ident $i:ident)*))*) => {$(
+    ($first:ident $ifirst:ident $fn:tt $(, $t:ident $i:ident $tn:tt)*) => {
         impl<$first: PartitionList, $($t: PartitionList),*> PartitionList for ($first, $($t,)*) {
             type Aggregate = or_flags!($first::Aggregate $(, $t::Aggregate)*);
             type Plain = or_flags!($first::Plain $(, $t::Plain)*);
@@ -337,13 +337,6 @@ macro_rules! tuples {
         }
         impl<G, $first: WindowOrderGrouping<G, $ifirst>, $ifirst, $($t: WindowOrderGrouping<G, $i>, $i,)*>
             WindowOrderGrouping<G, ($ifirst, $($i,)*)> for ($first, $($t,)*) {}
-    )*};
+    };
 }
-tuples! {
-    (A IA)
-    (A IA, B IB)
-    (A IA, B IB, C IC)
-    (A IA, B IB, C IC, D ID)
-    (A IA, B IB, C IC, D ID, E IE)
-    (A IA, B IB, C IC, D ID, E IE, H IH)
-}
+for_tuples!(tuples);

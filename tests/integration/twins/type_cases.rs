@@ -131,6 +131,17 @@ crate::backend_test!(arithmetic_on_text, |conn| {
     assert_eq!(names, ["adasuffix", "bobsuffix", "cysuffix"]);
 });
 
+crate::backend_test!(rust_number_left_of_text, |conn| {
+    seed(conn);
+    // A Rust number on the left takes a numeric column on the right.
+    let halves: Vec<f64> = users::table
+        .select(2.5 * users::age.cast::<Double>())
+        .order_by(users::id)
+        .load(conn)
+        .unwrap();
+    assert_eq!(halves, [90.0, 42.5, 90.0]);
+});
+
 crate::backend_test!(remainder_on_double, |conn| {
     seed_accounts(conn);
     // `%` on the balance cast to an integer (the balances are whole numbers).
