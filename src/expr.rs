@@ -13,6 +13,7 @@ mod cast;
 mod functions;
 mod grouping;
 mod in_list;
+mod label;
 mod like_escape;
 mod methods;
 mod operators;
@@ -46,6 +47,7 @@ pub use grouping::{
     AggregatesNotMixed, GroupContains, GroupKey, InGroup, Itself, SelectFlags, ValidGrouping, Whole,
 };
 pub use in_list::{Between, InList};
+pub use label::{LabelMethods, Labeled, OutputName};
 pub use like_escape::{LIKE_ESCAPE, LikeEscapeMethods, LikeEscaped, escape_like};
 pub use methods::{BoolExpressionMethods, ExpressionMethods, TextExpressionMethods};
 pub use operators::{

@@ -129,11 +129,11 @@ pub mod prelude {
     pub use crate::expr::LikeEscapeMethods;
     pub use crate::expr::WindowFunction;
     pub use crate::expr::{
-        BoolExpressionMethods, ExpressionMethods, IsAggregate, TextExpressionMethods,
+        BoolExpressionMethods, ExpressionMethods, IsAggregate, LabelMethods, TextExpressionMethods,
     };
     pub use crate::query::{
-        CombineDsl, Compile, DerivedDsl, InSubqueryMethods, JoinDsl, QueryDsl, SubqueryDsl,
-        WithDsl, delete, insert, update,
+        AliasDsl, CombineDsl, Compile, DerivedDsl, InSubqueryMethods, JoinDsl, QueryDsl,
+        SubqueryDsl, WithDsl, delete, insert, update,
     };
     pub use crate::schema::{AliasSource, CheckFirst, Column, MetaData, Table};
     pub use crate::types::lengths::*;

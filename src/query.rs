@@ -15,6 +15,7 @@ mod delete;
 mod derived;
 mod dynamic;
 mod fill;
+mod inline;
 mod insert;
 mod join;
 mod returning;
@@ -44,6 +45,7 @@ pub use delete::{DeleteStatement, delete};
 pub use derived::{Derived, DerivedDsl, Literal, NoFrom, SelectValues, literal, select};
 pub use dynamic::{DynFilter, DynReturning, DynReturningFragment, DynSelect, DynSet, DynValues};
 pub use fill::{FilledBy, FillsColumnNullability, FillsColumnType, FillsTable, NullFits};
+pub use inline::{AliasDsl, AtItem, ItemAt, SelectItems, Subquery, SubqueryColumn, ThisItem};
 pub use insert::{
     Assignment, ColumnList, ColumnOf, InsertFromSelect, InsertRow, InsertStatement, InsertValues,
     NoValues, RowComparable, Values, insert,

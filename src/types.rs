@@ -17,7 +17,8 @@ mod chrono_impls;
 pub use aludel_derive::FromRow;
 pub use flag::Flag;
 pub use from_sql::{
-    AnyRow, FlatRow, FromRow, FromRowList, FromSql, NullableRow, RowAppend, RowWidth, SqlRow,
+    AnyRow, FlatRow, FromRow, FromRowList, FromSql, NamedRow, NullableRow, RowAppend, RowWidth,
+    SqlRow,
 };
 pub use sql_type::{
     Arithmetic, BigInt, Blob, Bool, BoolLike, Comparable, Date, Double, Float, Integer, NotANumber,

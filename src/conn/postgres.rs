@@ -225,6 +225,10 @@ impl SqlRow for PgRow<'_> {
     fn remaining(&self) -> usize {
         self.row.len().saturating_sub(self.index)
     }
+
+    fn next_name(&self) -> Option<&str> {
+        self.row.columns().get(self.index).map(|c| c.name())
+    }
 }
 
 impl PgConnection {

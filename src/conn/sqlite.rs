@@ -166,6 +166,10 @@ impl SqlRow for SqliteRow<'_, '_> {
     fn remaining(&self) -> usize {
         self.row.as_ref().column_count().saturating_sub(self.index)
     }
+
+    fn next_name(&self) -> Option<&str> {
+        self.row.as_ref().column_name(self.index).ok()
+    }
 }
 
 impl SqliteConnection {

@@ -150,6 +150,12 @@ pub trait QueryFragment<D: Dialect> {
     fn is_null_bind(&self) -> bool {
         false
     }
+
+    /// The name this fragment asks for as a select list item (`.label("name")`): written
+    /// `AS "name"` after it unless the enclosing derived table names its columns itself.
+    fn select_label(&self) -> Option<&'static str> {
+        None
+    }
 }
 
 /// The runtime part of a statement's SQL shape, for the statement cache.
@@ -161,6 +167,17 @@ impl Shape {
     #[inline]
     pub fn add(&mut self, value: u64) {
         self.0 = (self.0.rotate_left(7) ^ value).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+
+    /// Mixes in a name chosen at run time (an inline derived table's or a label's), which
+    /// changes the SQL text of statements of one type.
+    pub fn add_name(&mut self, name: &str) {
+        self.add(name.len() as u64);
+        for chunk in name.as_bytes().chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
     }
 
     /// The accumulated key.

@@ -100,6 +100,10 @@ impl<Q: ReadsCtes<K>, T, K> ReadsCtes<K> for Derived<Q, T> {
     type Reads = Q::Reads;
 }
 
+impl<Q: ReadsCtes<K>, K> ReadsCtes<K> for super::inline::Subquery<Q> {
+    type Reads = Q::Reads;
+}
+
 impl ReadsCtes<()> for NoFrom {
     type Reads = CteNil;
 }

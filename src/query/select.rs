@@ -676,7 +676,7 @@ impl<E: Expression + QueryFragment<D>, D: Dialect> SelectList<D> for E {
         out: &mut SqlBuilder<'a, D>,
     ) {
         self.walk(out);
-        if let Some(label) = labels.next() {
+        if let Some(label) = labels.next().copied().or_else(|| self.select_label()) {
             out.push_sql(" AS ");
             out.push_ident(label);
         }

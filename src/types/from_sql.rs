@@ -41,6 +41,86 @@ pub trait SqlRow {
 
     /// How many columns are left to read.
     fn remaining(&self) -> usize;
+
+    /// The name of the next column (its label or column name), when the driver reports it.
+    fn next_name(&self) -> Option<&str> {
+        None
+    }
+}
+
+/// A result row read by name: every column's name (its label, `.label("revenue")`, or its
+/// column name) and value. Loads from any select (`load::<NamedRow>`); values are read back
+/// typed, by the labeled expression or column itself, or untyped by name.
+///
+/// ```
+/// use aludel::prelude::*;
+/// use aludel::types::NamedRow;
+/// aludel::table! { orders (id) { id -> Integer, customer -> Text, total -> Integer, } }
+///
+/// # fn main() -> aludel::Result<()> {
+/// let mut conn = SqliteConnection::open("sqlite::memory:")?;
+/// MetaData::new([orders::table::def()]).create_all(&mut conn, CheckFirst::No)?;
+/// insert(orders::table).values((orders::customer.eq("ada"), orders::total.eq(30))).execute(&mut conn)?;
+/// let spent = sum(orders::total).label("spent");
+/// let rows: Vec<NamedRow> = orders::table
+///     .group_by(orders::customer)
+///     .select((orders::customer, spent.clone()))
+///     .load(&mut conn)?;
+/// assert_eq!(rows[0].get::<String, _>(&orders::customer)?, "ada");
+/// assert_eq!(rows[0].get::<Option<i64>, _>(&spent)?, Some(30));
+/// assert_eq!(rows[0].names(), ["customer", "spent"]);
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct NamedRow {
+    names: Vec<String>,
+    values: Vec<Value<'static>>,
+}
+
+impl NamedRow {
+    /// The columns' names, in select-list order.
+    pub fn names(&self) -> &[String] {
+        &self.names
+    }
+
+    /// The value of the column named `name` (the first, if several share it).
+    pub fn value(&self, name: &str) -> Option<&Value<'static>> {
+        self.names.iter().position(|n| n == name).map(|i| &self.values[i])
+    }
+
+    /// The value of `item`'s column (a labeled expression or a column of the select list),
+    /// loaded as `T`, checked against `item`'s SQL type.
+    ///
+    /// # Errors
+    /// [`crate::ErrorKind::Conversion`] when the row has no such column or its value does not
+    /// fit `T`.
+    pub fn get<T, E>(&self, item: &E) -> Result<T>
+    where
+        E: crate::expr::OutputName + crate::expr::Expression,
+        T: FromSql<E::SqlType>,
+    {
+        let name = item.output_name();
+        match self.value(name) {
+            Some(v) => T::from_sql(v.reborrow()),
+            None => Err(crate::Error::conversion(format!(
+                "the row has no column named `{name}` (it has {:?})",
+                self.names
+            ))),
+        }
+    }
+}
+
+impl<ST> FromRow<ST> for NamedRow {
+    fn from_row<R: SqlRow + ?Sized>(row: &mut R) -> Result<Self> {
+        let mut names = Vec::with_capacity(row.remaining());
+        let mut values = Vec::with_capacity(row.remaining());
+        while row.remaining() > 0 {
+            names.push(row.next_name().unwrap_or_default().to_owned());
+            values.push(row.next_value()?.into_owned());
+        }
+        Ok(NamedRow { names, values })
+    }
 }
 
 /// The row type of a statement whose columns are only known at runtime (the ORM's RETURNING

@@ -18,6 +18,7 @@ mod faults;
 mod functions;
 mod grouping;
 mod joins;
+mod labels;
 mod orm;
 mod pool;
 mod relations;

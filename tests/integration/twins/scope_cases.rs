@@ -177,3 +177,22 @@ crate::backend_test!(correlated_subquery_outside_its_scope, |conn| {
         .unwrap();
     assert_eq!(names, ["ada", "bob", "cy"]);
 });
+
+crate::backend_test!(derived_column_not_selected_by_the_subquery, |conn| {
+    seed(conn);
+    // Read a column the subquery selects.
+    let best = max(posts::score).label("best");
+    let sub = posts::table.group_by(posts::user_id).select((posts::user_id, best)).alias("sub");
+    let (user, top) = (sub.c(posts::user_id), sub.c(best));
+    let rows: Vec<(i32, Option<i32>)> = sub.select((user, top)).order_by(user).load(conn).unwrap();
+    assert_eq!(rows, [(1, Some(5)), (2, Some(8)), (3, Some(1))]);
+});
+
+crate::backend_test!(derived_column_of_an_unlabeled_expression, |conn| {
+    seed(conn);
+    // Label the expression in the subquery and read it by that labeled expression.
+    let best = max(posts::score).label("best");
+    let sub = posts::table.group_by(posts::user_id).select((posts::user_id, best)).alias("sub");
+    let top: Option<i32> = sub.clone().select(max(sub.c(best))).first(conn).unwrap();
+    assert_eq!(top, Some(8));
+});
