@@ -132,7 +132,7 @@ pub mod prelude {
         BoolExpressionMethods, ExpressionMethods, IsAggregate, LabelMethods, TextExpressionMethods,
     };
     pub use crate::query::{
-        AliasDsl, CombineDsl, Compile, DerivedDsl, InSubqueryMethods, JoinDsl, QueryDsl,
+        AliasDsl, CombineDsl, Compile, CteDsl, DerivedDsl, InSubqueryMethods, JoinDsl, QueryDsl,
         SubqueryDsl, WithDsl, delete, insert, update,
     };
     pub use crate::schema::{AliasSource, CheckFirst, Column, MetaData, Table};

@@ -36,16 +36,19 @@ pub use clauses::{
 };
 pub use compile::{Compile, Compiled};
 pub use compound::{CombineDsl, CompoundSelect, SetCompatible};
-pub use cte::{Cte, CteList, WithDsl, WithQuery, cte};
+pub use cte::{Cte, CteEntry, CteList, WithDsl, WithQuery, cte};
 pub use cte_scope::{
-    AllDeclared, Append, CteCons, CteNil, CtesInScope, Declares, IsAlias, IsTable, Last, NoCtes,
-    NoneUndeclared, ReadsCtes, ReadsOnlyEarlier, RecursiveBody, ShapeList,
+    AllDeclared, Append, CteCons, CteNil, CtesInScope, Declares, IsAlias, IsInlineCte, IsTable,
+    Last, NoCtes, NoneUndeclared, ReadsCtes, ReadsOnlyEarlier, RecursiveBody, ShapeList,
 };
 pub use delete::{DeleteStatement, delete};
 pub use derived::{Derived, DerivedDsl, Literal, NoFrom, SelectValues, literal, select};
 pub use dynamic::{DynFilter, DynReturning, DynReturningFragment, DynSelect, DynSet, DynValues};
 pub use fill::{FilledBy, FillsColumnNullability, FillsColumnType, FillsTable, NullFits};
-pub use inline::{AliasDsl, AtItem, ItemAt, SelectItems, Subquery, SubqueryColumn, ThisItem};
+pub use inline::{
+    AliasDsl, AtItem, CteDsl, InlineCte, InlineSource, ItemAt, SelectItems, Subquery,
+    SubqueryColumn, ThisItem,
+};
 pub use insert::{
     Assignment, ColumnList, ColumnOf, InsertFromSelect, InsertRow, InsertStatement, InsertValues,
     NoValues, RowComparable, Values, insert,

@@ -11,10 +11,18 @@ use typenum::B0;
 ///
 /// The Rust type it came from is erased into a [`Value`] (borrowed for `'a`), so `"x"` and
 /// `String::from("x")` make the same expression type.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Bound<'a, ST> {
     value: Value<'a>,
     _st: PhantomData<ST>,
+}
+
+// By hand: a derive would require `ST: Clone`, which `Nullable<T>` and `Varchar<N>` markers
+// are not, so statements comparing with a nullable value could not be cloned.
+impl<ST> Clone for Bound<'_, ST> {
+    fn clone(&self) -> Self {
+        Bound { value: self.value.clone(), _st: PhantomData }
+    }
 }
 
 impl<'a, ST> Bound<'a, ST> {

@@ -16,6 +16,7 @@
 
 use super::cte_scope::{NoCtes, ReadsOnlyEarlier, RecursiveBody};
 use super::fill::FillsTable;
+use super::inline::InlineCte;
 use super::{AsQuery, MaybeEmpty, Query};
 use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder};
 use crate::schema::Table;
@@ -100,6 +101,34 @@ impl<D: Dialect, T: Table, Q: QueryFragment<D>> CteList<D> for Cte<T, Q> {
     }
 }
 
+impl<D: Dialect, Q: QueryFragment<D>> CteList<D> for InlineCte<Q> {
+    fn walk_ctes<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
+        // No column list: the query's own column names and labels name the columns.
+        out.push_ident(self.name());
+        out.push_sql(" AS (");
+        self.query().walk(out);
+        out.push_sql(")");
+    }
+    fn ctes_shape(&self, shape: &mut Shape) -> bool {
+        shape.add_name(self.name());
+        self.query().shape(shape)
+    }
+}
+
+/// One WITH entry: a CTE with a declared shape ([`Cte`]) or declared inline ([`InlineCte`]).
+pub trait CteEntry {
+    /// The CTE's query.
+    type Query;
+}
+
+impl<T, Q> CteEntry for Cte<T, Q> {
+    type Query = Q;
+}
+
+impl<Q> CteEntry for InlineCte<Q> {
+    type Query = Q;
+}
+
 impl<D: Dialect, A: CteList<D>, B: CteList<D>> CteList<D> for (A, B) {
     fn walk_ctes<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
         self.0.walk_ctes(out);
@@ -122,9 +151,9 @@ pub struct WithQuery<C, Q> {
 
 impl<C, Q> WithQuery<C, Q> {
     /// Adds another CTE after the ones already there; its query may read those.
-    pub fn with<T, Q2, I>(self, next: Cte<T, Q2>) -> WithQuery<(C, Cte<T, Q2>), Q>
+    pub fn with<E: CteEntry, I>(self, next: E) -> WithQuery<(C, E), Q>
     where
-        Q2: ReadsOnlyEarlier<C, I>,
+        E::Query: ReadsOnlyEarlier<C, I>,
     {
         WithQuery { ctes: (self.ctes, next), query: self.query, recursive: self.recursive }
     }
@@ -140,11 +169,12 @@ impl<C, Q> WithQuery<C, Q> {
 
 /// Attaching CTEs to a query.
 pub trait WithDsl: AsQuery + Sized {
-    /// `WITH cte query`. The CTE's query may not read other CTEs (none is declared before it),
-    /// nor itself (that takes `with_recursive`).
-    fn with<T, Q, I>(self, cte: Cte<T, Q>) -> WithQuery<Cte<T, Q>, Self::Query>
+    /// `WITH cte query`, for a CTE of a declared shape (`cte(table, query)`) or one declared
+    /// inline (`query.cte("name")`). The CTE's query may not read other CTEs (none is declared
+    /// before it), nor itself (that takes `with_recursive`).
+    fn with<E: CteEntry, I>(self, cte: E) -> WithQuery<E, Self::Query>
     where
-        Q: ReadsOnlyEarlier<NoCtes, I>,
+        E::Query: ReadsOnlyEarlier<NoCtes, I>,
     {
         WithQuery { ctes: cte, query: self.as_query(), recursive: false }
     }

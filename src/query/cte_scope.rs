@@ -13,6 +13,7 @@ use super::cte::{Cte, WithQuery};
 use super::delete::DeleteStatement;
 use super::derived::{Derived, NoFrom};
 use super::dynamic::DynSelect;
+use super::inline::InlineCte;
 use super::insert::InsertStatement;
 use super::join::Join;
 use super::select::SelectStatement;
@@ -104,6 +105,15 @@ impl<Q: ReadsCtes<K>, K> ReadsCtes<K> for super::inline::Subquery<Q> {
     type Reads = Q::Reads;
 }
 
+// Reading an inline CTE reads the CTE (which a WITH clause must declare), not its query.
+impl<Q> ReadsCtes<IsInlineCte> for InlineCte<Q> {
+    type Reads = CteCons<InlineCte<Q>, CteNil>;
+}
+
+/// Source kind: a CTE declared inline (`query.cte("name")`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct IsInlineCte;
+
 impl ReadsCtes<()> for NoFrom {
     type Reads = CteNil;
 }
@@ -159,7 +169,7 @@ pub struct NoCtes;
 #[diagnostic::on_unimplemented(
     message = "CTE `{T}` is read before any WITH entry declares it",
     label = "this query reads `{T}`, which is not declared by an earlier entry of this WITH clause",
-    note = "a table declared `#[cte]` names a CTE: declare it first with `.with(cte({T}, ...))`; a CTE may read only CTEs declared before it, and itself only in the recursive step of `with_recursive`"
+    note = "declare the CTE first: `.with(cte(table, query))` for a table declared `#[cte]`, `.with(inline_cte)` for `query.cte(\"name\")`; a CTE may read only CTEs declared before it, and itself only in the recursive step of `with_recursive`"
 )]
 pub trait Declares<T, I> {}
 
@@ -170,6 +180,10 @@ pub struct Last;
 impl<T, Q> Declares<T, Last> for Cte<T, Q> {}
 impl<C, T, Q> Declares<T, Last> for (C, Cte<T, Q>) {}
 impl<C: Declares<T, I>, U, Q, T, I> Declares<T, InLeft<I>> for (C, Cte<U, Q>) {}
+// A CTE declared inline is named by its own type.
+impl<Q> Declares<InlineCte<Q>, Last> for InlineCte<Q> {}
+impl<C, Q> Declares<InlineCte<Q>, Last> for (C, InlineCte<Q>) {}
+impl<C: Declares<T, I>, Q, T, I> Declares<T, InLeft<I>> for (C, InlineCte<Q>) {}
 
 /// Every table of the list `Self` is declared by the WITH entries `Decl` (indices `I`).
 pub trait AllDeclared<Decl, I> {}

@@ -1,10 +1,12 @@
-//! Derived tables declared inline: `query.alias("name")`, read with `.c(item)`.
+//! Derived tables and CTEs declared inline: `query.alias("name")` and `query.cte("name")`,
+//! read with `.c(item)`.
 //!
-//! A derived table declared with `table!` ([`subquery`](super::DerivedDsl::subquery)) states
-//! its columns' types; an inline one takes them from its query: `.c(item)` finds `item` in
-//! the query's select list by type and gives a column of that item's SQL type and nullability
-//! (made nullable again when the derived table is on the outer side of a join), named by the
-//! item's column name or label. SQLAlchemy's `select(..).subquery("name")` and `subq.c.name`.
+//! A derived table or CTE declared with `table!` ([`subquery`](super::DerivedDsl::subquery),
+//! [`cte`](super::cte)) states its columns' types; an inline one takes them from its query:
+//! `.c(item)` finds `item` in the query's select list by type and gives a column of that
+//! item's SQL type and nullability (made nullable again when the source is on the outer side
+//! of a join), named by the item's column name or label. SQLAlchemy's
+//! `select(..).subquery("name")`, `select(..).cte("name")` and `subq.c.name`.
 
 use super::select::{SelectClause, SelectStatement};
 use super::subquery::Correlation;
@@ -108,71 +110,94 @@ macro_rules! tuple_item_at {
 
 for_tuples!(tuple_item_at up to 16);
 
-impl<Q> Subquery<Q> {
-    /// The derived table's column holding `item` (a column or labeled expression of the
-    /// subquery's select list): `"name"."item"`.
-    pub fn c<E: OutputName, Idx>(&self, item: E) -> SubqueryColumn<Q, E, Idx>
-    where
-        Q: SelectItems,
-        Q::Items: ItemAt<E, Q::SqlType, Idx>,
-    {
-        SubqueryColumn { table: self.name, column: item.output_name(), _item: PhantomData }
-    }
-
-    /// The derived table's name.
-    pub fn name(&self) -> &'static str {
-        self.name
-    }
+/// A FROM source declared inline ([`Subquery`], [`InlineCte`]): its columns are the items of
+/// `Query`'s select list.
+pub trait InlineSource {
+    /// The query whose select list gives the columns.
+    type Query: SelectItems;
 }
 
-/// A column of the inline derived table [`Subquery<Q>`]: its item `E` (found at `Idx`).
-pub struct SubqueryColumn<Q, E, Idx> {
+impl<Q: SelectItems> InlineSource for Subquery<Q> {
+    type Query = Q;
+}
+
+macro_rules! inline_source_methods {
+    ($what:literal) => {
+        #[doc = concat!("The ", $what, "'s column holding `item` (a column or labeled expression of its query's")]
+        /// select list): `"name"."item"`.
+        pub fn c<E: OutputName, Idx>(&self, item: E) -> SubqueryColumn<Self, E, Idx>
+        where
+            Q: SelectItems,
+            Q::Items: ItemAt<E, Q::SqlType, Idx>,
+        {
+            SubqueryColumn { table: self.name, column: item.output_name(), _item: PhantomData }
+        }
+
+        #[doc = concat!("The ", $what, "'s name.")]
+        pub fn name(&self) -> &'static str {
+            self.name
+        }
+    };
+}
+
+impl<Q> Subquery<Q> {
+    inline_source_methods!("derived table");
+}
+
+/// A column of the inline derived table or CTE `Src`: its item `E` (found at `Idx`).
+pub struct SubqueryColumn<Src, E, Idx> {
     table: &'static str,
     column: &'static str,
-    _item: PhantomData<fn() -> (Q, E, Idx)>,
+    _item: PhantomData<fn() -> (Src, E, Idx)>,
 }
 
-impl<Q, E, Idx> Clone for SubqueryColumn<Q, E, Idx> {
+impl<Src, E, Idx> Clone for SubqueryColumn<Src, E, Idx> {
     fn clone(&self) -> Self {
         *self
     }
 }
-impl<Q, E, Idx> Copy for SubqueryColumn<Q, E, Idx> {}
+impl<Src, E, Idx> Copy for SubqueryColumn<Src, E, Idx> {}
 
-impl<Q, E, Idx> std::fmt::Debug for SubqueryColumn<Q, E, Idx> {
+impl<Src, E, Idx> std::fmt::Debug for SubqueryColumn<Src, E, Idx> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}.{}", self.table, self.column)
     }
 }
 
-impl<Q, E, Idx> Expression for SubqueryColumn<Q, E, Idx>
+/// The SQL type of item `E` (at `Idx`) of the select list of `Src`'s query.
+type ItemType<Src, E, Idx> = <<<Src as InlineSource>::Query as SelectItems>::Items as ItemAt<
+    E,
+    <<Src as InlineSource>::Query as Query>::SqlType,
+    Idx,
+>>::SqlType;
+
+impl<Src: InlineSource, E, Idx> Expression for SubqueryColumn<Src, E, Idx>
 where
-    Q: SelectItems,
-    Q::Items: ItemAt<E, Q::SqlType, Idx>,
-    <Q::Items as ItemAt<E, Q::SqlType, Idx>>::SqlType: crate::types::SqlType,
+    <Src::Query as SelectItems>::Items: ItemAt<E, <Src::Query as Query>::SqlType, Idx>,
+    ItemType<Src, E, Idx>: crate::types::SqlType,
 {
-    type SqlType = <Q::Items as ItemAt<E, Q::SqlType, Idx>>::SqlType;
+    type SqlType = ItemType<Src, E, Idx>;
     type Aggregate = B0;
     type Plain = B1;
     type Window = B0;
 }
 
-impl<Q, E, Idx, F: HasTable<Subquery<Q>, I>, I> ValidIn<F, I> for SubqueryColumn<Q, E, Idx>
+impl<Src, E, Idx, F: HasTable<Src, I>, I> ValidIn<F, I> for SubqueryColumn<Src, E, Idx>
 where
     Self: Expression,
 {
     type SqlTypeIn = <F::Nullable as Flag>::Apply<<Self as Expression>::SqlType>;
 }
 
-impl<Q, E, Idx> GroupKey for SubqueryColumn<Q, E, Idx> {}
+impl<Src, E, Idx> GroupKey for SubqueryColumn<Src, E, Idx> {}
 
-impl<Q, E, Idx> OutputName for SubqueryColumn<Q, E, Idx> {
+impl<Src, E, Idx> OutputName for SubqueryColumn<Src, E, Idx> {
     fn output_name(&self) -> &'static str {
         self.column
     }
 }
 
-impl<Q, E, Idx, D: Dialect> QueryFragment<D> for SubqueryColumn<Q, E, Idx> {
+impl<Src, E, Idx, D: Dialect> QueryFragment<D> for SubqueryColumn<Src, E, Idx> {
     fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
         if out.qualify_columns() {
             out.push_ident(self.table);
@@ -187,7 +212,7 @@ impl<Q, E, Idx, D: Dialect> QueryFragment<D> for SubqueryColumn<Q, E, Idx> {
     }
 }
 
-crate::__impl_arithmetic!([Q, E, Idx,] SubqueryColumn<Q, E, Idx>);
+crate::__impl_arithmetic!([Src, E, Idx,] SubqueryColumn<Src, E, Idx>);
 
 impl<Q> HasTable<Subquery<Q>, Here> for Subquery<Q> {
     type Nullable = B0;
@@ -219,6 +244,90 @@ impl<Q> Correlation for Subquery<Q> {
 }
 
 impl<Q: Query> AsQuery for Subquery<Q> {
+    type Query = SelectStatement<Self>;
+    fn as_query(self) -> Self::Query {
+        SelectStatement::new(self)
+    }
+}
+
+/// `WITH "name" AS (query)`, declared inline: the CTE's columns are its query's select list
+/// items, read with [`InlineCte::c`]; the statement that reads it declares it with
+/// [`with`](super::WithDsl::with). (A recursive CTE refers to itself, so it needs a declared
+/// shape: `table!` with `#[cte]`.)
+///
+/// ```
+/// use aludel::prelude::*;
+/// aludel::table! { orders (id) { id -> Integer, customer -> Text, total -> Integer, } }
+///
+/// let spent = sum(orders::total).label("spent");
+/// let totals = orders::table.group_by(orders::customer).select((orders::customer, spent)).cte("totals");
+/// let (customer, big) = (totals.c(orders::customer), totals.c(spent));
+/// let q = totals.clone().select(customer).filter(big.gt(100)).with(totals);
+/// assert_eq!(
+///     q.compile::<Sqlite>().sql(),
+///     r#"WITH "totals" AS (SELECT "orders"."customer", SUM("orders"."total") AS "spent" FROM "orders" GROUP BY "orders"."customer") SELECT "totals"."customer" FROM "totals" WHERE ("totals"."spent" > ?1)"#
+/// );
+/// ```
+#[derive(Debug, Clone)]
+pub struct InlineCte<Q> {
+    query: Q,
+    name: &'static str,
+}
+
+/// Naming a query's rows as a CTE declared inline.
+pub trait CteDsl: AsQuery + Sized {
+    /// The CTE `name` holding this query's rows; read it as a FROM source (its columns with
+    /// [`InlineCte::c`]) and declare it on the statement with `.with(..)`.
+    fn cte(self, name: &'static str) -> InlineCte<Self::Query>
+    where
+        Self::Query: SelectItems,
+    {
+        InlineCte { query: self.as_query(), name }
+    }
+}
+
+impl<Q: AsQuery> CteDsl for Q {}
+
+impl<Q> InlineCte<Q> {
+    inline_source_methods!("CTE");
+
+    /// The CTE's query.
+    pub(crate) fn query(&self) -> &Q {
+        &self.query
+    }
+}
+
+impl<Q: SelectItems> InlineSource for InlineCte<Q> {
+    type Query = Q;
+}
+
+impl<Q> HasTable<InlineCte<Q>, Here> for InlineCte<Q> {
+    type Nullable = B0;
+}
+
+impl<Q: Query> QuerySource for InlineCte<Q> {
+    type DefaultSqlType = Q::SqlType;
+    fn walk_default_selection<D: Dialect>(&self, out: &mut SqlBuilder<'_, D>) {
+        out.push_ident(self.name);
+        out.push_sql(".*");
+    }
+}
+
+impl<Q, D: Dialect> FromClause<D> for InlineCte<Q> {
+    fn walk_from<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
+        out.push_ident(self.name);
+    }
+    fn shape_of_from(&self, shape: &mut Shape) -> bool {
+        shape.add_name(self.name);
+        true
+    }
+}
+
+impl<Q> Correlation for InlineCte<Q> {
+    type Outer = ();
+}
+
+impl<Q: Query> AsQuery for InlineCte<Q> {
     type Query = SelectStatement<Self>;
     fn as_query(self) -> Self::Query {
         SelectStatement::new(self)

@@ -108,3 +108,40 @@ crate::backend_test!(runtime_names_are_part_of_the_statement_cache_key, |conn| {
         assert_eq!(rows[0].names(), [name]);
     }
 });
+
+crate::backend_test!(inline_cte_read_twice_and_declared_by_with, |conn| {
+    seed(conn);
+    let spent = sum(purchases::amount).label("spent");
+    let totals = purchases::table
+        .group_by(purchases::shopper_id)
+        .select((purchases::shopper_id, spent.clone()))
+        .cte("totals");
+    let (who, total) = (totals.c(purchases::shopper_id), totals.c(spent));
+    // TPC-H Q15's shape: the CTE joined, and read again in a scalar subquery for its maximum.
+    let top = totals.clone().select(max(total)).scalar_subquery();
+    let q = shoppers::table
+        .join(totals.clone(), who.eq(shoppers::id))
+        .filter(total.eq(top))
+        .select((shoppers::name, total))
+        .with(totals);
+    assert!(q.compile::<Postgres>().sql().starts_with(r#"WITH "totals" AS (SELECT"#));
+    let rows: Vec<(String, Option<i64>)> = q.load(conn).unwrap();
+    assert_eq!(rows, [("ada".to_owned(), Some(80))]);
+
+    // A second inline CTE may read the first, declared after it.
+    let spent = sum(purchases::amount).label("spent");
+    let totals = purchases::table
+        .group_by(purchases::shopper_id)
+        .select((purchases::shopper_id, spent.clone()))
+        .cte("totals");
+    let (who, total) = (totals.c(purchases::shopper_id), totals.c(spent));
+    let big = totals.clone().select(who).filter(total.gt(20)).cte("big");
+    let names: Vec<String> = shoppers::table
+        .join(big.clone(), big.c(who).eq(shoppers::id))
+        .select(shoppers::name)
+        .with(totals)
+        .with(big)
+        .load(conn)
+        .unwrap();
+    assert_eq!(names, ["ada"]);
+});

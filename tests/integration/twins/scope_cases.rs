@@ -196,3 +196,14 @@ crate::backend_test!(derived_column_of_an_unlabeled_expression, |conn| {
     let top: Option<i32> = sub.clone().select(max(sub.c(best))).first(conn).unwrap();
     assert_eq!(top, Some(8));
 });
+
+crate::backend_test!(inline_cte_read_without_with, |conn| {
+    seed(conn);
+    // Declare the CTE on the statement that reads it.
+    let best = max(posts::score).label("best");
+    let tops = posts::table.group_by(posts::user_id).select((posts::user_id, best)).cte("tops");
+    let mut scores: Vec<Option<i32>> =
+        tops.clone().select(tops.c(best)).with(tops).load(conn).unwrap();
+    scores.sort();
+    assert_eq!(scores, [Some(1), Some(5), Some(8)]);
+});
