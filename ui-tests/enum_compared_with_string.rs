@@ -4,7 +4,7 @@ use aludel::prelude::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, aludel::SqlEnum)]
 #[sql_enum(text)]
-enum Priority {
+pub enum Priority {
     Low,
     High,
 }

@@ -4,7 +4,7 @@ use aludel::prelude::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, aludel::SqlEnum)]
 #[sql_enum(pg_type = "mood")]
-enum Mood {
+pub enum Mood {
     Happy,
     Sad,
 }
