@@ -88,6 +88,18 @@ where
     }
 }
 
+// A Rust array literal: an SQL array (PostgreSQL), `[1, 2, 3]`.
+impl<T, ST: SqlType, const N: usize> AsExpression<ST> for [T; N]
+where
+    [T; N]: IntoSql<'static, ST>,
+{
+    type Expr = Bound<'static, ST>;
+    #[inline]
+    fn as_expression(self) -> Self::Expr {
+        Bound::new(self)
+    }
+}
+
 impl<T, ST: SqlType> ArithmeticOperand<ST> for Vec<T>
 where
     Vec<T>: IntoSql<'static, ST>,

@@ -145,6 +145,13 @@ fn eq_any_binds_the_whole_list_as_one_parameter() {
         .load(conn)
         .unwrap();
     assert!(none.is_empty());
+    let from_array_literal: Vec<i32> = arr_posts::table
+        .select(arr_posts::id)
+        .filter(arr_posts::id.eq_any([2, 3]))
+        .order_by(arr_posts::id)
+        .load(conn)
+        .unwrap();
+    assert_eq!(from_array_literal, [2, 3]);
     let authors: Vec<i32> = arr_posts::table
         .select(arr_posts::id)
         .filter(arr_posts::author.eq_any(&["bob".to_owned()][..]))
