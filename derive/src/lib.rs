@@ -368,7 +368,8 @@ pub fn __default_foreign_keys(input: TokenStream) -> TokenStream {
 ///
 /// The enum implements `aludel::types::SqlEnum` (and through it `SqlType`): declare columns
 /// `mood -> Mood` (or `Nullable<Mood>`, `Array<Mood>`), bind `Mood` values and load them back.
-/// See `aludel::types::SqlEnum` for a runnable example.
+/// Make the enum `pub` when a `table!` uses it (the table's module is public). See
+/// `aludel::types::SqlEnum` for a runnable example.
 #[proc_macro_derive(SqlEnum, attributes(sql_enum, sql_name))]
 pub fn derive_sql_enum(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
