@@ -239,3 +239,32 @@ fn pg_enum_unknown_label_is_a_conversion_error() {
     let err = en_people::table.select(en_people::history).load::<Vec<Mood>>(conn).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Conversion, "{err}");
 }
+
+aludel::table! {
+    en_tasks (id) {
+        id -> Integer,
+        priority -> Priority,
+    }
+}
+
+/// A model with an enum field: loaded, changed and flushed by the session.
+#[derive(Debug, Clone, aludel::orm::Model)]
+#[aludel(table = en_tasks)]
+struct Task {
+    #[aludel(generated)]
+    id: Option<i32>,
+    priority: Priority,
+}
+
+crate::backend_test!(orm_model_with_an_enum_field, |conn| {
+    MetaData::new([en_tasks::table::def()]).create_all(conn, CheckFirst::No).unwrap();
+    let mut session = aludel::orm::Session::new(&mut *conn);
+    session.add(Task { id: Some(1), priority: Priority::Low });
+    session.commit().unwrap();
+    let task = session.get::<Task>(1).unwrap().unwrap();
+    task.borrow_mut().priority = Priority::WontFix;
+    session.commit().unwrap();
+    drop(session);
+    let stored: Vec<Priority> = en_tasks::table.select(en_tasks::priority).load(conn).unwrap();
+    assert_eq!(stored, [Priority::WontFix]);
+});
