@@ -9,7 +9,7 @@
 use super::operators::{BinaryOperator, OperatorFor, OperatorResult};
 use super::{
     AsExpression, Binary, Expression, IsAggregate, NoAggregateInAggregate, NoWindowInAggregate,
-    ValidGrouping, ValidIn,
+    NoWindowInWindow, ValidGrouping, ValidIn, WindowArgsGrouping, WindowArgsIn, WindowFunction,
 };
 use crate::dialect::{QueryFragment, Shape, SqlBuilder, SupportsArrays};
 use crate::types::{Array, ArrayType, Bool, Flag, Integer, Nullable, SqlType};
@@ -157,7 +157,8 @@ impl<D: SupportsArrays, E: QueryFragment<D>, I: QueryFragment<D>> QueryFragment<
     }
 }
 
-/// `array_agg(e)`: the group's values (NULLs included) as an array, NULL over no rows.
+/// `array_agg(e)`: the group's values (NULLs included) as an array, NULL over no rows; also
+/// a window function (`array_agg(e).over(window)`).
 ///
 /// ```
 /// use aludel::prelude::*;
@@ -195,6 +196,22 @@ where
 impl<E, G> ValidGrouping<G, ()> for ArrayAgg<E> {}
 
 impl<E: Expression> IsAggregate for ArrayAgg<E> {}
+
+// Windowed (`array_agg(x).over(w)`): the values of the row's window, as for every aggregate.
+impl<E: Expression> WindowFunction for ArrayAgg<E> {
+    type SqlType = Nullable<Array<E::SqlType>>;
+    type ArgAggregate = E::Aggregate;
+    type ArgPlain = E::Plain;
+}
+
+impl<E: ValidGrouping<G, I>, G, I> WindowArgsGrouping<G, I> for ArrayAgg<E> {}
+
+impl<E, F, I> WindowArgsIn<F, I> for ArrayAgg<E>
+where
+    E: ValidIn<F, I> + NoWindowInWindow,
+{
+    type SqlTypeIn = Nullable<Array<E::SqlTypeIn>>;
+}
 
 impl<D: SupportsArrays, E: QueryFragment<D>> QueryFragment<D> for ArrayAgg<E> {
     fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {

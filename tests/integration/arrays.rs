@@ -237,6 +237,19 @@ fn array_agg_loads_into_vec() {
         })
         .collect();
     assert_eq!(rows, [("ann".to_owned(), Some(vec![1, 3])), ("bob".to_owned(), Some(vec![2]))]);
+
+    // As a window function: the ids so far, per author.
+    let running: Vec<(i32, Option<Vec<i32>>)> = arr_posts::table
+        .select((
+            arr_posts::id,
+            array_agg(arr_posts::id).over(
+                aludel::dsl::Window::new().partition_by(arr_posts::author).order_by(arr_posts::id),
+            ),
+        ))
+        .order_by(arr_posts::id)
+        .load(conn)
+        .unwrap();
+    assert_eq!(running, [(1, Some(vec![1])), (2, Some(vec![2])), (3, Some(vec![1, 3]))]);
 }
 
 #[test]
