@@ -17,7 +17,7 @@ mod value;
 mod chrono_impls;
 
 pub use aludel_derive::{FromRow, SqlEnum};
-pub use array::{Array, ArrayType};
+pub use array::{Array, ArrayElement, ArrayType};
 pub use enums::{AsText, NativeEnum, SqlEnum, SqlEnumType};
 pub use flag::Flag;
 pub use from_sql::{AnyRow, FromRow, FromSql, NullableRow, RowWidth, SqlRow};

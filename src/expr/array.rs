@@ -12,7 +12,7 @@ use super::{
     NoWindowInWindow, ValidGrouping, ValidIn, WindowArgsGrouping, WindowArgsIn, WindowFunction,
 };
 use crate::dialect::{QueryFragment, Shape, SqlBuilder, SupportsArrays};
-use crate::types::{Array, ArrayType, Bool, Flag, Integer, Nullable, SqlType};
+use crate::types::{Array, ArrayElement, ArrayType, Bool, Flag, Integer, Nullable, SqlType};
 use typenum::{B0, B1};
 
 /// `B1` if either type is nullable.
@@ -175,11 +175,17 @@ impl<D: SupportsArrays, E: QueryFragment<D>, I: QueryFragment<D>> QueryFragment<
 pub struct ArrayAgg<E>(E);
 
 /// `array_agg(e)` (PostgreSQL): see [`ArrayAgg`].
-pub fn array_agg<E: Expression>(e: E) -> ArrayAgg<E> {
+pub fn array_agg<E: Expression>(e: E) -> ArrayAgg<E>
+where
+    E::SqlType: ArrayElement,
+{
     ArrayAgg(e)
 }
 
-impl<E: Expression> Expression for ArrayAgg<E> {
+impl<E: Expression> Expression for ArrayAgg<E>
+where
+    E::SqlType: ArrayElement,
+{
     type SqlType = Nullable<Array<E::SqlType>>;
     type Aggregate = B1;
     type Plain = B0;
@@ -189,16 +195,21 @@ impl<E: Expression> Expression for ArrayAgg<E> {
 impl<E, F, I> ValidIn<F, I> for ArrayAgg<E>
 where
     E: ValidIn<F, I> + NoAggregateInAggregate + NoWindowInAggregate,
+    E::SqlType: ArrayElement,
+    E::SqlTypeIn: ArrayElement,
 {
     type SqlTypeIn = Nullable<Array<E::SqlTypeIn>>;
 }
 
 impl<E, G> ValidGrouping<G, ()> for ArrayAgg<E> {}
 
-impl<E: Expression> IsAggregate for ArrayAgg<E> {}
+impl<E: Expression> IsAggregate for ArrayAgg<E> where E::SqlType: ArrayElement {}
 
 // Windowed (`array_agg(x).over(w)`): the values of the row's window, as for every aggregate.
-impl<E: Expression> WindowFunction for ArrayAgg<E> {
+impl<E: Expression> WindowFunction for ArrayAgg<E>
+where
+    E::SqlType: ArrayElement,
+{
     type SqlType = Nullable<Array<E::SqlType>>;
     type ArgAggregate = E::Aggregate;
     type ArgPlain = E::Plain;
@@ -209,6 +220,7 @@ impl<E: ValidGrouping<G, I>, G, I> WindowArgsGrouping<G, I> for ArrayAgg<E> {}
 impl<E, F, I> WindowArgsIn<F, I> for ArrayAgg<E>
 where
     E: ValidIn<F, I> + NoWindowInWindow,
+    E::SqlTypeIn: ArrayElement,
 {
     type SqlTypeIn = Nullable<Array<E::SqlTypeIn>>;
 }

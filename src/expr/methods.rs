@@ -116,6 +116,7 @@ pub trait ExpressionMethods: Expression + Sized {
     /// ```
     fn eq_any<A>(self, array: A) -> super::EqAny<Self, A::Expr>
     where
+        <Self::SqlType as crate::types::SqlType>::NotNull: crate::types::ArrayElement,
         A: AsExpression<super::array::ArrayOf<Self::SqlType>>,
     {
         super::array::eq_any(self, array.as_expression())

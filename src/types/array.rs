@@ -39,7 +39,40 @@ use typenum::B0;
 /// ```
 pub struct Array<ST>(PhantomData<ST>);
 
-impl<ST: SqlType> SqlType for Array<ST> {
+/// SQL types that can be the elements of an [`Array`]: every type but an array (PostgreSQL's
+/// arrays of arrays are rectangular matrices of one element type, which `Vec<Vec<T>>` does
+/// not describe).
+#[diagnostic::on_unimplemented(
+    message = "SQL `{Self}` cannot be the element type of an `Array`",
+    label = "arrays of arrays are not supported",
+    note = "use `Array<T>` with a scalar element type, or a child table"
+)]
+pub trait ArrayElement: SqlType {}
+
+macro_rules! array_elements {
+    ($($t:ty),* $(,)?) => {$( impl ArrayElement for $t {} )*};
+}
+
+array_elements!(
+    super::SmallInt,
+    super::Integer,
+    super::BigInt,
+    super::Float,
+    super::Double,
+    super::Numeric,
+    super::Text,
+    super::Bool,
+    super::Blob,
+    super::Date,
+    super::Time,
+    super::Timestamp,
+    super::TimestampTz,
+);
+impl<N: typenum::Unsigned + 'static> ArrayElement for super::Varchar<N> {}
+impl<T: ArrayElement> ArrayElement for super::Nullable<T> {}
+impl<E: super::SqlEnum> ArrayElement for E {}
+
+impl<ST: ArrayElement> SqlType for Array<ST> {
     type IsNullable = B0;
     type NotNull = Array<ST>;
     const KIND: TypeKind = TypeKind::Array(&ST::KIND);
@@ -56,11 +89,11 @@ pub trait ArrayType: SqlType {
     type Element: SqlType;
 }
 
-impl<ST: SqlType> ArrayType for Array<ST> {
+impl<ST: ArrayElement> ArrayType for Array<ST> {
     type Element = ST;
 }
 
-impl<ST: SqlType> ArrayType for super::Nullable<Array<ST>> {
+impl<ST: ArrayElement> ArrayType for super::Nullable<Array<ST>> {
     type Element = ST;
 }
 
@@ -77,14 +110,14 @@ fn elements<'a, T: IntoSql<'a, ST>, ST>(items: impl IntoIterator<Item = T>) -> V
 /// Implements `IntoSql<Array<ST>>` and `IntoSql<Nullable<Array<ST>>>` for a Rust collection.
 macro_rules! array_into_sql {
     ($([$($gen:tt)*] $rust:ty where $item:ty, |$v:ident| $iter:expr;)*) => {$(
-        impl<'a, ST: SqlType, $($gen)*> IntoSql<'a, Array<ST>> for $rust
+        impl<'a, ST: ArrayElement, $($gen)*> IntoSql<'a, Array<ST>> for $rust
         where
             $item: IntoSql<'a, ST>,
         {
             #[inline]
             fn into_sql(self) -> Value<'a> { let $v = self; elements::<$item, ST>($iter) }
         }
-        impl<'a, ST: SqlType, $($gen)*> IntoSql<'a, super::Nullable<Array<ST>>> for $rust
+        impl<'a, ST: ArrayElement, $($gen)*> IntoSql<'a, super::Nullable<Array<ST>>> for $rust
         where
             $item: IntoSql<'a, ST>,
         {
@@ -101,7 +134,7 @@ array_into_sql! {
     [T] &'a Vec<T> where &'a T, |v| v;
 }
 
-impl<T: FromSql<ST>, ST: SqlType> FromSql<Array<ST>> for Vec<T> {
+impl<T: FromSql<ST>, ST: ArrayElement> FromSql<Array<ST>> for Vec<T> {
     fn from_sql(value: Value<'_>) -> Result<Self> {
         match value {
             Value::Array(items) => items.into_iter().map(T::from_sql).collect(),
@@ -110,7 +143,7 @@ impl<T: FromSql<ST>, ST: SqlType> FromSql<Array<ST>> for Vec<T> {
     }
 }
 
-impl<T: FromSql<ST>, ST: SqlType> FromRow<Array<ST>> for Vec<T> {
+impl<T: FromSql<ST>, ST: ArrayElement> FromRow<Array<ST>> for Vec<T> {
     #[inline]
     fn from_row<R: SqlRow + ?Sized>(row: &mut R) -> Result<Self> {
         <Vec<T> as FromSql<Array<ST>>>::from_sql(row.next_value()?)

@@ -83,3 +83,18 @@ crate::backend_test!(enum_compared_with_string, |conn| {
         .filter(twin_tickets::priority.eq(Priority::High));
     assert_eq!(q.load::<i32>(conn).unwrap(), [2]);
 });
+
+aludel::table! {
+    twin_grids (id) { id -> Integer, cells -> Array<Integer>, }
+}
+
+crate::pg_twin!(array_of_arrays, |conn| {
+    MetaData::new([twin_grids::table::def()]).create_all(conn, CheckFirst::No).unwrap();
+    insert(twin_grids::table)
+        .values((twin_grids::id.eq(1), twin_grids::cells.eq(vec![1, 2, 3])))
+        .execute(conn)
+        .unwrap();
+    let q = twin_grids::table.select(twin_grids::cells);
+    assert_eq!(q.compile::<Postgres>().sql(), r#"SELECT "twin_grids"."cells" FROM "twin_grids""#);
+    assert_eq!(q.load::<Vec<i32>>(conn).unwrap(), [vec![1, 2, 3]]);
+});
