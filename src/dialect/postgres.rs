@@ -38,6 +38,12 @@ impl Dialect for Postgres {
             TypeKind::Time => out.push_str("TIME"),
             TypeKind::Timestamp => out.push_str("TIMESTAMP"),
             TypeKind::TimestampTz => out.push_str("TIMESTAMPTZ"),
+            TypeKind::Array(element) => {
+                Self::write_type(out, *element);
+                out.push_str("[]");
+            }
+            TypeKind::Enum { name, .. } => Self::write_ident(out, name),
+            TypeKind::TextEnum { .. } => out.push_str("TEXT"),
         }
     }
 
@@ -104,4 +110,6 @@ impl SupportsDistinctOn for Postgres {}
 impl SupportsNullsOrdering for Postgres {}
 impl SupportsRowLocking for Postgres {}
 impl SupportsAnyAll for Postgres {}
+impl super::SupportsArrays for Postgres {}
+impl super::SupportsEnumTypes for Postgres {}
 impl super::SupportsOnConflict for Postgres {}

@@ -45,7 +45,19 @@ impl Dialect for Sqlite {
             TypeKind::Time => out.push_str("TIME"),
             TypeKind::Timestamp => out.push_str("TIMESTAMP"),
             TypeKind::TimestampTz => out.push_str("TIMESTAMPTZ"),
+            // SQLite takes any type name, so these would be accepted and mean nothing:
+            // `has_type` refuses them before DDL is written.
+            TypeKind::Array(element) => {
+                Self::write_type(out, *element);
+                out.push_str("[]");
+            }
+            TypeKind::Enum { name, .. } => Self::write_ident(out, name),
+            TypeKind::TextEnum { .. } => out.push_str("TEXT"),
         }
+    }
+
+    fn has_type(kind: TypeKind) -> bool {
+        !matches!(kind, TypeKind::Array(_) | TypeKind::Enum { .. })
     }
 
     fn write_autoincrement_pk(out: &mut String, _kind: TypeKind) {

@@ -42,6 +42,8 @@ pub enum Value<'a> {
     /// An instant, in UTC.
     #[cfg(feature = "chrono")]
     TimestampTz(chrono::DateTime<chrono::Utc>),
+    /// A PostgreSQL array (one dimension), its elements in order (`Null` for a NULL element).
+    Array(Vec<Value<'a>>),
 }
 
 impl Value<'_> {
@@ -66,15 +68,18 @@ impl Value<'_> {
             Value::Timestamp(v) => Value::Timestamp(v),
             #[cfg(feature = "chrono")]
             Value::TimestampTz(v) => Value::TimestampTz(v),
+            Value::Array(v) => Value::Array(v.into_iter().map(Value::into_owned).collect()),
         }
     }
 
-    /// The same value, borrowing from `self` instead of owning (cheap for every variant).
+    /// The same value, borrowing from `self` instead of owning (cheap for every variant: an array
+    /// allocates its list of elements, never their text or bytes).
     pub fn reborrow(&self) -> Value<'_> {
         match self {
             Value::Numeric(v) => Value::Numeric(Cow::Borrowed(v)),
             Value::Text(v) => Value::Text(Cow::Borrowed(v)),
             Value::Blob(v) => Value::Blob(Cow::Borrowed(v)),
+            Value::Array(v) => Value::Array(v.iter().map(Value::reborrow).collect()),
             other => other.clone(),
         }
     }
@@ -100,6 +105,7 @@ impl Value<'_> {
             Value::Timestamp(_) => "timestamp",
             #[cfg(feature = "chrono")]
             Value::TimestampTz(_) => "timestamptz",
+            Value::Array(_) => "array",
         }
     }
 }

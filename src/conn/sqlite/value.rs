@@ -31,6 +31,13 @@ impl rusqlite::ToSql for ToSqlite<'_, '_> {
             Value::Timestamp(t) => text(t.format("%Y-%m-%d %H:%M:%S%.f").to_string()),
             #[cfg(feature = "chrono")]
             Value::TimestampTz(t) => text(t.format("%Y-%m-%d %H:%M:%S%.f+00:00").to_string()),
+            // Queries with array values do not compile for SQLite; a raw statement may still
+            // try (`Value::Array` bound by hand).
+            Value::Array(_) => {
+                return Err(rusqlite::Error::ToSqlConversionFailure(
+                    "SQLite has no arrays; arrays are PostgreSQL-only".into(),
+                ));
+            }
         })
     }
 }
