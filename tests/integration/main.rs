@@ -8,6 +8,7 @@
 static ALLOCATOR: common::CountingAllocator = common::CountingAllocator;
 
 mod analytics;
+mod binding;
 mod common;
 mod composition;
 mod cycles;
