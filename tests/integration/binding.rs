@@ -333,3 +333,44 @@ mod dates {
         );
     });
 }
+
+aludel::table! {
+    bind_amounts (id) { id -> Integer, amount -> Numeric, units -> Integer, }
+}
+
+// A Numeric column keeps fractions, even `.00` ones, on SQLite too: its declared type gives it
+// REAL affinity, so 901.00 does not become the integer 901 and division stays exact.
+crate::backend_test!(numeric_column_keeps_its_fraction, |conn| {
+    MetaData::new([bind_amounts::table::def()]).create_all(conn, CheckFirst::No).unwrap();
+    use bind_amounts::*;
+    insert(table)
+        .values(vec![(amount.eq("901.00"), units.eq(2)), (amount.eq("2"), units.eq(4))])
+        .execute(conn)
+        .unwrap();
+    // Also when the value arrives as an integer (a Rust i32 bound as Numeric, or plain SQL).
+    insert(table).values((amount.eq(7), units.eq(2))).execute(conn).unwrap();
+    let mean: Option<f64> =
+        table.select(sum(amount) / count_star()).filter(id.le(2)).first(conn).unwrap();
+    assert_eq!(mean, Some(451.5));
+    let halves: Vec<f64> = table.select(amount / 2).order_by(id).load(conn).unwrap();
+    assert_eq!(halves, [450.5, 1.0, 3.5]);
+    let per_unit: Vec<f64> = table.select(amount / units).order_by(id).load(conn).unwrap();
+    assert_eq!(per_unit, [450.5, 0.5, 3.5]);
+    let cast: Vec<f64> = table.select(units.cast::<Numeric>() / 4).order_by(id).load(conn).unwrap();
+    assert_eq!(cast, [0.5, 1.0, 0.5]);
+    let loaded: Vec<f64> = table.select(amount).order_by(id).load(conn).unwrap();
+    assert_eq!(loaded, [901.0, 2.0, 7.0]);
+});
+
+#[test]
+fn sqlite_numeric_column_stores_reals() {
+    let mut conn = crate::common::sqlite();
+    MetaData::new([bind_amounts::table::def()]).create_all(&mut conn, CheckFirst::No).unwrap();
+    conn.batch_execute("INSERT INTO bind_amounts (amount, units) VALUES (901.00, 1), ('5', 2)")
+        .unwrap();
+    let mut stmt =
+        conn.raw().prepare("SELECT typeof(amount) FROM bind_amounts ORDER BY id").unwrap();
+    let kinds: Vec<String> =
+        stmt.query_map([], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap();
+    assert_eq!(kinds, ["real", "real"]);
+}
