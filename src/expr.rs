@@ -33,8 +33,8 @@ pub use case::{
 };
 pub use cast::{Cast, CastTo};
 pub use functions::datetime::{
-    AddDays, DateField, DateLike, Day, Extract, Month, Year, extract_day, extract_month,
-    extract_year,
+    AddDays, AddMonths, AddYears, DateAdd, DateField, DateLike, Day, Extract, Month, Year,
+    extract_day, extract_month, extract_year,
 };
 pub use functions::null::{Coalesce, NullIf, coalesce, nullif};
 pub use functions::numeric::{Abs, FractionalType, Round, RoundTo, abs, round, round_to};

@@ -137,9 +137,10 @@ impl Dialect for Sqlite {
         out.push_sql(") AS INTEGER)");
     }
 
-    fn walk_add_days<'a>(
+    fn walk_date_add<'a>(
+        unit: DatePart,
         value: &'a dyn QueryFragment<Self>,
-        days: &'a dyn QueryFragment<Self>,
+        amount: &'a dyn QueryFragment<Self>,
         kind: TypeKind,
         out: &mut SqlBuilder<'a, Self>,
     ) {
@@ -149,9 +150,13 @@ impl Dialect for Sqlite {
             _ => "strftime('%Y-%m-%d %H:%M:%f', ",
         });
         value.walk(out);
-        out.push_sql(", printf('%+d days', ");
-        days.walk(out);
-        out.push_sql("))");
+        out.push_sql(", printf('%+d ");
+        out.push_sql(unit.unit_plural());
+        out.push_sql("', ");
+        amount.walk(out);
+        // Without `floor` (SQLite 3.46+), January 31 plus one month overflows to March 2;
+        // with it the day is clamped to the month's last, as PostgreSQL does.
+        out.push_sql(if unit == DatePart::Day { "))" } else { "), 'floor')" });
     }
 }
 

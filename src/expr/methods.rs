@@ -132,7 +132,9 @@ pub trait ExpressionMethods: Expression + Sized {
     {
         super::Cast::new(self)
     }
-    /// `self` (a `Date`, `Timestamp` or `TimestampTz`) plus `days` days, of the same type.
+    /// `self` (a `Date`, `Timestamp` or `TimestampTz`) plus `days` days (negative to
+    /// subtract), of the same type. `TimestampTz` values move in UTC on every dialect, so a
+    /// day is always 24 hours.
     ///
     /// ```
     /// use aludel::prelude::*;
@@ -154,6 +156,62 @@ pub trait ExpressionMethods: Expression + Sized {
         N: AsExpression<crate::types::Integer>,
     {
         super::AddDays::new(self, days.as_expression())
+    }
+    /// `self` (a `Date`, `Timestamp` or `TimestampTz`) plus `months` calendar months
+    /// (negative to subtract), of the same type, with the time of day kept.
+    ///
+    /// **End of month:** a day that does not exist in the target month becomes that month's
+    /// last day, on every dialect: 2024-01-31 plus one month is 2024-02-29, 2024-03-31 minus
+    /// one month is 2024-02-29, 2023-01-31 plus one month is 2023-02-28. (This is
+    /// PostgreSQL's rule; SQLite gets it from the `floor` date modifier of SQLite 3.46+, which
+    /// the bundled library has. Without it, SQLite would roll over into the next month.) So
+    /// adding one month twice can differ from adding two months at once.
+    ///
+    /// ```
+    /// use aludel::prelude::*;
+    /// aludel::table! { bills (id) { id -> Integer, due -> Date, sent -> TimestampTz, } }
+    ///
+    /// let q = bills::table.select((bills::due.add_months(1), bills::sent.add_months(-2)));
+    /// assert_eq!(
+    ///     q.compile::<Sqlite>().sql(),
+    ///     r#"SELECT date("bills"."due", printf('%+d months', ?1), 'floor'), strftime('%Y-%m-%d %H:%M:%f', "bills"."sent", printf('%+d months', ?2), 'floor') FROM "bills""#
+    /// );
+    /// assert_eq!(
+    ///     q.compile::<Postgres>().sql(),
+    ///     r#"SELECT CAST(("bills"."due" + make_interval(months => $1)) AS DATE), (("bills"."sent" AT TIME ZONE 'UTC') + make_interval(months => $2)) AT TIME ZONE 'UTC' FROM "bills""#
+    /// );
+    /// ```
+    fn add_months<N>(self, months: N) -> super::AddMonths<Self, N::Expr>
+    where
+        Self::SqlType: super::DateLike,
+        N: AsExpression<crate::types::Integer>,
+    {
+        super::AddMonths::new(self, months.as_expression())
+    }
+    /// `self` (a `Date`, `Timestamp` or `TimestampTz`) plus `years` years (negative to
+    /// subtract), of the same type. February 29 moved to a year that is not a leap year
+    /// becomes February 28, on every dialect (the rule of [`add_months`](Self::add_months)).
+    ///
+    /// ```
+    /// use aludel::prelude::*;
+    /// aludel::table! { people (id) { id -> Integer, born -> Date, } }
+    ///
+    /// let q = people::table.select(people::id).filter(people::born.add_years(18).le(people::born));
+    /// assert_eq!(
+    ///     q.compile::<Sqlite>().sql(),
+    ///     r#"SELECT "people"."id" FROM "people" WHERE (date("people"."born", printf('%+d years', ?1), 'floor') <= "people"."born")"#
+    /// );
+    /// assert_eq!(
+    ///     q.compile::<Postgres>().sql(),
+    ///     r#"SELECT "people"."id" FROM "people" WHERE (CAST(("people"."born" + make_interval(years => $1)) AS DATE) <= "people"."born")"#
+    /// );
+    /// ```
+    fn add_years<N>(self, years: N) -> super::AddYears<Self, N::Expr>
+    where
+        Self::SqlType: super::DateLike,
+        N: AsExpression<crate::types::Integer>,
+    {
+        super::AddYears::new(self, years.as_expression())
     }
 }
 

@@ -18,6 +18,7 @@ mod execution;
 mod faults;
 mod functions;
 mod grouping;
+mod intervals;
 mod joins;
 mod orm;
 mod pool;
