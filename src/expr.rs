@@ -36,6 +36,7 @@ pub use functions::datetime::{
     AddDays, AddMonths, AddYears, DateAdd, DateField, DateLike, Day, Extract, Month, Year,
     extract_day, extract_month, extract_year,
 };
+pub use functions::interval::{AddInterval, IntervalBind, IntervalSince};
 pub use functions::null::{Coalesce, NullIf, coalesce, nullif};
 pub use functions::numeric::{Abs, FractionalType, Round, RoundTo, abs, round, round_to};
 pub use functions::string::{

@@ -7,6 +7,7 @@
 
 mod flag;
 mod from_sql;
+mod interval;
 mod sql_type;
 mod to_sql;
 mod value;
@@ -17,10 +18,11 @@ mod chrono_impls;
 pub use aludel_derive::FromRow;
 pub use flag::Flag;
 pub use from_sql::{AnyRow, FromRow, FromSql, NullableRow, RowWidth, SqlRow};
+pub use interval::PgInterval;
 pub use sql_type::{
-    Arithmetic, BigInt, Blob, Bool, BoolLike, Comparable, Date, Double, Float, Integer, NotANumber,
-    Nullable, NumberKind, Numeric, NumericType, SmallInt, SqlType, Text, TextType, Time, Timestamp,
-    TimestampTz, TypeKind, Varchar,
+    Arithmetic, BigInt, Blob, Bool, BoolLike, Comparable, Date, Double, Float, Integer, Interval,
+    NotANumber, Nullable, NumberKind, Numeric, NumericType, SmallInt, SqlType, Text, TextType,
+    Time, Timestamp, TimestampTz, TypeKind, Varchar,
 };
 pub use to_sql::IntoSql;
 pub use value::Value;

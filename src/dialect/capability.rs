@@ -48,6 +48,14 @@ pub trait SupportsAnyAll: Dialect {}
 )]
 pub trait SupportsOnConflict: Dialect {}
 
+/// The `INTERVAL` type and its arithmetic (PostgreSQL; SQLite has no interval type).
+#[diagnostic::on_unimplemented(
+    message = "the {Self} dialect has no `INTERVAL` type",
+    label = "intervals are PostgreSQL-only",
+    note = "for other dialects shift dates with `add_days`, `add_months` or `add_years`"
+)]
+pub trait SupportsInterval: Dialect {}
+
 /// `ORDER BY ... NULLS FIRST | NULLS LAST` (PostgreSQL; SQLite 3.30+).
 #[diagnostic::on_unimplemented(
     message = "the {Self} dialect has no `NULLS FIRST` / `NULLS LAST`",

@@ -38,6 +38,7 @@ impl Dialect for Postgres {
             TypeKind::Time => out.push_str("TIME"),
             TypeKind::Timestamp => out.push_str("TIMESTAMP"),
             TypeKind::TimestampTz => out.push_str("TIMESTAMPTZ"),
+            TypeKind::Interval => out.push_str("INTERVAL"),
         }
     }
 
@@ -131,4 +132,5 @@ impl SupportsDistinctOn for Postgres {}
 impl SupportsNullsOrdering for Postgres {}
 impl SupportsRowLocking for Postgres {}
 impl SupportsAnyAll for Postgres {}
+impl super::SupportsInterval for Postgres {}
 impl super::SupportsOnConflict for Postgres {}

@@ -89,6 +89,9 @@ impl Dialect for Sqlite {
             TypeKind::Time => out.push_str("TIME"),
             TypeKind::Timestamp => out.push_str("TIMESTAMP"),
             TypeKind::TimestampTz => out.push_str("TIMESTAMPTZ"),
+            // SQLite has no interval type; SQL using intervals does not compile for SQLite,
+            // and a table with such a column cannot hold a value there.
+            TypeKind::Interval => out.push_str("INTERVAL"),
         }
     }
 

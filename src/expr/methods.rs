@@ -213,6 +213,61 @@ pub trait ExpressionMethods: Expression + Sized {
     {
         super::AddYears::new(self, years.as_expression())
     }
+    /// `self + interval`: a `Date`, `Timestamp` or `TimestampTz` moved by a PostgreSQL
+    /// [`Interval`](crate::types::Interval) (a [`PgInterval`](crate::types::PgInterval) value or
+    /// an interval expression), of the same type (a `Date` result drops the interval's time
+    /// part). PostgreSQL only: it does not compile for SQLite, where
+    /// [`add_days`](Self::add_days), [`add_months`](Self::add_months) and
+    /// [`add_years`](Self::add_years) do the same. Months are added first, then days, then
+    /// the time, with the end-of-month rule of `add_months`.
+    ///
+    /// ```
+    /// use aludel::prelude::*;
+    /// use aludel::types::PgInterval;
+    /// aludel::table! { trials (id) { id -> Integer, started -> Timestamp, } }
+    ///
+    /// let q = trials::table.select(trials::started.add_interval(PgInterval::months(1) + PgInterval::days(2)));
+    /// assert_eq!(
+    ///     q.compile::<Postgres>().sql(),
+    ///     r#"SELECT ("trials"."started" + CAST($1 AS INTERVAL)) FROM "trials""#
+    /// );
+    /// ```
+    ///
+    /// ```compile_fail
+    /// # use aludel::prelude::*;
+    /// # use aludel::types::PgInterval;
+    /// # aludel::table! { trials (id) { id -> Integer, started -> Timestamp, } }
+    /// let q = trials::table.select(trials::started.add_interval(PgInterval::days(2)));
+    /// q.compile::<Sqlite>(); // the Sqlite dialect has no `INTERVAL` type
+    /// ```
+    fn add_interval<I>(self, interval: I) -> super::AddInterval<Self, I::Expr>
+    where
+        Self::SqlType: super::DateLike,
+        I: AsExpression<crate::types::Interval>,
+    {
+        super::AddInterval::new(self, interval.as_expression())
+    }
+    /// `self - earlier`, the [`Interval`](crate::types::Interval) between two dates or
+    /// timestamps (PostgreSQL only). PostgreSQL writes it in days and time, never months
+    /// (`2024-03-01 - 2024-01-31` is 30 days); dates are compared as midnight timestamps.
+    ///
+    /// ```
+    /// use aludel::prelude::*;
+    /// aludel::table! { trips (id) { id -> Integer, left_at -> Timestamp, back_at -> Timestamp, } }
+    ///
+    /// let q = trips::table.select(trips::back_at.interval_since(trips::left_at));
+    /// assert_eq!(
+    ///     q.compile::<Postgres>().sql(),
+    ///     r#"SELECT ("trips"."back_at" - "trips"."left_at") FROM "trips""#
+    /// );
+    /// ```
+    fn interval_since<S>(self, earlier: S) -> super::IntervalSince<Self, S::Expr>
+    where
+        Self::SqlType: super::DateLike,
+        S: AsExpression<Self::SqlType>,
+    {
+        super::IntervalSince::new(self, earlier.as_expression())
+    }
 }
 
 impl<E: Expression> ExpressionMethods for E {}

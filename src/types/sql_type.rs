@@ -36,6 +36,8 @@ pub enum TypeKind {
     Timestamp,
     /// Instant in time (stored as UTC).
     TimestampTz,
+    /// A span of months, days and time (PostgreSQL only).
+    Interval,
 }
 
 /// A SQL type marker.
@@ -97,6 +99,8 @@ sql_types! {
     Timestamp => Timestamp, NotANumber;
     /// `TIMESTAMP WITH TIME ZONE`: `chrono::DateTime<Utc>` with the `chrono` feature.
     TimestampTz => TimestampTz, NotANumber;
+    /// `INTERVAL` (PostgreSQL only): [`PgInterval`](super::PgInterval).
+    Interval => Interval, NotANumber;
 }
 
 /// `VARCHAR(N)`, with the length as a `typenum` number: `Varchar<typenum::U100>`.
@@ -146,6 +150,7 @@ comparable_family!(Blob);
 comparable_family!(Date);
 comparable_family!(Time);
 comparable_family!(Timestamp TimestampTz);
+comparable_family!(Interval);
 
 impl<N, M> Comparable<Varchar<M>> for Varchar<N> {}
 impl<N> Comparable<Text> for Varchar<N> {}

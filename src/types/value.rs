@@ -42,6 +42,8 @@ pub enum Value<'a> {
     /// An instant, in UTC.
     #[cfg(feature = "chrono")]
     TimestampTz(chrono::DateTime<chrono::Utc>),
+    /// A PostgreSQL interval.
+    Interval(super::PgInterval),
 }
 
 impl Value<'_> {
@@ -66,6 +68,7 @@ impl Value<'_> {
             Value::Timestamp(v) => Value::Timestamp(v),
             #[cfg(feature = "chrono")]
             Value::TimestampTz(v) => Value::TimestampTz(v),
+            Value::Interval(v) => Value::Interval(v),
         }
     }
 
@@ -100,6 +103,7 @@ impl Value<'_> {
             Value::Timestamp(_) => "timestamp",
             #[cfg(feature = "chrono")]
             Value::TimestampTz(_) => "timestamptz",
+            Value::Interval(_) => "interval",
         }
     }
 }

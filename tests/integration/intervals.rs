@@ -139,3 +139,137 @@ fn postgres_timestamptz_arithmetic_is_in_utc() {
         )
     );
 }
+
+mod pg_intervals {
+    use super::{d, t, utc};
+    use aludel::prelude::*;
+    use aludel::types::PgInterval;
+    use chrono::{NaiveDate, NaiveDateTime};
+
+    aludel::table! {
+        spans (id) {
+            id -> Integer,
+            day -> Date,
+            at -> Timestamp,
+            instant -> TimestampTz,
+            span -> Interval,
+            maybe -> Nullable<Interval>,
+        }
+    }
+
+    const HOUR: i64 = 3_600_000_000;
+
+    fn seed(conn: &mut PgConnection) {
+        MetaData::new([spans::table::def()]).create_all(conn, CheckFirst::No).unwrap();
+        use spans::*;
+        insert(table)
+            .values(vec![
+                (
+                    day.eq(d(2024, 1, 31)),
+                    at.eq(t(2024, 1, 31)),
+                    instant.eq(utc(2024, 1, 31)),
+                    span.eq(PgInterval::months(1)),
+                    maybe.eq(Some(PgInterval::days(1) + PgInterval::microseconds(HOUR))),
+                ),
+                (
+                    day.eq(d(2024, 2, 29)),
+                    at.eq(t(2024, 2, 29)),
+                    instant.eq(utc(2024, 2, 29)),
+                    span.eq(-PgInterval::years(1)),
+                    maybe.eq(None::<PgInterval>),
+                ),
+            ])
+            .execute(conn)
+            .unwrap();
+    }
+
+    #[test]
+    fn postgres_interval_values_round_trip() {
+        let Some(mut guard) = crate::common::pg("interval_values") else { return };
+        let conn = &mut guard.conn;
+        seed(conn);
+        use spans::*;
+        let rows: Vec<(PgInterval, Option<PgInterval>)> =
+            table.select((span, maybe)).order_by(id).load(conn).unwrap();
+        assert_eq!(
+            rows,
+            [
+                (
+                    PgInterval::months(1),
+                    Some(PgInterval { months: 0, days: 1, microseconds: HOUR })
+                ),
+                (PgInterval::months(-12), None),
+            ]
+        );
+        // Intervals compare as intervals; `'1 mon'` equals `'30 days'` in PostgreSQL's ordering.
+        let ids: Vec<i32> =
+            table.select(id).filter(span.eq(PgInterval::days(30))).load(conn).unwrap();
+        assert_eq!(ids, [1]);
+        // Interval arithmetic against text is refused by the server, not stored as text.
+        let err = conn
+            .execute_sql("INSERT INTO spans (day, at, instant, span) VALUES (CURRENT_DATE, now(), now(), $1)", &[aludel::types::Value::I32(3)])
+            .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Conversion, "{err}");
+    }
+
+    #[test]
+    fn postgres_dates_plus_intervals() {
+        let Some(mut guard) = crate::common::pg("interval_arithmetic") else { return };
+        let conn = &mut guard.conn;
+        seed(conn);
+        use spans::*;
+        let month_and_a_bit = PgInterval::months(1) + PgInterval::days(2) + PgInterval::seconds(90);
+        let rows: Vec<(NaiveDate, NaiveDateTime, chrono::DateTime<chrono::Utc>, NaiveDate)> = table
+            .select((
+                day.add_interval(month_and_a_bit),
+                at.add_interval(month_and_a_bit),
+                instant.add_interval(-PgInterval::months(1)),
+                day.add_interval(span),
+            ))
+            .order_by(id)
+            .load(conn)
+            .unwrap();
+        let plus_90s = |x: NaiveDateTime| x + chrono::Duration::seconds(90);
+        assert_eq!(
+            rows,
+            [
+                // End of month first, then the days: 01-31 + 1 month = 02-29, + 2 days = 03-02.
+                (d(2024, 3, 2), plus_90s(t(2024, 3, 2)), utc(2023, 12, 31), d(2024, 2, 29)),
+                (d(2024, 3, 31), plus_90s(t(2024, 3, 31)), utc(2024, 1, 29), d(2023, 2, 28)),
+            ]
+        );
+        // A nullable interval makes the result nullable.
+        let maybe_later: Vec<Option<NaiveDateTime>> =
+            table.select(at.add_interval(maybe)).order_by(id).load(conn).unwrap();
+        assert_eq!(maybe_later, [Some(t(2024, 2, 1) + chrono::Duration::hours(1)), None]);
+    }
+
+    #[test]
+    fn postgres_timestamp_minus_timestamp_is_an_interval() {
+        let Some(mut guard) = crate::common::pg("interval_since") else { return };
+        let conn = &mut guard.conn;
+        seed(conn);
+        use spans::*;
+        let start = d(2024, 1, 1).and_hms_opt(0, 0, 0).unwrap();
+        let rows: Vec<(PgInterval, PgInterval)> = table
+            .select((at.interval_since(start), day.interval_since(d(2024, 3, 1))))
+            .order_by(id)
+            .load(conn)
+            .unwrap();
+        let clock = 10 * HOUR + 30 * 60_000_000 + 250_000;
+        assert_eq!(
+            rows,
+            [
+                (PgInterval { months: 0, days: 30, microseconds: clock }, PgInterval::days(-30)),
+                (PgInterval { months: 0, days: 59, microseconds: clock }, PgInterval::days(-1)),
+            ]
+        );
+        // An interval difference compares with an interval value.
+        let long: Vec<i32> = table
+            .select(id)
+            .filter(at.interval_since(start).gt(PgInterval::days(45)))
+            .load(conn)
+            .unwrap();
+        assert_eq!(long, [2]);
+    }
+}

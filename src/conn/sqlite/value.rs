@@ -22,6 +22,11 @@ impl rusqlite::ToSql for ToSqlite<'_, '_> {
             Value::Numeric(s) => ToSqlOutput::Borrowed(numeric(s)?),
             Value::Text(s) => ToSqlOutput::Borrowed(ValueRef::Text(s.as_bytes())),
             Value::Blob(b) => ToSqlOutput::Borrowed(ValueRef::Blob(b)),
+            Value::Interval(_) => {
+                return Err(rusqlite::Error::ToSqlConversionFailure(
+                    "SQLite has no interval type; intervals are PostgreSQL-only".into(),
+                ));
+            }
             #[cfg(feature = "chrono")]
             Value::Date(d) => text(d.format("%Y-%m-%d").to_string()),
             #[cfg(feature = "chrono")]
