@@ -83,7 +83,8 @@ sql_types! {
     Float => Float, Float;
     /// `DOUBLE PRECISION`: Rust `f64`.
     Double => Double, Double;
-    /// `NUMERIC`: Rust `f64` (approximate) or `String` (exact decimal text).
+    /// `NUMERIC`: Rust `f64` (approximate) or `String` (exact decimal text). SQLite has no
+    /// decimal storage: there the values are REALs (see [`Sqlite`](crate::dialect::Sqlite)).
     Numeric => Numeric, Numeric;
     /// `TEXT`: Rust `String` / `&str`.
     Text => Text, NotANumber;

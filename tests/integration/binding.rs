@@ -183,6 +183,7 @@ crate::backend_test!(malformed_numeric_text_is_an_error, |conn| {
         .filter(bind_numbers::exact.gt("12,5"))
         .load::<i32>(conn)
         .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Conversion, "{err}");
     assert!(err.to_string().contains("12,5"), "{err}");
 });
 
