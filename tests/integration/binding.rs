@@ -375,3 +375,65 @@ fn sqlite_numeric_column_stores_reals() {
         stmt.query_map([], |r| r.get(0)).unwrap().collect::<Result<_, _>>().unwrap();
     assert_eq!(kinds, ["real", "real"]);
 }
+
+// Every SQL type has its own declared name on SQLite (so reflection can read it back), with
+// the affinity the dialect documents: a number-like text is converted only where the column
+// holds numbers.
+#[test]
+fn sqlite_declared_types_are_distinct_and_keep_their_affinity() {
+    use aludel::dialect::Dialect;
+    use aludel::types::TypeKind;
+    let kinds = [
+        (TypeKind::SmallInt, "integer"),
+        (TypeKind::Integer, "integer"),
+        (TypeKind::BigInt, "integer"),
+        (TypeKind::Float, "real"),
+        (TypeKind::Double, "real"),
+        (TypeKind::Numeric, "real"),
+        (TypeKind::Text, "text"),
+        (TypeKind::Varchar(10), "text"),
+        (TypeKind::Bool, "integer"),
+        (TypeKind::Blob, "text"),
+        (TypeKind::Date, "integer"),
+        (TypeKind::Time, "integer"),
+        (TypeKind::Timestamp, "integer"),
+        (TypeKind::TimestampTz, "integer"),
+        (TypeKind::Interval, "integer"),
+    ];
+    let names: Vec<String> = kinds
+        .iter()
+        .map(|&(kind, _)| {
+            let mut name = String::new();
+            Sqlite::write_type(&mut name, kind);
+            name
+        })
+        .collect();
+    let distinct: std::collections::BTreeSet<&String> = names.iter().collect();
+    assert_eq!(distinct.len(), names.len(), "{names:?}");
+    let mut conn = crate::common::sqlite();
+    let columns: Vec<String> =
+        names.iter().enumerate().map(|(i, name)| format!("c{i} {name}")).collect();
+    conn.batch_execute(&format!("CREATE TABLE affinity ({})", columns.join(", "))).unwrap();
+    let values = vec!["'12'"; names.len()].join(", ");
+    conn.batch_execute(&format!("INSERT INTO affinity VALUES ({values})")).unwrap();
+    for (i, (kind, expected)) in kinds.iter().enumerate() {
+        let stored: String = conn
+            .raw()
+            .query_row(&format!("SELECT typeof(c{i}) FROM affinity"), [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(&stored, expected, "{kind:?} declared {}", names[i]);
+    }
+    // Values aludel writes for dates and booleans are not number-like, and stay as written.
+    conn.batch_execute(
+        "DELETE FROM affinity; INSERT INTO affinity (c10, c12, c13) \
+         VALUES ('2024-01-31', '2024-01-31 10:00:00', '2024-01-31 10:00:00+00:00')",
+    )
+    .unwrap();
+    let kept: (String, String, String) = conn
+        .raw()
+        .query_row("SELECT typeof(c10), typeof(c12), typeof(c13) FROM affinity", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .unwrap();
+    assert_eq!(kept, ("text".into(), "text".into(), "text".into()));
+}
