@@ -205,4 +205,8 @@ where
     fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
         D::walk_date_add(P::PART, &self.value, &self.amount, <E::SqlType as SqlType>::KIND, out);
     }
+    fn shape(&self, shape: &mut crate::dialect::Shape) -> bool {
+        // The SQL depends on the types only (the field, the value's kind) and the operands.
+        self.value.shape(shape) && self.amount.shape(shape)
+    }
 }

@@ -2,7 +2,7 @@
 //! `timestamp - timestamp`. Each node writes SQL only for dialects with
 //! [`SupportsInterval`], so a query using one does not compile for SQLite.
 
-use crate::dialect::{QueryFragment, SqlBuilder, SupportsInterval};
+use crate::dialect::{QueryFragment, Shape, SqlBuilder, SupportsInterval};
 use crate::expr::{AsExpression, Expression, ValidGrouping, ValidIn};
 use crate::types::{Flag, Interval, IntoSql, PgInterval, SqlType, TypeKind, Value};
 use std::marker::PhantomData;
@@ -45,6 +45,9 @@ impl<D: SupportsInterval, ST> QueryFragment<D> for IntervalBind<ST> {
         out.push_sql("CAST(");
         out.push_bind(self.value.reborrow());
         out.push_sql(" AS INTERVAL)");
+    }
+    fn shape(&self, _shape: &mut Shape) -> bool {
+        true
     }
 }
 
@@ -103,6 +106,9 @@ where
         out.push_sql(if utc { " AT TIME ZONE 'UTC') + " } else { " + " });
         self.interval.walk(out);
         out.push_sql(close);
+    }
+    fn shape(&self, shape: &mut Shape) -> bool {
+        self.value.shape(shape) && self.interval.shape(shape)
     }
 }
 
@@ -164,5 +170,8 @@ where
         out.push_sql(" - ");
         side(&self.earlier, out);
         out.push_sql(")");
+    }
+    fn shape(&self, shape: &mut Shape) -> bool {
+        self.later.shape(shape) && self.earlier.shape(shape)
     }
 }
