@@ -13,8 +13,11 @@ use crate::error::Result;
 /// is 28 to 31 days and a day across a daylight-saving change 23 to 25 hours, so
 /// `'1 month'` and `'30 days'` are different intervals, and adding each to a date gives
 /// different dates. Values travel in PostgreSQL's binary format, so none of this is lost.
-/// SQLite has no interval type: SQL using intervals does not compile for it (see
-/// [`SupportsInterval`](crate::dialect::SupportsInterval)).
+///
+/// SQLite has no interval type: an interval value, `add_interval` and `interval_since` do not
+/// compile for it (see [`SupportsInterval`](crate::dialect::SupportsInterval)). What the types
+/// cannot see, an `Option<PgInterval>` bound on a SQLite connection, is refused when the
+/// statement runs ([`crate::ErrorKind::Conversion`]); nothing is written.
 ///
 /// ```
 /// use aludel::types::PgInterval;

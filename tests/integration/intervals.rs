@@ -273,3 +273,21 @@ mod pg_intervals {
         assert_eq!(long, [2]);
     }
 }
+
+// What the types cannot stop (an `Option<PgInterval>` is bound like any other option) is a
+// clear error on SQLite, and nothing is written.
+#[test]
+fn sqlite_refuses_an_interval_value() {
+    use aludel::types::PgInterval;
+    aludel::table! { lite_spans (id) { id -> Integer, maybe -> Nullable<Interval>, } }
+    let mut conn = crate::common::sqlite();
+    MetaData::new([lite_spans::table::def()]).create_all(&mut conn, CheckFirst::No).unwrap();
+    let err = insert(lite_spans::table)
+        .values(lite_spans::maybe.eq(Some(PgInterval::days(1))))
+        .execute(&mut conn)
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Conversion, "{err}");
+    assert!(err.to_string().contains("interval"), "{err}");
+    let n: i64 = lite_spans::table.select(count_star()).first(&mut conn).unwrap();
+    assert_eq!(n, 0);
+}
