@@ -153,13 +153,15 @@ impl Dialect for Sqlite {
             _ => "strftime('%Y-%m-%d %H:%M:%f', ",
         });
         value.walk(out);
-        out.push_sql(", printf('%+d ");
-        out.push_sql(unit.unit_plural());
-        out.push_sql("', ");
+        // The modifier `5 days` / `-5 days`; a NULL amount makes it NULL, and so the result,
+        // as on PostgreSQL (`printf` would turn NULL into `+0`).
+        out.push_sql(", (");
         amount.walk(out);
+        out.push_sql(") || ' ");
+        out.push_sql(unit.unit_plural());
         // Without `floor` (SQLite 3.46+), January 31 plus one month overflows to March 2;
         // with it the day is clamped to the month's last, as PostgreSQL does.
-        out.push_sql(if unit == DatePart::Day { "))" } else { "), 'floor')" });
+        out.push_sql(if unit == DatePart::Day { "')" } else { "', 'floor')" });
     }
 }
 

@@ -143,7 +143,7 @@ pub trait ExpressionMethods: Expression + Sized {
     /// let q = events::table.select((events::day.add_days(7), events::at.add_days(-1)));
     /// assert_eq!(
     ///     q.compile::<Sqlite>().sql(),
-    ///     r#"SELECT date("events"."day", printf('%+d days', ?1)), strftime('%Y-%m-%d %H:%M:%f', "events"."at", printf('%+d days', ?2)) FROM "events""#
+    ///     r#"SELECT date("events"."day", (?1) || ' days'), strftime('%Y-%m-%d %H:%M:%f', "events"."at", (?2) || ' days') FROM "events""#
     /// );
     /// assert_eq!(
     ///     q.compile::<Postgres>().sql(),
@@ -174,7 +174,7 @@ pub trait ExpressionMethods: Expression + Sized {
     /// let q = bills::table.select((bills::due.add_months(1), bills::sent.add_months(-2)));
     /// assert_eq!(
     ///     q.compile::<Sqlite>().sql(),
-    ///     r#"SELECT date("bills"."due", printf('%+d months', ?1), 'floor'), strftime('%Y-%m-%d %H:%M:%f', "bills"."sent", printf('%+d months', ?2), 'floor') FROM "bills""#
+    ///     r#"SELECT date("bills"."due", (?1) || ' months', 'floor'), strftime('%Y-%m-%d %H:%M:%f', "bills"."sent", (?2) || ' months', 'floor') FROM "bills""#
     /// );
     /// assert_eq!(
     ///     q.compile::<Postgres>().sql(),
@@ -199,7 +199,7 @@ pub trait ExpressionMethods: Expression + Sized {
     /// let q = people::table.select(people::id).filter(people::born.add_years(18).le(people::born));
     /// assert_eq!(
     ///     q.compile::<Sqlite>().sql(),
-    ///     r#"SELECT "people"."id" FROM "people" WHERE (date("people"."born", printf('%+d years', ?1), 'floor') <= "people"."born")"#
+    ///     r#"SELECT "people"."id" FROM "people" WHERE (date("people"."born", (?1) || ' years', 'floor') <= "people"."born")"#
     /// );
     /// assert_eq!(
     ///     q.compile::<Postgres>().sql(),

@@ -14,6 +14,7 @@ aludel::table! {
         at -> Timestamp,
         instant -> TimestampTz,
         shift -> Integer,
+        maybe_shift -> Nullable<Integer>,
         until -> Nullable<Date>,
     }
 }
@@ -43,6 +44,7 @@ fn seed<C: Connection>(conn: &mut C) {
                 at.eq(t(y, m, dd)),
                 instant.eq(utc(y, m, dd)),
                 shift.eq(n),
+                maybe_shift.eq((n > 0).then_some(n)),
                 until.eq(Some(d(y, m, dd))),
             )
         })
@@ -94,6 +96,34 @@ crate::backend_test!(add_months_clamps_to_the_end_of_the_month, |conn| {
         .load(conn)
         .unwrap();
     assert_eq!(ids, [1]);
+});
+
+// A NULL amount makes the result NULL on both databases (not the date unchanged).
+crate::backend_test!(null_amount_gives_null, |conn| {
+    seed(conn);
+    use calendar::*;
+    let shifted: Vec<(Option<NaiveDate>, Option<NaiveDateTime>, Option<DateTime<Utc>>)> = table
+        .select((
+            day.add_days(maybe_shift),
+            at.add_months(maybe_shift),
+            instant.add_years(maybe_shift),
+        ))
+        .order_by(id)
+        .load(conn)
+        .unwrap();
+    assert_eq!(
+        shifted,
+        [
+            (Some(d(2024, 2, 1)), Some(t(2024, 2, 29)), Some(utc(2025, 1, 31))),
+            (None, None, None),
+            (Some(d(2023, 4, 11)), Some(t(2024, 2, 29)), Some(utc(2034, 3, 31))),
+            (None, None, None),
+        ]
+    );
+    // An amount computed in SQL: (shift + 1) months.
+    let later: Vec<NaiveDate> =
+        table.select(day.add_months(shift + 1)).order_by(id).load(conn).unwrap();
+    assert_eq!(later, [d(2024, 3, 31), d(2024, 2, 29), d(2024, 3, 31), d(2024, 1, 15)]);
 });
 
 crate::backend_test!(add_years_clamps_the_leap_day, |conn| {
