@@ -15,7 +15,7 @@ mod sqlite;
 pub use builder::{QueryFragment, Shape, SqlBuilder};
 pub use capability::{
     SupportedType, SupportsAnyAll, SupportsArrays, SupportsDistinctOn, SupportsEnumTypes,
-    SupportsIlike, SupportsNullsOrdering, SupportsOnConflict, SupportsReturning,
+    SupportsIlike, SupportsInterval, SupportsNullsOrdering, SupportsOnConflict, SupportsReturning,
     SupportsRowLocking,
 };
 pub use datetime::DatePart;
@@ -131,11 +131,18 @@ pub trait Dialect: Copy + Default + std::fmt::Debug + Send + Sync + 'static {
         out.push_sql(") AS INTEGER)");
     }
 
-    /// Writes a date/time `value` of SQL type `kind` plus an `INTEGER` number of `days`,
-    /// keeping the type (no standard spelling takes the day count as a parameter).
-    fn walk_add_days<'a>(
+    /// Writes a date/time `value` of SQL type `kind` plus an `INTEGER` `amount` of `unit`
+    /// (days, months or years), keeping the type (no standard spelling takes the amount as a
+    /// parameter).
+    ///
+    /// Every dialect gives the same result: months and years move the calendar date and clamp
+    /// a day past the end of the target month to its last day (January 31 plus one month is
+    /// February 29 in 2024, February 29 plus one year is February 28); the time of day is kept;
+    /// `TimestampTz` values are shifted in UTC.
+    fn walk_date_add<'a>(
+        unit: DatePart,
         value: &'a dyn QueryFragment<Self>,
-        days: &'a dyn QueryFragment<Self>,
+        amount: &'a dyn QueryFragment<Self>,
         kind: TypeKind,
         out: &mut SqlBuilder<'a, Self>,
     );

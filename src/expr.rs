@@ -39,9 +39,10 @@ pub use case::{
 };
 pub use cast::{Cast, CastTo};
 pub use functions::datetime::{
-    AddDays, DateField, DateLike, Day, Extract, Month, Year, extract_day, extract_month,
-    extract_year,
+    AddDays, AddMonths, AddYears, DateAdd, DateField, DateLike, Day, Extract, Month, Year,
+    extract_day, extract_month, extract_year,
 };
+pub use functions::interval::{AddInterval, IntervalBind, IntervalSince};
 pub use functions::null::{Coalesce, NullIf, coalesce, nullif};
 pub use functions::numeric::{Abs, FractionalType, Round, RoundTo, abs, round, round_to};
 pub use functions::string::{

@@ -9,6 +9,7 @@ mod array;
 mod enums;
 mod flag;
 mod from_sql;
+mod interval;
 mod sql_type;
 mod to_sql;
 mod value;
@@ -24,10 +25,11 @@ pub use from_sql::{
     AnyRow, FlatRow, FromRow, FromRowList, FromSql, NamedRow, NullableRow, RowAppend, RowWidth,
     SqlRow,
 };
+pub use interval::PgInterval;
 pub use sql_type::{
-    Arithmetic, BigInt, Blob, Bool, BoolLike, Comparable, Date, Double, Float, Integer, NotANumber,
-    Nullable, NumberKind, Numeric, NumericType, SmallInt, SqlType, Text, TextType, Time, Timestamp,
-    TimestampTz, TypeKind, Varchar,
+    Arithmetic, BigInt, Blob, Bool, BoolLike, Comparable, Date, Double, Float, Integer, Interval,
+    NotANumber, Nullable, NumberKind, Numeric, NumericType, SmallInt, SqlType, Text, TextType,
+    Time, Timestamp, TimestampTz, TypeKind, Varchar,
 };
 pub use to_sql::IntoSql;
 pub use value::Value;

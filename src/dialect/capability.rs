@@ -49,6 +49,14 @@ pub trait SupportsAnyAll: Dialect {}
 )]
 pub trait SupportsOnConflict: Dialect {}
 
+/// The `INTERVAL` type and its arithmetic (PostgreSQL; SQLite has no interval type).
+#[diagnostic::on_unimplemented(
+    message = "the {Self} dialect has no `INTERVAL` type",
+    label = "intervals are PostgreSQL-only",
+    note = "for other dialects shift dates with `add_days`, `add_months` or `add_years`"
+)]
+pub trait SupportsInterval: Dialect {}
+
 /// `ORDER BY ... NULLS FIRST | NULLS LAST` (PostgreSQL; SQLite 3.30+).
 #[diagnostic::on_unimplemented(
     message = "the {Self} dialect has no `NULLS FIRST` / `NULLS LAST`",
@@ -78,7 +86,7 @@ pub trait SupportsEnumTypes: Dialect {}
 #[diagnostic::on_unimplemented(
     message = "the {D} dialect has no SQL type `{Self}`",
     label = "a column or value of this SQL type cannot be used with this dialect",
-    note = "arrays (`Array<_>`) and enum types (`#[derive(SqlEnum)]` without `text`) are PostgreSQL-only"
+    note = "arrays (`Array<_>`), intervals (`Interval`) and enum types (`#[derive(SqlEnum)]` without `text`) are PostgreSQL-only"
 )]
 pub trait SupportedType<D: Dialect> {}
 
@@ -105,6 +113,7 @@ everywhere!(
 impl<D: Dialect, N> SupportedType<D> for types::Varchar<N> {}
 impl<D: Dialect, T: SupportedType<D>> SupportedType<D> for types::Nullable<T> {}
 impl<D: SupportsArrays, T: SupportedType<D>> SupportedType<D> for types::Array<T> {}
+impl<D: SupportsInterval> SupportedType<D> for types::Interval {}
 
 /// Where an enum's storage exists: text everywhere, a PostgreSQL enum type where the dialect
 /// has enum types.

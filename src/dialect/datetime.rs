@@ -25,6 +25,16 @@ impl DatePart {
         }
     }
 
+    /// The plural unit name (`years`, `months`, `days`): PostgreSQL's `make_interval`
+    /// argument and SQLite's date modifier unit.
+    pub fn unit_plural(self) -> &'static str {
+        match self {
+            DatePart::Year => "years",
+            DatePart::Month => "months",
+            DatePart::Day => "days",
+        }
+    }
+
     /// The `strftime` format that prints the field (`%Y`, `%m`, `%d`).
     pub fn strftime_format(self) -> &'static str {
         match self {

@@ -1,8 +1,8 @@
 //! PostgreSQL's spelling of SQL.
 
 use super::{
-    Dialect, QueryFragment, SqlBuilder, SupportsAnyAll, SupportsDistinctOn, SupportsIlike,
-    SupportsNullsOrdering, SupportsReturning, SupportsRowLocking,
+    DatePart, Dialect, QueryFragment, SqlBuilder, SupportsAnyAll, SupportsDistinctOn,
+    SupportsIlike, SupportsNullsOrdering, SupportsReturning, SupportsRowLocking,
 };
 use crate::types::TypeKind;
 use std::fmt::Write;
@@ -44,6 +44,7 @@ impl Dialect for Postgres {
             }
             TypeKind::Enum { name, .. } => Self::write_ident(out, name),
             TypeKind::TextEnum { .. } => out.push_str("TEXT"),
+            TypeKind::Interval => out.push_str("INTERVAL"),
         }
     }
 
@@ -82,24 +83,51 @@ impl Dialect for Postgres {
         out.push_sql(")");
     }
 
-    fn walk_add_days<'a>(
+    fn walk_date_add<'a>(
+        unit: DatePart,
         value: &'a dyn QueryFragment<Self>,
-        days: &'a dyn QueryFragment<Self>,
+        amount: &'a dyn QueryFragment<Self>,
         kind: TypeKind,
         out: &mut SqlBuilder<'a, Self>,
     ) {
-        out.push_sql("(");
-        value.walk(out);
-        if kind == TypeKind::Date {
+        let interval = |out: &mut SqlBuilder<'a, Self>| {
+            out.push_sql(" + make_interval(");
+            out.push_sql(unit.unit_plural());
+            out.push_sql(" => ");
+            amount.walk(out);
+            out.push_sql(")");
+        };
+        match (kind, unit) {
             // `date + integer` is a date (an interval would make it a timestamp); the cast
             // picks that operator for an untyped parameter.
-            out.push_sql(" + CAST(");
-            days.walk(out);
-            out.push_sql(" AS INTEGER))");
-        } else {
-            out.push_sql(" + make_interval(days => ");
-            days.walk(out);
-            out.push_sql("))");
+            (TypeKind::Date, DatePart::Day) => {
+                out.push_sql("(");
+                value.walk(out);
+                out.push_sql(" + CAST(");
+                amount.walk(out);
+                out.push_sql(" AS INTEGER))");
+            }
+            (TypeKind::Date, _) => {
+                out.push_sql("CAST((");
+                value.walk(out);
+                interval(out);
+                out.push_sql(") AS DATE)");
+            }
+            // `timestamptz + interval` counts days and months in the session's time zone
+            // (a day across a daylight-saving change is 23 or 25 hours); in UTC, as SQLite.
+            (TypeKind::TimestampTz, _) => {
+                out.push_sql("((");
+                value.walk(out);
+                out.push_sql(" AT TIME ZONE 'UTC')");
+                interval(out);
+                out.push_sql(") AT TIME ZONE 'UTC'");
+            }
+            _ => {
+                out.push_sql("(");
+                value.walk(out);
+                interval(out);
+                out.push_sql(")");
+            }
         }
     }
 }
@@ -112,4 +140,5 @@ impl SupportsRowLocking for Postgres {}
 impl SupportsAnyAll for Postgres {}
 impl super::SupportsArrays for Postgres {}
 impl super::SupportsEnumTypes for Postgres {}
+impl super::SupportsInterval for Postgres {}
 impl super::SupportsOnConflict for Postgres {}

@@ -7,6 +7,49 @@ use crate::types::TypeKind;
 use std::fmt::Write;
 
 /// The SQLite dialect (3.35 or newer; the bundled library is newer still).
+///
+/// # Declared column types
+///
+/// SQLite stores each value with its own storage class (NULL, INTEGER, REAL, TEXT, BLOB), and
+/// a column's *declared* type only gives it an affinity, derived from the type name's
+/// letters: names containing `INT` get INTEGER affinity; `CHAR`, `CLOB` or `TEXT` get TEXT;
+/// `BLOB` (or no type) none; `REAL`, `FLOA` or `DOUB` REAL; anything else NUMERIC. A column
+/// with NUMERIC affinity stores `901.00` as the integer `901`, after which sums and divisions
+/// are integer arithmetic (`901 / 2` is `450`), unlike PostgreSQL's `NUMERIC`. So each SQL
+/// type is declared with a name whose affinity keeps its values' type, and that still says
+/// what the column is. The names map one-to-one to [`TypeKind`]s, so a reflected schema
+/// reads them back:
+///
+/// | SQL type (`TypeKind`) | declared as | affinity | stored as |
+/// |---|---|---|---|
+/// | `SmallInt`, `Integer`, `BigInt` | `SMALLINT`, `INTEGER`, `BIGINT` | INTEGER | INTEGER |
+/// | `Float`, `Double` | `REAL`, `DOUBLE PRECISION` | REAL | REAL |
+/// | `Numeric` | `NUMERIC_REAL` | REAL | REAL (a double: about 15 significant digits) |
+/// | `Text`, `Varchar(n)` | `TEXT`, `VARCHAR(n)` | TEXT | TEXT |
+/// | `Bool` | `BOOLEAN` | NUMERIC | INTEGER 0 or 1 |
+/// | `Blob` | `BLOB` | none | BLOB |
+/// | `Date`, `Time`, `Timestamp`, `TimestampTz` | `DATE`, `TIME`, `TIMESTAMP`, `TIMESTAMPTZ` | NUMERIC | ISO-8601 TEXT |
+///
+/// `Bool` and the date/time types keep their familiar names although those give NUMERIC
+/// affinity: their values are the integers 0 and 1 and ISO-8601 texts such as
+/// `2024-01-31 10:00:00`, which are never well-formed numbers, so the affinity leaves them as
+/// they are. `Numeric` has no exact decimal storage on SQLite; its values are REALs, and
+/// bound decimals are sent as REALs too (integral ones beyond 2^53 as INTEGERs, which stay
+/// exact in expressions but become REALs once stored in a `NUMERIC_REAL` column). A table
+/// declared elsewhere with plain `NUMERIC` works, with SQLite's integer arithmetic on its
+/// integral values.
+///
+/// ```
+/// use aludel::prelude::*;
+/// aludel::table! { prices (id) { id -> Integer, amount -> Numeric, } }
+///
+/// let mut conn = SqliteConnection::open("sqlite::memory:")?;
+/// MetaData::new([prices::table::def()]).create_all(&mut conn, CheckFirst::No)?;
+/// insert(prices::table).values(prices::amount.eq("901.00")).execute(&mut conn)?;
+/// let half: f64 = prices::table.select(prices::amount / 2).first(&mut conn)?;
+/// assert_eq!(half, 450.5);
+/// # Ok::<(), aludel::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct Sqlite;
 
@@ -34,7 +77,8 @@ impl Dialect for Sqlite {
             TypeKind::BigInt => out.push_str("BIGINT"),
             TypeKind::Float => out.push_str("REAL"),
             TypeKind::Double => out.push_str("DOUBLE PRECISION"),
-            TypeKind::Numeric => out.push_str("NUMERIC"),
+            // REAL affinity (see the type's docs): `NUMERIC` would store 901.00 as 901.
+            TypeKind::Numeric => out.push_str("NUMERIC_REAL"),
             TypeKind::Text => out.push_str("TEXT"),
             TypeKind::Varchar(n) => {
                 let _ = write!(out, "VARCHAR({n})");
@@ -53,6 +97,9 @@ impl Dialect for Sqlite {
             }
             TypeKind::Enum { name, .. } => Self::write_ident(out, name),
             TypeKind::TextEnum { .. } => out.push_str("TEXT"),
+            // SQLite has no interval type; SQL using intervals does not compile for SQLite,
+            // and a table with such a column cannot hold a value there.
+            TypeKind::Interval => out.push_str("INTERVAL"),
         }
     }
 
@@ -86,6 +133,9 @@ impl Dialect for Sqlite {
             TypeKind::Date | TypeKind::Time | TypeKind::Timestamp | TypeKind::TimestampTz => {
                 out.push_str("TEXT")
             }
+            // `CAST(2 AS NUMERIC)` is the integer 2 on SQLite; a REAL keeps `2 / 4` from being
+            // integer division, as the column type does.
+            TypeKind::Numeric => out.push_str("REAL"),
             other => Self::write_type(out, other),
         }
     }
@@ -102,9 +152,10 @@ impl Dialect for Sqlite {
         out.push_sql(") AS INTEGER)");
     }
 
-    fn walk_add_days<'a>(
+    fn walk_date_add<'a>(
+        unit: DatePart,
         value: &'a dyn QueryFragment<Self>,
-        days: &'a dyn QueryFragment<Self>,
+        amount: &'a dyn QueryFragment<Self>,
         kind: TypeKind,
         out: &mut SqlBuilder<'a, Self>,
     ) {
@@ -114,9 +165,15 @@ impl Dialect for Sqlite {
             _ => "strftime('%Y-%m-%d %H:%M:%f', ",
         });
         value.walk(out);
-        out.push_sql(", printf('%+d days', ");
-        days.walk(out);
-        out.push_sql("))");
+        // The modifier `5 days` / `-5 days`; a NULL amount makes it NULL, and so the result,
+        // as on PostgreSQL (`printf` would turn NULL into `+0`).
+        out.push_sql(", (");
+        amount.walk(out);
+        out.push_sql(") || ' ");
+        out.push_sql(unit.unit_plural());
+        // Without `floor` (SQLite 3.46+), January 31 plus one month overflows to March 2;
+        // with it the day is clamped to the month's last, as PostgreSQL does.
+        out.push_sql(if unit == DatePart::Day { "')" } else { "', 'floor')" });
     }
 }
 

@@ -6,6 +6,7 @@
 //! `null` (COALESCE, NULLIF) and `datetime` (EXTRACT, adding days).
 
 pub(super) mod datetime;
+pub(super) mod interval;
 pub(super) mod null;
 pub(super) mod numeric;
 pub(super) mod string;

@@ -155,7 +155,9 @@ pub trait ExpressionMethods: Expression + Sized {
     {
         super::Cast::new(self)
     }
-    /// `self` (a `Date`, `Timestamp` or `TimestampTz`) plus `days` days, of the same type.
+    /// `self` (a `Date`, `Timestamp` or `TimestampTz`) plus `days` days (negative to
+    /// subtract), of the same type. `TimestampTz` values move in UTC on every dialect, so a
+    /// day is always 24 hours.
     ///
     /// ```
     /// use aludel::prelude::*;
@@ -164,7 +166,7 @@ pub trait ExpressionMethods: Expression + Sized {
     /// let q = events::table.select((events::day.add_days(7), events::at.add_days(-1)));
     /// assert_eq!(
     ///     q.compile::<Sqlite>().sql(),
-    ///     r#"SELECT date("events"."day", printf('%+d days', ?1)), strftime('%Y-%m-%d %H:%M:%f', "events"."at", printf('%+d days', ?2)) FROM "events""#
+    ///     r#"SELECT date("events"."day", (?1) || ' days'), strftime('%Y-%m-%d %H:%M:%f', "events"."at", (?2) || ' days') FROM "events""#
     /// );
     /// assert_eq!(
     ///     q.compile::<Postgres>().sql(),
@@ -177,6 +179,117 @@ pub trait ExpressionMethods: Expression + Sized {
         N: AsExpression<crate::types::Integer>,
     {
         super::AddDays::new(self, days.as_expression())
+    }
+    /// `self` (a `Date`, `Timestamp` or `TimestampTz`) plus `months` calendar months
+    /// (negative to subtract), of the same type, with the time of day kept.
+    ///
+    /// **End of month:** a day that does not exist in the target month becomes that month's
+    /// last day, on every dialect: 2024-01-31 plus one month is 2024-02-29, 2024-03-31 minus
+    /// one month is 2024-02-29, 2023-01-31 plus one month is 2023-02-28. (This is
+    /// PostgreSQL's rule; SQLite gets it from the `floor` date modifier of SQLite 3.46+, which
+    /// the bundled library has. Without it, SQLite would roll over into the next month.) So
+    /// adding one month twice can differ from adding two months at once.
+    ///
+    /// ```
+    /// use aludel::prelude::*;
+    /// aludel::table! { bills (id) { id -> Integer, due -> Date, sent -> TimestampTz, } }
+    ///
+    /// let q = bills::table.select((bills::due.add_months(1), bills::sent.add_months(-2)));
+    /// assert_eq!(
+    ///     q.compile::<Sqlite>().sql(),
+    ///     r#"SELECT date("bills"."due", (?1) || ' months', 'floor'), strftime('%Y-%m-%d %H:%M:%f', "bills"."sent", (?2) || ' months', 'floor') FROM "bills""#
+    /// );
+    /// assert_eq!(
+    ///     q.compile::<Postgres>().sql(),
+    ///     r#"SELECT CAST(("bills"."due" + make_interval(months => $1)) AS DATE), (("bills"."sent" AT TIME ZONE 'UTC') + make_interval(months => $2)) AT TIME ZONE 'UTC' FROM "bills""#
+    /// );
+    /// ```
+    fn add_months<N>(self, months: N) -> super::AddMonths<Self, N::Expr>
+    where
+        Self::SqlType: super::DateLike,
+        N: AsExpression<crate::types::Integer>,
+    {
+        super::AddMonths::new(self, months.as_expression())
+    }
+    /// `self` (a `Date`, `Timestamp` or `TimestampTz`) plus `years` years (negative to
+    /// subtract), of the same type. February 29 moved to a year that is not a leap year
+    /// becomes February 28, on every dialect (the rule of [`add_months`](Self::add_months)).
+    ///
+    /// ```
+    /// use aludel::prelude::*;
+    /// aludel::table! { people (id) { id -> Integer, born -> Date, } }
+    ///
+    /// let q = people::table.select(people::id).filter(people::born.add_years(18).le(people::born));
+    /// assert_eq!(
+    ///     q.compile::<Sqlite>().sql(),
+    ///     r#"SELECT "people"."id" FROM "people" WHERE (date("people"."born", (?1) || ' years', 'floor') <= "people"."born")"#
+    /// );
+    /// assert_eq!(
+    ///     q.compile::<Postgres>().sql(),
+    ///     r#"SELECT "people"."id" FROM "people" WHERE (CAST(("people"."born" + make_interval(years => $1)) AS DATE) <= "people"."born")"#
+    /// );
+    /// ```
+    fn add_years<N>(self, years: N) -> super::AddYears<Self, N::Expr>
+    where
+        Self::SqlType: super::DateLike,
+        N: AsExpression<crate::types::Integer>,
+    {
+        super::AddYears::new(self, years.as_expression())
+    }
+    /// `self + interval`: a `Date`, `Timestamp` or `TimestampTz` moved by a PostgreSQL
+    /// [`Interval`](crate::types::Interval) (a [`PgInterval`](crate::types::PgInterval) value or
+    /// an interval expression), of the same type (a `Date` result drops the interval's time
+    /// part). PostgreSQL only: it does not compile for SQLite, where
+    /// [`add_days`](Self::add_days), [`add_months`](Self::add_months) and
+    /// [`add_years`](Self::add_years) do the same. Months are added first, then days, then
+    /// the time, with the end-of-month rule of `add_months`.
+    ///
+    /// ```
+    /// use aludel::prelude::*;
+    /// use aludel::types::PgInterval;
+    /// aludel::table! { trials (id) { id -> Integer, started -> Timestamp, } }
+    ///
+    /// let q = trials::table.select(trials::started.add_interval(PgInterval::months(1) + PgInterval::days(2)));
+    /// assert_eq!(
+    ///     q.compile::<Postgres>().sql(),
+    ///     r#"SELECT ("trials"."started" + CAST($1 AS INTERVAL)) FROM "trials""#
+    /// );
+    /// ```
+    ///
+    /// ```compile_fail
+    /// # use aludel::prelude::*;
+    /// # use aludel::types::PgInterval;
+    /// # aludel::table! { trials (id) { id -> Integer, started -> Timestamp, } }
+    /// let q = trials::table.select(trials::started.add_interval(PgInterval::days(2)));
+    /// q.compile::<Sqlite>(); // the Sqlite dialect has no `INTERVAL` type
+    /// ```
+    fn add_interval<I>(self, interval: I) -> super::AddInterval<Self, I::Expr>
+    where
+        Self::SqlType: super::DateLike,
+        I: AsExpression<crate::types::Interval>,
+    {
+        super::AddInterval::new(self, interval.as_expression())
+    }
+    /// `self - earlier`, the [`Interval`](crate::types::Interval) between two dates or
+    /// timestamps (PostgreSQL only). PostgreSQL writes it in days and time, never months
+    /// (`2024-03-01 - 2024-01-31` is 30 days); dates are compared as midnight timestamps.
+    ///
+    /// ```
+    /// use aludel::prelude::*;
+    /// aludel::table! { trips (id) { id -> Integer, left_at -> Timestamp, back_at -> Timestamp, } }
+    ///
+    /// let q = trips::table.select(trips::back_at.interval_since(trips::left_at));
+    /// assert_eq!(
+    ///     q.compile::<Postgres>().sql(),
+    ///     r#"SELECT ("trips"."back_at" - "trips"."left_at") FROM "trips""#
+    /// );
+    /// ```
+    fn interval_since<S>(self, earlier: S) -> super::IntervalSince<Self, S::Expr>
+    where
+        Self::SqlType: super::DateLike,
+        S: AsExpression<Self::SqlType>,
+    {
+        super::IntervalSince::new(self, earlier.as_expression())
     }
 }
 

@@ -50,6 +50,8 @@ pub enum TypeKind {
         /// The labels.
         labels: &'static [&'static str],
     },
+    /// A span of months, days and time (PostgreSQL only).
+    Interval,
 }
 
 /// A SQL type marker.
@@ -95,7 +97,8 @@ sql_types! {
     Float => Float, Float;
     /// `DOUBLE PRECISION`: Rust `f64`.
     Double => Double, Double;
-    /// `NUMERIC`: Rust `f64` (approximate) or `String` (exact decimal text).
+    /// `NUMERIC`: Rust `f64` (approximate) or `String` (exact decimal text). SQLite has no
+    /// decimal storage: there the values are REALs (see [`Sqlite`](crate::dialect::Sqlite)).
     Numeric => Numeric, Numeric;
     /// `TEXT`: Rust `String` / `&str`.
     Text => Text, NotANumber;
@@ -111,6 +114,8 @@ sql_types! {
     Timestamp => Timestamp, NotANumber;
     /// `TIMESTAMP WITH TIME ZONE`: `chrono::DateTime<Utc>` with the `chrono` feature.
     TimestampTz => TimestampTz, NotANumber;
+    /// `INTERVAL` (PostgreSQL only): [`PgInterval`](super::PgInterval).
+    Interval => Interval, NotANumber;
 }
 
 /// `VARCHAR(N)`, with the length as a `typenum` number: `Varchar<typenum::U100>`.
@@ -160,6 +165,7 @@ comparable_family!(Blob);
 comparable_family!(Date);
 comparable_family!(Time);
 comparable_family!(Timestamp TimestampTz);
+comparable_family!(Interval);
 
 impl<N, M> Comparable<Varchar<M>> for Varchar<N> {}
 impl<N> Comparable<Text> for Varchar<N> {}

@@ -44,6 +44,8 @@ pub enum Value<'a> {
     TimestampTz(chrono::DateTime<chrono::Utc>),
     /// A PostgreSQL array (one dimension), its elements in order (`Null` for a NULL element).
     Array(Vec<Value<'a>>),
+    /// A PostgreSQL interval.
+    Interval(super::PgInterval),
 }
 
 impl Value<'_> {
@@ -69,6 +71,7 @@ impl Value<'_> {
             #[cfg(feature = "chrono")]
             Value::TimestampTz(v) => Value::TimestampTz(v),
             Value::Array(v) => Value::Array(v.into_iter().map(Value::into_owned).collect()),
+            Value::Interval(v) => Value::Interval(v),
         }
     }
 
@@ -106,6 +109,7 @@ impl Value<'_> {
             #[cfg(feature = "chrono")]
             Value::TimestampTz(_) => "timestamptz",
             Value::Array(_) => "array",
+            Value::Interval(_) => "interval",
         }
     }
 }

@@ -9,6 +9,7 @@ static ALLOCATOR: common::CountingAllocator = common::CountingAllocator;
 
 mod analytics;
 mod arrays;
+mod binding;
 mod common;
 mod composition;
 mod cycles;
@@ -19,6 +20,7 @@ mod execution;
 mod faults;
 mod functions;
 mod grouping;
+mod intervals;
 mod joins;
 mod labels;
 mod orm;

@@ -71,6 +71,13 @@ impl ToSql for Value<'_> {
                 items.as_slice().to_sql(ty, out)
             }
             Value::Blob(b) if *ty == Type::BYTEA => b.as_ref().to_sql(ty, out),
+            Value::Interval(v) if *ty == Type::INTERVAL => {
+                // Binary INTERVAL: microseconds (int8), days (int4), months (int4).
+                out.extend_from_slice(&v.microseconds.to_be_bytes());
+                out.extend_from_slice(&v.days.to_be_bytes());
+                out.extend_from_slice(&v.months.to_be_bytes());
+                Ok(IsNull::No)
+            }
             #[cfg(feature = "chrono")]
             Value::Date(v) if *ty == Type::DATE => v.to_sql(ty, out),
             #[cfg(feature = "chrono")]
@@ -209,6 +216,16 @@ fn decode<'a>(ty: &Type, raw: &'a [u8]) -> Result<Value<'a>, BoxError> {
         Type::FLOAT8 => Value::F64(f64::from_sql(ty, raw)?),
         Type::NUMERIC => Value::Numeric(Cow::Owned(numeric::decode(raw)?)),
         Type::BYTEA => Value::Blob(Cow::Borrowed(<&[u8]>::from_sql(ty, raw)?)),
+        Type::INTERVAL => {
+            let raw = fixed::<16>(raw).map_err(|e| e.to_string())?;
+            let (micros, rest) = raw.split_at(8);
+            let (days, months) = rest.split_at(4);
+            Value::Interval(crate::types::PgInterval {
+                microseconds: i64::from_be_bytes(micros.try_into()?),
+                days: i32::from_be_bytes(days.try_into()?),
+                months: i32::from_be_bytes(months.try_into()?),
+            })
+        }
         _ if is_text(ty) => Value::Text(Cow::Borrowed(<&str>::from_sql(ty, raw)?)),
         #[cfg(feature = "chrono")]
         Type::DATE => Value::Date(chrono::NaiveDate::from_sql(ty, raw)?),

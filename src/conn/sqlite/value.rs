@@ -19,10 +19,14 @@ impl rusqlite::ToSql for ToSqlite<'_, '_> {
             Value::I64(v) => ToSqlOutput::Borrowed(ValueRef::Integer(*v)),
             Value::F32(v) => ToSqlOutput::Borrowed(ValueRef::Real(real(f64::from(*v))?)),
             Value::F64(v) => ToSqlOutput::Borrowed(ValueRef::Real(real(*v)?)),
-            Value::Numeric(s) | Value::Text(s) => {
-                ToSqlOutput::Borrowed(ValueRef::Text(s.as_bytes()))
-            }
+            Value::Numeric(s) => ToSqlOutput::Borrowed(numeric(s)?),
+            Value::Text(s) => ToSqlOutput::Borrowed(ValueRef::Text(s.as_bytes())),
             Value::Blob(b) => ToSqlOutput::Borrowed(ValueRef::Blob(b)),
+            Value::Interval(_) => {
+                return Err(rusqlite::Error::ToSqlConversionFailure(
+                    "SQLite has no interval type; intervals are PostgreSQL-only".into(),
+                ));
+            }
             #[cfg(feature = "chrono")]
             Value::Date(d) => text(d.format("%Y-%m-%d").to_string()),
             #[cfg(feature = "chrono")]
@@ -53,6 +57,42 @@ fn real(v: f64) -> rusqlite::Result<f64> {
         ));
     }
     Ok(v)
+}
+
+/// The largest integer up to which every integer is exactly a `f64` (2^53).
+const EXACT_IN_REAL: u64 = 1 << 53;
+
+/// A decimal (`Value::Numeric`) as a SQLite number.
+///
+/// SQLite has no decimal storage class, and it orders any text after every number: bound as
+/// text, `sum(x) > '300'` would be false for every sum. So a decimal binds as a REAL, which is
+/// also what a `Numeric` column stores (see the SQLite dialect's DDL names), and arithmetic
+/// with it is never integer arithmetic (`7 / 2.0`, not `7 / 2`), as on PostgreSQL. Integral
+/// values beyond 2^53, which a REAL cannot hold exactly, bind as INTEGER when they fit one.
+/// Text that is not a decimal number is refused rather than stored as text.
+fn numeric(text: &str) -> rusqlite::Result<ValueRef<'static>> {
+    let t = text.trim();
+    let integral = match t.split_once('.') {
+        Some((int, frac)) if frac.bytes().all(|b| b == b'0') => int,
+        Some(_) => "",
+        None => t,
+    };
+    if let Ok(v) = integral.parse::<i64>()
+        && v.unsigned_abs() > EXACT_IN_REAL
+    {
+        return Ok(ValueRef::Integer(v));
+    }
+    // Also reads `1e3`, `Infinity` and `-inf`, as PostgreSQL's NUMERIC does; NaN is refused.
+    match t.parse::<f64>() {
+        Ok(v) => Ok(ValueRef::Real(real(v)?)),
+        Err(_) => Err(rusqlite::Error::ToSqlConversionFailure(
+            format!(
+                "cannot bind `{text}` as a SQLite number: a numeric value must be decimal text \
+                 such as `-12.50`"
+            )
+            .into(),
+        )),
+    }
 }
 
 #[cfg(feature = "chrono")]

@@ -1,5 +1,6 @@
-//! Date and time functions: extracting the year, month or day, and adding days. Each
-//! dialect spells them its own way ([`Dialect::walk_extract`], [`Dialect::walk_add_days`]).
+//! Date and time functions: extracting the year, month or day, and adding days, months or
+//! years. Each dialect spells them its own way ([`Dialect::walk_extract`],
+//! [`Dialect::walk_date_add`]).
 
 use crate::dialect::{DatePart, Dialect, QueryFragment, SqlBuilder};
 use crate::expr::GroupKey;
@@ -151,17 +152,27 @@ where
     extract(e)
 }
 
-/// A date or timestamp plus a number of days, of the same type; built by
-/// [`ExpressionMethods::add_days`](crate::expr::ExpressionMethods::add_days).
+/// A date or timestamp plus a number of [`Day`]s, [`Month`]s or [`Year`]s (field `P`), of
+/// the same type; built by [`ExpressionMethods::add_days`](crate::expr::ExpressionMethods::add_days),
+/// [`add_months`](crate::expr::ExpressionMethods::add_months) and
+/// [`add_years`](crate::expr::ExpressionMethods::add_years).
 #[derive(Debug, Clone, Copy)]
-pub struct AddDays<E, N> {
+pub struct DateAdd<P, E, N> {
     value: E,
-    days: N,
+    amount: N,
+    _field: PhantomData<P>,
 }
 
-impl<E, N> AddDays<E, N> {
-    pub(crate) fn new(value: E, days: N) -> Self {
-        AddDays { value, days }
+/// A date or timestamp plus a number of days.
+pub type AddDays<E, N> = DateAdd<Day, E, N>;
+/// A date or timestamp plus a number of months.
+pub type AddMonths<E, N> = DateAdd<Month, E, N>;
+/// A date or timestamp plus a number of years.
+pub type AddYears<E, N> = DateAdd<Year, E, N>;
+
+impl<P, E, N> DateAdd<P, E, N> {
+    pub(crate) fn new(value: E, amount: N) -> Self {
+        DateAdd { value, amount, _field: PhantomData }
     }
 }
 
@@ -170,28 +181,32 @@ type ShiftedType<E, N> =
         <E as SqlType>::NotNull,
     >;
 
-impl<E: Expression, N: Expression> Expression for AddDays<E, N> {
+impl<P, E: Expression, N: Expression> Expression for DateAdd<P, E, N> {
     type SqlType = ShiftedType<E::SqlType, N::SqlType>;
     type Aggregate = <E::Aggregate as Flag>::Or<N::Aggregate>;
     type Plain = <E::Plain as Flag>::Or<N::Plain>;
     type Window = <E::Window as Flag>::Or<N::Window>;
 }
 
-impl<E: ValidIn<F, IE>, N: ValidIn<F, IN>, F, IE, IN> ValidIn<F, (IE, IN)> for AddDays<E, N> {
+impl<P, E: ValidIn<F, IE>, N: ValidIn<F, IN>, F, IE, IN> ValidIn<F, (IE, IN)> for DateAdd<P, E, N> {
     type SqlTypeIn = ShiftedType<E::SqlTypeIn, N::SqlTypeIn>;
 }
 
-impl<E: ValidGrouping<G, IE>, N: ValidGrouping<G, IN>, G, IE, IN> ValidGrouping<G, (IE, IN)>
-    for AddDays<E, N>
+impl<P, E: ValidGrouping<G, IE>, N: ValidGrouping<G, IN>, G, IE, IN> ValidGrouping<G, (IE, IN)>
+    for DateAdd<P, E, N>
 {
 }
 
-impl<D: Dialect, E, N> QueryFragment<D> for AddDays<E, N>
+impl<D: Dialect, P: DateField, E, N> QueryFragment<D> for DateAdd<P, E, N>
 where
     E: Expression + QueryFragment<D>,
     N: QueryFragment<D>,
 {
     fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
-        D::walk_add_days(&self.value, &self.days, <E::SqlType as SqlType>::KIND, out);
+        D::walk_date_add(P::PART, &self.value, &self.amount, <E::SqlType as SqlType>::KIND, out);
+    }
+    fn shape(&self, shape: &mut crate::dialect::Shape) -> bool {
+        // The SQL depends on the types only (the field, the value's kind) and the operands.
+        self.value.shape(shape) && self.amount.shape(shape)
     }
 }

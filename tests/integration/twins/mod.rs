@@ -9,6 +9,7 @@ mod compose;
 mod dialect_cases;
 mod dialects;
 mod grouping_cases;
+mod interval_cases;
 mod load_cases;
 mod orm_cases;
 mod placement;
