@@ -14,8 +14,8 @@ mod sqlite;
 
 pub use builder::{QueryFragment, Shape, SqlBuilder};
 pub use capability::{
-    SupportsAnyAll, SupportsDistinctOn, SupportsIlike, SupportsNullsOrdering, SupportsOnConflict,
-    SupportsReturning, SupportsRowLocking,
+    SupportsAnyAll, SupportsDistinctOn, SupportsIlike, SupportsJsonb, SupportsNullsOrdering,
+    SupportsOnConflict, SupportsReturning, SupportsRowLocking,
 };
 pub use datetime::DatePart;
 pub use fixed::BoxedFor;

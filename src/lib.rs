@@ -126,6 +126,8 @@ pub mod prelude {
     pub use crate::conn::{Engine, PoolConfig};
     pub use crate::dialect::{Postgres, Sqlite};
     pub use crate::dsl::*;
+    #[cfg(feature = "json")]
+    pub use crate::expr::JsonExpressionMethods;
     pub use crate::expr::LikeEscapeMethods;
     pub use crate::expr::WindowFunction;
     pub use crate::expr::{

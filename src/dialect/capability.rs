@@ -54,3 +54,11 @@ pub trait SupportsOnConflict: Dialect {}
     label = "null ordering is not available for this dialect"
 )]
 pub trait SupportsNullsOrdering: Dialect {}
+
+/// JSONB's containment and key operators, `@>` and `?` (PostgreSQL only).
+#[diagnostic::on_unimplemented(
+    message = "the {Self} dialect has no JSONB operators (`@>`, `?`)",
+    label = "`contains` / `has_key` on JSON are PostgreSQL-only",
+    note = "on SQLite compare a member instead: `column.get_text(\"key\").eq(value)`"
+)]
+pub trait SupportsJsonb: Dialect {}

@@ -38,6 +38,9 @@ impl Dialect for Postgres {
             TypeKind::Time => out.push_str("TIME"),
             TypeKind::Timestamp => out.push_str("TIMESTAMP"),
             TypeKind::TimestampTz => out.push_str("TIMESTAMPTZ"),
+            TypeKind::Uuid => out.push_str("UUID"),
+            TypeKind::Json => out.push_str("JSON"),
+            TypeKind::Jsonb => out.push_str("JSONB"),
         }
     }
 
@@ -105,3 +108,4 @@ impl SupportsNullsOrdering for Postgres {}
 impl SupportsRowLocking for Postgres {}
 impl SupportsAnyAll for Postgres {}
 impl super::SupportsOnConflict for Postgres {}
+impl super::SupportsJsonb for Postgres {}

@@ -45,6 +45,12 @@ impl Dialect for Sqlite {
             TypeKind::Time => out.push_str("TIME"),
             TypeKind::Timestamp => out.push_str("TIMESTAMP"),
             TypeKind::TimestampTz => out.push_str("TIMESTAMPTZ"),
+            // Lowercase hyphenated text: it sorts as PostgreSQL sorts UUIDs (byte order), and
+            // `UUID` gives NUMERIC affinity, which leaves such text as it is.
+            TypeKind::Uuid => out.push_str("UUID"),
+            // JSON text, which SQLite's JSON functions and `->` / `->>` read. A declared `JSON`
+            // would have NUMERIC affinity and turn the document `42` into the integer 42.
+            TypeKind::Json | TypeKind::Jsonb => out.push_str("TEXT"),
         }
     }
 
@@ -74,6 +80,8 @@ impl Dialect for Sqlite {
             TypeKind::Date | TypeKind::Time | TypeKind::Timestamp | TypeKind::TimestampTz => {
                 out.push_str("TEXT")
             }
+            // Stored as text (see `write_type`); a cast to `UUID` would have NUMERIC affinity.
+            TypeKind::Uuid | TypeKind::Json | TypeKind::Jsonb => out.push_str("TEXT"),
             other => Self::write_type(out, other),
         }
     }

@@ -188,6 +188,26 @@ macro_rules! bindable_ref {
 
 bindable_ref!(str, [u8], String, Vec<u8>, i16, i32, i64, f32, f64, bool);
 
+#[cfg(feature = "decimal")]
+bindable!(rust_decimal::Decimal);
+#[cfg(feature = "decimal")]
+bindable_ref!(rust_decimal::Decimal);
+
+#[cfg(feature = "uuid")]
+bindable!(uuid::Uuid);
+#[cfg(feature = "uuid")]
+bindable_ref!(uuid::Uuid);
+
+#[cfg(feature = "json")]
+bindable!(serde_json::Value);
+#[cfg(feature = "json")]
+bindable_ref!(serde_json::Value);
+
+#[cfg(feature = "time")]
+bindable!(time::Date, time::Time, time::PrimitiveDateTime, time::OffsetDateTime);
+#[cfg(feature = "time")]
+bindable_ref!(time::Date, time::Time, time::PrimitiveDateTime, time::OffsetDateTime);
+
 #[cfg(feature = "chrono")]
 bindable_ref!(
     chrono::NaiveDate,

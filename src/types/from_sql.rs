@@ -274,6 +274,7 @@ macro_rules! single_value_row {
         }
     )*};
 }
+pub(super) use single_value_row;
 
 single_value_row! {
     [] i16 => SmallInt;

@@ -36,6 +36,12 @@ pub enum TypeKind {
     Timestamp,
     /// Instant in time (stored as UTC).
     TimestampTz,
+    /// 128-bit universally unique identifier.
+    Uuid,
+    /// JSON document kept as text.
+    Json,
+    /// JSON document in PostgreSQL's binary, indexable form.
+    Jsonb,
 }
 
 /// A SQL type marker.
@@ -97,6 +103,16 @@ sql_types! {
     Timestamp => Timestamp, NotANumber;
     /// `TIMESTAMP WITH TIME ZONE`: `chrono::DateTime<Utc>` with the `chrono` feature.
     TimestampTz => TimestampTz, NotANumber;
+    /// `UUID`: `uuid::Uuid` with the `uuid` feature (36-character lowercase text on SQLite).
+    Uuid => Uuid, NotANumber;
+    /// `JSON`: `serde_json::Value` with the `json` feature (JSON text on SQLite).
+    ///
+    /// PostgreSQL has no `=` for `JSON`; compare [`Jsonb`] values, or extract with `get_text`.
+    Json => Json, NotANumber;
+    /// `JSONB`: `serde_json::Value` with the `json` feature. PostgreSQL stores it parsed, so
+    /// it compares, indexes and has the containment operators (`@>`, `?`); SQLite stores it as
+    /// JSON text like [`Json`], and those operators do not compile for SQLite.
+    Jsonb => Jsonb, NotANumber;
 }
 
 /// `VARCHAR(N)`, with the length as a `typenum` number: `Varchar<typenum::U100>`.
@@ -146,6 +162,8 @@ comparable_family!(Blob);
 comparable_family!(Date);
 comparable_family!(Time);
 comparable_family!(Timestamp TimestampTz);
+comparable_family!(Uuid);
+comparable_family!(Jsonb);
 
 impl<N, M> Comparable<Varchar<M>> for Varchar<N> {}
 impl<N> Comparable<Text> for Varchar<N> {}

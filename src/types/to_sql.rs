@@ -44,6 +44,7 @@ macro_rules! into_sql {
         }
     )*};
 }
+pub(super) use into_sql;
 
 /// Implements `IntoSql` for a `Copy` type and for references to it.
 macro_rules! into_sql_copy {
@@ -54,6 +55,7 @@ macro_rules! into_sql_copy {
         )* }
     };
 }
+pub(super) use into_sql_copy;
 
 into_sql_copy! {
     i16 => SmallInt, |v| Value::I16(v);

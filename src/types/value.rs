@@ -42,6 +42,15 @@ pub enum Value<'a> {
     /// An instant, in UTC.
     #[cfg(feature = "chrono")]
     TimestampTz(chrono::DateTime<chrono::Utc>),
+    /// A UUID.
+    #[cfg(feature = "uuid")]
+    Uuid(uuid::Uuid),
+    /// A JSON document, as JSON text (`{"a":1}`).
+    #[cfg(feature = "json")]
+    Json(Cow<'a, str>),
+    /// A date or time of the `time` crate.
+    #[cfg(feature = "time")]
+    TimeCrate(super::time_impls::TimeValue),
 }
 
 impl Value<'_> {
@@ -66,6 +75,12 @@ impl Value<'_> {
             Value::Timestamp(v) => Value::Timestamp(v),
             #[cfg(feature = "chrono")]
             Value::TimestampTz(v) => Value::TimestampTz(v),
+            #[cfg(feature = "uuid")]
+            Value::Uuid(v) => Value::Uuid(v),
+            #[cfg(feature = "json")]
+            Value::Json(v) => Value::Json(Cow::Owned(v.into_owned())),
+            #[cfg(feature = "time")]
+            Value::TimeCrate(v) => Value::TimeCrate(v),
         }
     }
 
@@ -75,6 +90,8 @@ impl Value<'_> {
             Value::Numeric(v) => Value::Numeric(Cow::Borrowed(v)),
             Value::Text(v) => Value::Text(Cow::Borrowed(v)),
             Value::Blob(v) => Value::Blob(Cow::Borrowed(v)),
+            #[cfg(feature = "json")]
+            Value::Json(v) => Value::Json(Cow::Borrowed(v)),
             other => other.clone(),
         }
     }
@@ -100,6 +117,12 @@ impl Value<'_> {
             Value::Timestamp(_) => "timestamp",
             #[cfg(feature = "chrono")]
             Value::TimestampTz(_) => "timestamptz",
+            #[cfg(feature = "uuid")]
+            Value::Uuid(_) => "uuid",
+            #[cfg(feature = "json")]
+            Value::Json(_) => "json",
+            #[cfg(feature = "time")]
+            Value::TimeCrate(v) => v.type_name(),
         }
     }
 }

@@ -31,6 +31,13 @@ impl rusqlite::ToSql for ToSqlite<'_, '_> {
             Value::Timestamp(t) => text(t.format("%Y-%m-%d %H:%M:%S%.f").to_string()),
             #[cfg(feature = "chrono")]
             Value::TimestampTz(t) => text(t.format("%Y-%m-%d %H:%M:%S%.f+00:00").to_string()),
+            // Lowercase hyphenated text: see `Sqlite::write_type`.
+            #[cfg(feature = "uuid")]
+            Value::Uuid(u) => text(u.hyphenated().to_string()),
+            #[cfg(feature = "json")]
+            Value::Json(s) => ToSqlOutput::Borrowed(ValueRef::Text(s.as_bytes())),
+            #[cfg(feature = "time")]
+            Value::TimeCrate(t) => text(t.to_iso_text()),
         })
     }
 }
@@ -48,7 +55,7 @@ fn real(v: f64) -> rusqlite::Result<f64> {
     Ok(v)
 }
 
-#[cfg(feature = "chrono")]
+#[cfg(any(feature = "chrono", feature = "uuid", feature = "time"))]
 fn text(s: String) -> ToSqlOutput<'static> {
     ToSqlOutput::Owned(rusqlite::types::Value::Text(s))
 }

@@ -9,6 +9,8 @@ mod compose;
 mod dialect_cases;
 mod dialects;
 mod grouping_cases;
+#[cfg(feature = "json")]
+mod json_cases;
 mod load_cases;
 mod orm_cases;
 mod placement;
