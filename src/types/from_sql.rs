@@ -274,6 +274,7 @@ macro_rules! single_value_row {
         }
     )*};
 }
+#[allow(unused_imports)] // used by the optional type features
 pub(super) use single_value_row;
 
 single_value_row! {
