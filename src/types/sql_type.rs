@@ -87,7 +87,8 @@ sql_types! {
     Float => Float, Float;
     /// `DOUBLE PRECISION`: Rust `f64`.
     Double => Double, Double;
-    /// `NUMERIC`: Rust `f64` (approximate) or `String` (exact decimal text).
+    /// `NUMERIC`: Rust `f64` (approximate), `String` (exact decimal text), or
+    /// `rust_decimal::Decimal` (exact) with the `decimal` feature.
     Numeric => Numeric, Numeric;
     /// `TEXT`: Rust `String` / `&str`.
     Text => Text, NotANumber;
@@ -95,13 +96,15 @@ sql_types! {
     Bool => Bool, NotANumber;
     /// `BLOB` / `BYTEA`: Rust `Vec<u8>` / `&[u8]`.
     Blob => Blob, NotANumber;
-    /// `DATE`: `chrono::NaiveDate` with the `chrono` feature.
+    /// `DATE`: `chrono::NaiveDate` with the `chrono` feature, `time::Date` with `time`.
     Date => Date, NotANumber;
-    /// `TIME`: `chrono::NaiveTime` with the `chrono` feature.
+    /// `TIME`: `chrono::NaiveTime` with the `chrono` feature, `time::Time` with `time`.
     Time => Time, NotANumber;
-    /// `TIMESTAMP`: `chrono::NaiveDateTime` with the `chrono` feature.
+    /// `TIMESTAMP`: `chrono::NaiveDateTime` with the `chrono` feature,
+    /// `time::PrimitiveDateTime` with `time`.
     Timestamp => Timestamp, NotANumber;
-    /// `TIMESTAMP WITH TIME ZONE`: `chrono::DateTime<Utc>` with the `chrono` feature.
+    /// `TIMESTAMP WITH TIME ZONE`: `chrono::DateTime<Utc>` with the `chrono` feature,
+    /// `time::OffsetDateTime` (loaded in UTC) with `time`.
     TimestampTz => TimestampTz, NotANumber;
     /// `UUID`: `uuid::Uuid` with the `uuid` feature (36-character lowercase text on SQLite).
     Uuid => Uuid, NotANumber;
