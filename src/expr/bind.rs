@@ -122,6 +122,11 @@ left_numbers! {
     f64 => Float, |v| Value::F32(v as f32);
 }
 
+#[cfg(feature = "decimal")]
+left_numbers! {
+    rust_decimal::Decimal => Numeric, |v| IntoSql::<crate::types::Numeric>::into_sql(v);
+}
+
 impl<R: LeftNumber<ST::NotNull>, ST: SqlType> Expression for LeftValue<R, ST> {
     type SqlType = ST::NotNull;
     type Aggregate = B0;

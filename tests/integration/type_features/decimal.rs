@@ -34,6 +34,10 @@ crate::backend_test!(decimal_round_trip, |conn| {
     let doubled: Vec<Decimal> =
         prices::table.select(prices::amount * dec("2")).order_by(prices::id).load(conn).unwrap();
     assert_eq!(doubled, [dec("25"), dec("0.2")]);
+    // ... also on the left of an operator, as an `f64` may stand.
+    let rest: Vec<Decimal> =
+        prices::table.select(dec("100") - prices::amount).order_by(prices::id).load(conn).unwrap();
+    assert_eq!(rest, [dec("87.5"), dec("99.9")]);
 });
 
 crate::backend_test!(decimal_that_does_not_fit_is_a_conversion_error, |conn| {
