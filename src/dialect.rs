@@ -14,8 +14,9 @@ mod sqlite;
 
 pub use builder::{QueryFragment, Shape, SqlBuilder};
 pub use capability::{
-    SupportsAnyAll, SupportsDistinctOn, SupportsIlike, SupportsJsonb, SupportsNullsOrdering,
-    SupportsOnConflict, SupportsReturning, SupportsRowLocking,
+    SupportedType, SupportsAnyAll, SupportsArrays, SupportsDistinctOn, SupportsEnumTypes,
+    SupportsIlike, SupportsJsonb, SupportsNullsOrdering, SupportsOnConflict, SupportsReturning,
+    SupportsRowLocking,
 };
 pub use datetime::DatePart;
 pub use fixed::BoxedFor;
@@ -52,6 +53,13 @@ pub trait Dialect: Copy + Default + std::fmt::Debug + Send + Sync + 'static {
 
     /// Writes the DDL name of a SQL type.
     fn write_type(out: &mut String, kind: TypeKind);
+
+    /// Whether the database has SQL type `kind` (arrays and enum types are PostgreSQL's):
+    /// DDL for a column of another type is refused with an error.
+    fn has_type(kind: TypeKind) -> bool {
+        let _ = kind;
+        true
+    }
 
     /// Writes the column type and clause of an auto-incrementing integer primary key column.
     fn write_autoincrement_pk(out: &mut String, kind: TypeKind);

@@ -7,6 +7,7 @@
 //! `L`/`R` the left and right operands of an operator.
 
 mod aggregate;
+mod array;
 mod bind;
 mod case;
 mod cast;
@@ -29,6 +30,10 @@ pub use aggregate::{
     Agg, AggregateFunction, AggregateOutput, Avg, BoolAnd, BoolOr, Count, CountStar, Filtered,
     IsAggregate, Max, Min, StringAgg, Sum, Summable, avg, bool_and, bool_or, count, count_distinct,
     count_star, max, min, string_agg, sum,
+};
+pub use array::{
+    ArrayAgg, ArrayContainedBy, ArrayContains, ArrayExpressionMethods, ArrayIndex, ArrayOverlaps,
+    Cardinality, EqAny, array_agg,
 };
 pub use bind::{Bound, LeftNumber, LeftValue};
 pub use case::{

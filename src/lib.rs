@@ -101,6 +101,7 @@ pub mod query;
 pub mod schema;
 pub mod types;
 
+pub use aludel_derive::SqlEnum;
 pub use error::{Error, ErrorKind, OptionalExtension, Result};
 
 /// SQL functions and constructors, to import with `use aludel::dsl::*` (the prelude does).
@@ -115,7 +116,8 @@ pub mod dsl {
         replace, round, round_to, sql, substring, trim, upper,
     };
     pub use crate::expr::{
-        avg, bool_and, bool_or, count, count_distinct, count_star, max, min, string_agg, sum,
+        array_agg, avg, bool_and, bool_or, count, count_distinct, count_star, max, min, string_agg,
+        sum,
     };
     pub use crate::query::{all, any, cte, excluded, exists, literal, not_exists, select};
 }
@@ -131,7 +133,8 @@ pub mod prelude {
     pub use crate::expr::LikeEscapeMethods;
     pub use crate::expr::WindowFunction;
     pub use crate::expr::{
-        BoolExpressionMethods, ExpressionMethods, IsAggregate, LabelMethods, TextExpressionMethods,
+        ArrayExpressionMethods, BoolExpressionMethods, ExpressionMethods, IsAggregate,
+        LabelMethods, TextExpressionMethods,
     };
     pub use crate::query::{
         AliasDsl, CombineDsl, Compile, CteDsl, DerivedDsl, InSubqueryMethods, JoinDsl, QueryDsl,
@@ -140,8 +143,8 @@ pub mod prelude {
     pub use crate::schema::{AliasSource, CheckFirst, Column, MetaData, Table};
     pub use crate::types::lengths::*;
     pub use crate::types::{
-        BigInt, Blob, Bool, Date, Double, Float, FromRow, Integer, Nullable, Numeric, SmallInt,
-        Text, Time, Timestamp, TimestampTz, Varchar,
+        Array, BigInt, Blob, Bool, Date, Double, Float, FromRow, Integer, Nullable, Numeric,
+        SmallInt, Text, Time, Timestamp, TimestampTz, Varchar,
     };
     pub use crate::{Error, ErrorKind, OptionalExtension};
 }

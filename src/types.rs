@@ -5,6 +5,8 @@
 //! can hold it. Values cross the boundary to the driver as [`Value`], a small borrowed enum, so
 //! any statement can be rendered with its binds without a connection.
 
+mod array;
+mod enums;
 mod flag;
 mod from_sql;
 mod sql_type;
@@ -22,7 +24,9 @@ mod time_impls;
 #[cfg(feature = "uuid")]
 mod uuid_impls;
 
-pub use aludel_derive::FromRow;
+pub use aludel_derive::{FromRow, SqlEnum};
+pub use array::{Array, ArrayElement, ArrayType};
+pub use enums::{AsText, NativeEnum, SqlEnum, SqlEnumType};
 pub use flag::Flag;
 pub use from_sql::{
     AnyRow, FlatRow, FromRow, FromRowList, FromSql, NamedRow, NullableRow, RowAppend, RowWidth,

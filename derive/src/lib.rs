@@ -388,3 +388,137 @@ pub fn __default_foreign_keys(input: TokenStream) -> TokenStream {
     });
     quote!(#(#impls)*).into()
 }
+
+// ---- SqlEnum ---------------------------------------------------------------------------------
+
+/// Makes a field-less enum its own SQL type, stored as a PostgreSQL enum type or as text.
+///
+/// ```text
+/// #[derive(Debug, Clone, Copy, PartialEq, aludel::SqlEnum)]
+/// #[sql_enum(pg_type = "mood")]      // a PostgreSQL enum type (PostgreSQL only), or
+///                                    // #[sql_enum(text)]: TEXT with a CHECK, every database
+/// enum Mood {
+///     Happy,                         // label "Happy": the variant's name
+///     #[sql_name = "so-so"] SoSo,    // label "so-so"
+/// }
+/// ```
+///
+/// The enum implements `aludel::types::SqlEnum` (and through it `SqlType`): declare columns
+/// `mood -> Mood` (or `Nullable<Mood>`, `Array<Mood>`), bind `Mood` values and load them back.
+/// Make the enum `pub` when a `table!` uses it (the table's module is public). See
+/// `aludel::types::SqlEnum` for a runnable example.
+#[proc_macro_derive(SqlEnum, attributes(sql_enum, sql_name))]
+pub fn derive_sql_enum(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    match sql_enum(&input) {
+        Ok(tokens) => tokens.into(),
+        Err(e) => e.to_compile_error().into(),
+    }
+}
+
+/// The label of a variant: its `#[sql_name = "..."]`, or its name.
+fn variant_label(variant: &syn::Variant) -> syn::Result<String> {
+    for attr in &variant.attrs {
+        if attr.path().is_ident("sql_name") {
+            let value = &attr.meta.require_name_value()?.value;
+            return match value {
+                syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) => Ok(s.value()),
+                other => Err(syn::Error::new_spanned(other, "expected `#[sql_name = \"label\"]`")),
+            };
+        }
+    }
+    Ok(variant.ident.to_string())
+}
+
+fn sql_enum(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
+    let name = &input.ident;
+    let Data::Enum(data) = &input.data else {
+        return Err(syn::Error::new_spanned(name, "`SqlEnum` can only be derived for enums"));
+    };
+    if !input.generics.params.is_empty() {
+        return Err(syn::Error::new_spanned(
+            &input.generics,
+            "`SqlEnum` needs an enum without generics",
+        ));
+    }
+    let mut pg_type: Option<String> = None;
+    let mut text = false;
+    for attr in &input.attrs {
+        if attr.path().is_ident("sql_enum") {
+            attr.parse_nested_meta(|meta| {
+                if meta.path.is_ident("pg_type") {
+                    pg_type = Some(meta.value()?.parse::<syn::LitStr>()?.value());
+                    Ok(())
+                } else if meta.path.is_ident("text") {
+                    text = true;
+                    Ok(())
+                } else {
+                    Err(meta.error("expected `pg_type = \"<type name>\"` or `text`"))
+                }
+            })?;
+        }
+    }
+    let (storage, type_name) = match (pg_type, text) {
+        (Some(t), false) => (quote!(::aludel::types::NativeEnum), t),
+        (None, true) => (quote!(::aludel::types::AsText), name.to_string()),
+        _ => {
+            return Err(syn::Error::new_spanned(
+                name,
+                "`SqlEnum` needs exactly one of `#[sql_enum(pg_type = \"<type name>\")]` (a \
+                 PostgreSQL enum type) and `#[sql_enum(text)]` (text on every database)",
+            ));
+        }
+    };
+    if data.variants.is_empty() {
+        return Err(syn::Error::new_spanned(name, "`SqlEnum` needs at least one variant"));
+    }
+    let mut variants = Vec::new();
+    let mut labels = Vec::new();
+    for v in &data.variants {
+        if !matches!(v.fields, Fields::Unit) {
+            return Err(syn::Error::new_spanned(v, "`SqlEnum` variants cannot have fields"));
+        }
+        let label = variant_label(v)?;
+        if labels.contains(&label) {
+            return Err(syn::Error::new_spanned(v, format!("the label `{label}` is used twice")));
+        }
+        variants.push(&v.ident);
+        labels.push(label);
+    }
+    Ok(quote! {
+        impl ::aludel::types::SqlEnum for #name {
+            type Storage = #storage;
+            const TYPE_NAME: &'static str = #type_name;
+            const LABELS: &'static [&'static str] = &[#(#labels),*];
+            fn label(&self) -> &'static str {
+                match self { #(#name::#variants => #labels,)* }
+            }
+            fn from_label(label: &str) -> ::core::option::Option<Self> {
+                match label {
+                    #(#labels => ::core::option::Option::Some(#name::#variants),)*
+                    _ => ::core::option::Option::None,
+                }
+            }
+        }
+        impl<__ST: ::aludel::types::SqlType> ::aludel::expr::AsExpression<__ST> for #name
+        where
+            #name: ::aludel::types::IntoSql<'static, __ST>,
+        {
+            type Expr = ::aludel::expr::Bound<'static, __ST>;
+            #[inline]
+            fn as_expression(self) -> Self::Expr {
+                ::aludel::expr::Bound::new(self)
+            }
+        }
+        impl<'__a, __ST: ::aludel::types::SqlType> ::aludel::expr::AsExpression<__ST> for &'__a #name
+        where
+            &'__a #name: ::aludel::types::IntoSql<'__a, __ST>,
+        {
+            type Expr = ::aludel::expr::Bound<'__a, __ST>;
+            #[inline]
+            fn as_expression(self) -> Self::Expr {
+                ::aludel::expr::Bound::new(self)
+            }
+        }
+    })
+}

@@ -129,7 +129,7 @@ impl<'a, D: Dialect> SqlBuilder<'a, D> {
 #[diagnostic::on_unimplemented(
     message = "this statement uses a construct that the {D} dialect does not have",
     label = "cannot be written as SQL for the {D} dialect",
-    note = "the statement is `{Self}`; ILIKE, DISTINCT ON, FOR UPDATE / FOR SHARE and ANY / ALL are PostgreSQL-only"
+    note = "the statement is `{Self}`; ILIKE, DISTINCT ON, FOR UPDATE / FOR SHARE, ANY / ALL, arrays and enum types are PostgreSQL-only"
 )]
 pub trait QueryFragment<D: Dialect> {
     /// Writes this fragment's SQL and binds.

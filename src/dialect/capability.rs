@@ -1,6 +1,7 @@
 //! Constructs that only some dialects have, one marker trait per SQL concern.
 
 use super::Dialect;
+use crate::types;
 
 /// `INSERT/UPDATE/DELETE ... RETURNING` (PostgreSQL; SQLite 3.35+).
 #[diagnostic::on_unimplemented(
@@ -62,3 +63,69 @@ pub trait SupportsNullsOrdering: Dialect {}
     note = "on SQLite compare a member instead: `column.get_text(\"key\").eq(value)`"
 )]
 pub trait SupportsJsonb: Dialect {}
+/// Array types (`INTEGER[]`) and their operators (PostgreSQL only).
+#[diagnostic::on_unimplemented(
+    message = "the {Self} dialect has no array types",
+    label = "arrays are PostgreSQL-only",
+    note = "store the elements in a child table, one row per element"
+)]
+pub trait SupportsArrays: Dialect {}
+
+/// Enum types made by `CREATE TYPE ... AS ENUM` (PostgreSQL only).
+#[diagnostic::on_unimplemented(
+    message = "the {Self} dialect has no enum types",
+    label = "`CREATE TYPE ... AS ENUM` is PostgreSQL-only",
+    note = "store the enum as text: `#[sql_enum(text)]`"
+)]
+pub trait SupportsEnumTypes: Dialect {}
+
+/// SQL type `Self` exists in dialect `D`: every type but the PostgreSQL-only ones (arrays and
+/// enum types). A column or bind of a type the dialect lacks makes the query not compile for
+/// that dialect.
+#[diagnostic::on_unimplemented(
+    message = "the {D} dialect has no SQL type `{Self}`",
+    label = "a column or value of this SQL type cannot be used with this dialect",
+    note = "arrays (`Array<_>`) and enum types (`#[derive(SqlEnum)]` without `text`) are PostgreSQL-only"
+)]
+pub trait SupportedType<D: Dialect> {}
+
+macro_rules! everywhere {
+    ($($t:ty),* $(,)?) => {$( impl<D: Dialect> SupportedType<D> for $t {} )*};
+}
+
+everywhere!(
+    types::SmallInt,
+    types::Integer,
+    types::BigInt,
+    types::Float,
+    types::Double,
+    types::Numeric,
+    types::Text,
+    types::Bool,
+    types::Blob,
+    types::Date,
+    types::Time,
+    types::Timestamp,
+    types::TimestampTz,
+    types::Uuid,
+    types::Json,
+    types::Jsonb,
+);
+
+impl<D: Dialect, N> SupportedType<D> for types::Varchar<N> {}
+impl<D: Dialect, T: SupportedType<D>> SupportedType<D> for types::Nullable<T> {}
+impl<D: SupportsArrays, T: SupportedType<D>> SupportedType<D> for types::Array<T> {}
+
+/// Where an enum's storage exists: text everywhere, a PostgreSQL enum type where the dialect
+/// has enum types.
+#[diagnostic::on_unimplemented(
+    message = "the {D} dialect has no enum types",
+    label = "`CREATE TYPE ... AS ENUM` is PostgreSQL-only",
+    note = "store the enum as text: `#[sql_enum(text)]`"
+)]
+pub trait EnumStorageIn<D: Dialect> {}
+impl<D: Dialect> EnumStorageIn<D> for types::AsText {}
+impl<D: SupportsEnumTypes> EnumStorageIn<D> for types::NativeEnum {}
+
+#[diagnostic::do_not_recommend]
+impl<D: Dialect, E: types::SqlEnum> SupportedType<D> for E where E::Storage: EnumStorageIn<D> {}

@@ -41,6 +41,12 @@ impl Dialect for Postgres {
             TypeKind::Uuid => out.push_str("UUID"),
             TypeKind::Json => out.push_str("JSON"),
             TypeKind::Jsonb => out.push_str("JSONB"),
+            TypeKind::Array(element) => {
+                Self::write_type(out, *element);
+                out.push_str("[]");
+            }
+            TypeKind::Enum { name, .. } => Self::write_ident(out, name),
+            TypeKind::TextEnum { .. } => out.push_str("TEXT"),
         }
     }
 
@@ -107,5 +113,7 @@ impl SupportsDistinctOn for Postgres {}
 impl SupportsNullsOrdering for Postgres {}
 impl SupportsRowLocking for Postgres {}
 impl SupportsAnyAll for Postgres {}
+impl super::SupportsArrays for Postgres {}
+impl super::SupportsEnumTypes for Postgres {}
 impl super::SupportsOnConflict for Postgres {}
 impl super::SupportsJsonb for Postgres {}

@@ -51,7 +51,19 @@ impl Dialect for Sqlite {
             // JSON text, which SQLite's JSON functions and `->` / `->>` read. A declared `JSON`
             // would have NUMERIC affinity and turn the document `42` into the integer 42.
             TypeKind::Json | TypeKind::Jsonb => out.push_str("TEXT"),
+            // SQLite takes any type name, so these would be accepted and mean nothing:
+            // `has_type` refuses them before DDL is written.
+            TypeKind::Array(element) => {
+                Self::write_type(out, *element);
+                out.push_str("[]");
+            }
+            TypeKind::Enum { name, .. } => Self::write_ident(out, name),
+            TypeKind::TextEnum { .. } => out.push_str("TEXT"),
         }
+    }
+
+    fn has_type(kind: TypeKind) -> bool {
+        !matches!(kind, TypeKind::Array(_) | TypeKind::Enum { .. })
     }
 
     fn write_autoincrement_pk(out: &mut String, _kind: TypeKind) {

@@ -1,7 +1,7 @@
 //! Rust values as bind parameters.
 
 use super::{ArithmeticOperand, AsExpression, Expression, ValidGrouping, ValidIn};
-use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder};
+use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder, SupportedType};
 use crate::types::{IntoSql, SqlType, Value};
 use std::marker::PhantomData;
 use typenum::B0;
@@ -51,7 +51,8 @@ impl<ST: SqlType, F> ValidIn<F, ()> for Bound<'_, ST> {
 
 impl<ST, G> ValidGrouping<G, ()> for Bound<'_, ST> {}
 
-impl<D: Dialect, ST> QueryFragment<D> for Bound<'_, ST> {
+// A value of a type the dialect lacks (an array on SQLite) does not render for it.
+impl<D: Dialect, ST: SupportedType<D>> QueryFragment<D> for Bound<'_, ST> {
     #[inline]
     fn walk<'b>(&'b self, out: &mut SqlBuilder<'b, D>) {
         out.push_bind(self.value.reborrow());
@@ -166,7 +167,42 @@ macro_rules! bindable {
     )*};
 }
 
-bindable!(i16, i32, i64, f32, f64, bool, String, Vec<u8>);
+bindable!(i16, i32, i64, f32, f64, bool, String);
+
+// Any `Vec`: bytes (`Blob`) and arrays (`Array<_>`, PostgreSQL).
+impl<T, ST: SqlType> AsExpression<ST> for Vec<T>
+where
+    Vec<T>: IntoSql<'static, ST>,
+{
+    type Expr = Bound<'static, ST>;
+    #[inline]
+    fn as_expression(self) -> Self::Expr {
+        Bound::new(self)
+    }
+}
+
+// A Rust array literal: an SQL array (PostgreSQL), `[1, 2, 3]`.
+impl<T, ST: SqlType, const N: usize> AsExpression<ST> for [T; N]
+where
+    [T; N]: IntoSql<'static, ST>,
+{
+    type Expr = Bound<'static, ST>;
+    #[inline]
+    fn as_expression(self) -> Self::Expr {
+        Bound::new(self)
+    }
+}
+
+impl<T, ST: SqlType> ArithmeticOperand<ST> for Vec<T>
+where
+    Vec<T>: IntoSql<'static, ST>,
+{
+    type Expr = Bound<'static, ST>;
+    #[inline]
+    fn into_operand(self) -> Self::Expr {
+        Bound::new(self)
+    }
+}
 
 #[cfg(feature = "chrono")]
 bindable!(
@@ -191,7 +227,25 @@ macro_rules! bindable_ref {
     )*};
 }
 
-bindable_ref!(str, [u8], String, Vec<u8>, i16, i32, i64, f32, f64, bool);
+bindable_ref!(str, String, i16, i32, i64, f32, f64, bool);
+
+// Any slice or `&Vec`: bytes (`Blob`) and arrays (`Array<_>`, PostgreSQL).
+macro_rules! bindable_seq_ref {
+    ($($rust:ty),*) => {$(
+        impl<'a, T, ST: SqlType> AsExpression<ST> for &'a $rust where &'a $rust: IntoSql<'a, ST> {
+            type Expr = Bound<'a, ST>;
+            #[inline]
+            fn as_expression(self) -> Self::Expr { Bound::new(self) }
+        }
+        impl<'a, T, ST: SqlType> ArithmeticOperand<ST> for &'a $rust where &'a $rust: IntoSql<'a, ST> {
+            type Expr = Bound<'a, ST>;
+            #[inline]
+            fn into_operand(self) -> Self::Expr { Bound::new(self) }
+        }
+    )*};
+}
+
+bindable_seq_ref!([T], Vec<T>);
 
 #[cfg(feature = "decimal")]
 bindable!(rust_decimal::Decimal);

@@ -98,6 +98,29 @@ pub trait ExpressionMethods: Expression + Sized {
     {
         InList::new(self, values.into_iter().map(V::as_expression).collect(), true)
     }
+    /// `self = ANY(array)` (PostgreSQL): `self` equals an element of `array`, the whole list
+    /// bound as ONE array parameter, so the SQL (and its prepared statement) is the same for
+    /// any number of values; an empty array matches nothing. [`in_`](Self::in_) writes
+    /// `IN (...)` with one parameter per value, on every dialect. See
+    /// [`ArrayExpressionMethods`](super::ArrayExpressionMethods) for the array operators.
+    ///
+    /// ```
+    /// use aludel::prelude::*;
+    /// aludel::table! { users (id) { id -> Integer, } }
+    ///
+    /// let q = users::table.select(users::id).filter(users::id.eq_any(vec![1, 2, 3]));
+    /// assert_eq!(
+    ///     q.compile::<Postgres>().sql(),
+    ///     r#"SELECT "users"."id" FROM "users" WHERE ("users"."id" = ANY($1))"#
+    /// );
+    /// ```
+    fn eq_any<A>(self, array: A) -> super::EqAny<Self, A::Expr>
+    where
+        <Self::SqlType as crate::types::SqlType>::NotNull: crate::types::ArrayElement,
+        A: AsExpression<super::array::ArrayOf<Self::SqlType>>,
+    {
+        super::array::eq_any(self, array.as_expression())
+    }
     /// `self BETWEEN low AND high`
     fn between<Lo, Hi>(self, low: Lo, high: Hi) -> Between<Self, Lo::Expr, Hi::Expr>
     where

@@ -3,7 +3,7 @@
 //! fixes the type, such as the first branch of a `CASE`.
 
 use super::{Expression, ValidGrouping, ValidIn};
-use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
+use crate::dialect::{Dialect, QueryFragment, SqlBuilder, SupportedType};
 use crate::types::{BigInt, Bool, Double, Float, Integer, IntoSql, SmallInt, SqlType, Text, Value};
 use std::marker::PhantomData;
 use typenum::B0;
@@ -57,7 +57,7 @@ impl<ST: SqlType, F> ValidIn<F, ()> for TypedBind<'_, ST> {
 
 impl<ST, G> ValidGrouping<G, ()> for TypedBind<'_, ST> {}
 
-impl<D: Dialect, ST: SqlType> QueryFragment<D> for TypedBind<'_, ST> {
+impl<D: Dialect, ST: SqlType + SupportedType<D>> QueryFragment<D> for TypedBind<'_, ST> {
     fn walk<'b>(&'b self, out: &mut SqlBuilder<'b, D>) {
         if D::UNTYPED_BINDS_NEED_CAST {
             out.push_sql("CAST(");

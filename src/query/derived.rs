@@ -159,7 +159,9 @@ impl<ST: crate::types::SqlType, F> crate::expr::ValidIn<F, ()> for Literal<'_, S
 
 impl<ST, G> crate::expr::ValidGrouping<G, ()> for Literal<'_, ST> {}
 
-impl<D: Dialect, ST: crate::types::SqlType> QueryFragment<D> for Literal<'_, ST> {
+impl<D: Dialect, ST: crate::types::SqlType + crate::dialect::SupportedType<D>> QueryFragment<D>
+    for Literal<'_, ST>
+{
     fn walk<'b>(&'b self, out: &mut SqlBuilder<'b, D>) {
         out.push_sql("CAST(");
         self.0.walk(out);

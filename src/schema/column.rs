@@ -1,7 +1,7 @@
 //! Columns as types.
 
 use super::table::Table;
-use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder};
+use crate::dialect::{Dialect, QueryFragment, Shape, SqlBuilder, SupportedType};
 use crate::expr::{Expression, GroupKey};
 
 /// A column declared with [`table!`](crate::table). Columns are expressions of their SQL type.
@@ -54,7 +54,11 @@ pub trait ForeignKey: Column {
 // A column is grouped when the GROUP BY list holds it (`ValidGrouping` for a `GroupKey`).
 impl<C: Column> GroupKey for C {}
 
-impl<C: Column, D: Dialect> QueryFragment<D> for C {
+// A column of a type the dialect lacks (an array on SQLite) does not render for it.
+impl<C: Column, D: Dialect> QueryFragment<D> for C
+where
+    C::SqlType: SupportedType<D>,
+{
     #[inline]
     fn walk<'a>(&'a self, out: &mut SqlBuilder<'a, D>) {
         if out.qualify_columns() {

@@ -6,6 +6,95 @@
 
 use super::def::{ColumnDef, Constraint, ForeignKeyDef, TableDef};
 use crate::dialect::Dialect;
+use crate::error::{Error, ErrorKind, Result};
+use crate::types::TypeKind;
+
+/// Writes `('label', ...)`: labels of a Rust enum, from schema code, as SQL string literals.
+fn write_labels(out: &mut String, labels: &[&str]) {
+    out.push('(');
+    for (i, label) in labels.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push('\'');
+        out.push_str(&label.replace('\'', "''"));
+        out.push('\'');
+    }
+    out.push(')');
+}
+
+/// The PostgreSQL enum type a column needs (directly or as an array's elements), if any.
+fn enum_type_of(kind: TypeKind) -> Option<(&'static str, &'static [&'static str])> {
+    match kind {
+        TypeKind::Enum { name, labels } => Some((name, labels)),
+        TypeKind::Array(element) => enum_type_of(*element),
+        _ => None,
+    }
+}
+
+/// The enum types the tables' columns use, each once, in the order of first use.
+pub(super) fn enum_types(
+    tables: &[&'static TableDef],
+) -> Vec<(&'static str, &'static [&'static str])> {
+    let mut out: Vec<(&'static str, &'static [&'static str])> = Vec::new();
+    for c in tables.iter().flat_map(|t| t.columns) {
+        if let Some(e) = enum_type_of(c.kind)
+            && !out.iter().any(|(name, _)| *name == e.0)
+        {
+            out.push(e);
+        }
+    }
+    out
+}
+
+/// Refuses a table with a column whose type the dialect does not have (an array on SQLite,
+/// which would take `INTEGER[]` as a type name and store anything).
+pub(super) fn check_types<D: Dialect>(table: &TableDef) -> Result<()> {
+    match table.columns.iter().find(|c| !D::has_type(c.kind)) {
+        None => Ok(()),
+        Some(c) => Err(Error::new(
+            ErrorKind::Schema,
+            format!(
+                "column `{}.{}` has type {:?}, which the {} dialect does not have (arrays and \
+                 enum types are PostgreSQL-only)",
+                table.name,
+                c.name,
+                c.kind,
+                D::NAME
+            ),
+        )),
+    }
+}
+
+/// `CREATE TYPE "name" AS ENUM ('label', ...)`; with `if_not_exists` an existing type of that
+/// name is kept (as far as the dialect can guard the statement).
+pub(super) fn create_enum_type_sql<D: Dialect>(
+    name: &str,
+    labels: &[&str],
+    if_not_exists: bool,
+) -> String {
+    let mut create = String::from("CREATE TYPE ");
+    D::write_ident(&mut create, name);
+    create.push_str(" AS ENUM ");
+    write_labels(&mut create, labels);
+    if !if_not_exists {
+        return create;
+    }
+    // An existing type fails with duplicate_object, as an existing constraint does.
+    let mut out = String::new();
+    D::write_add_constraint_if_missing(&mut out, &create);
+    out
+}
+
+/// `DROP TYPE [IF EXISTS] "name"`.
+pub(super) fn drop_enum_type_sql<D: Dialect>(name: &str, if_exists: bool) -> String {
+    let mut out = String::from("DROP TYPE ");
+    if if_exists {
+        out.push_str("IF EXISTS ");
+    }
+    D::write_ident(&mut out, name);
+    out
+}
 
 fn write_ident_list<D: Dialect>(out: &mut String, names: &[&str]) {
     out.push('(');
@@ -69,6 +158,14 @@ fn write_column<D: Dialect>(
     if let Some(check) = c.check {
         out.push_str(" CHECK (");
         out.push_str(check);
+        out.push(')');
+    }
+    if let TypeKind::TextEnum { labels } = c.kind {
+        // A Rust enum stored as text: only its labels.
+        out.push_str(" CHECK (");
+        D::write_ident(out, c.name);
+        out.push_str(" IN ");
+        write_labels(out, labels);
         out.push(')');
     }
     if let Some(fk) = fk {

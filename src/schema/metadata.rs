@@ -1,8 +1,8 @@
 //! A set of tables, ordered by their foreign keys.
 
 use super::ddl::{
-    add_foreign_key_sql, create_index_sql, create_table_sql_without, drop_foreign_key_sql,
-    drop_table_sql,
+    add_foreign_key_sql, check_types, create_enum_type_sql, create_index_sql,
+    create_table_sql_without, drop_enum_type_sql, drop_foreign_key_sql, drop_table_sql, enum_types,
 };
 use super::def::TableDef;
 use super::order::TableOrder;
@@ -153,12 +153,23 @@ impl MetaData {
     /// ([`Dialect::INLINE_FORWARD_REFERENCES`]); with [`CheckFirst::Yes`] an existing
     /// constraint of its name is kept.
     ///
+    /// The PostgreSQL enum types the columns use (`#[derive(SqlEnum)]`) are created first,
+    /// each once, by `CREATE TYPE ... AS ENUM`.
+    ///
     /// # Errors
-    /// None: foreign-key cycles are broken (see [`MetaData::table_order`]).
+    /// [`ErrorKind::Schema`] when a column has a type the dialect does not have (an array or
+    /// an enum type on SQLite). Foreign-key cycles are no error: they are broken (see
+    /// [`MetaData::table_order`]).
     pub fn create_sql<D: Dialect>(&self, check: CheckFirst) -> Result<Vec<String>> {
         let guard = check == CheckFirst::Yes;
+        for t in &self.tables {
+            check_types::<D>(t)?;
+        }
         let order = self.table_order();
         let mut out = Vec::new();
+        for (name, labels) in enum_types(&self.tables) {
+            out.push(create_enum_type_sql::<D>(name, labels, guard));
+        }
         for t in &order.tables {
             let deferred =
                 if D::INLINE_FORWARD_REFERENCES { Vec::new() } else { order.deferred_of(t) };
@@ -179,9 +190,15 @@ impl MetaData {
     /// `CREATE TABLE`, the foreign-key checks are deferred to the commit
     /// ([`Dialect::DEFER_FOREIGN_KEY_CHECKS`]).
     ///
+    /// The enum types the columns use are dropped after the tables.
+    ///
     /// # Errors
-    /// None: foreign-key cycles are broken (see [`MetaData::table_order`]).
+    /// [`ErrorKind::Schema`] when a column has a type the dialect does not have. Foreign-key
+    /// cycles are no error: they are broken (see [`MetaData::table_order`]).
     pub fn drop_sql<D: Dialect>(&self, check: CheckFirst) -> Result<Vec<String>> {
+        for t in &self.tables {
+            check_types::<D>(t)?;
+        }
         let guard = check == CheckFirst::Yes;
         let order = self.table_order();
         let mut out = Vec::new();
@@ -195,6 +212,9 @@ impl MetaData {
             }
         }
         out.extend(order.tables.iter().rev().map(|t| drop_table_sql::<D>(t, guard)));
+        for (name, _) in enum_types(&self.tables) {
+            out.push(drop_enum_type_sql::<D>(name, guard));
+        }
         Ok(out)
     }
 }

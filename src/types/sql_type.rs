@@ -42,6 +42,20 @@ pub enum TypeKind {
     Json,
     /// JSON document in PostgreSQL's binary, indexable form.
     Jsonb,
+    /// A PostgreSQL array (`INTEGER[]`) of the element type.
+    Array(&'static TypeKind),
+    /// A PostgreSQL enum type, created by `CREATE TYPE name AS ENUM (labels)`.
+    Enum {
+        /// The type's name in the database.
+        name: &'static str,
+        /// The labels, in their SQL order.
+        labels: &'static [&'static str],
+    },
+    /// A Rust enum stored as text: `TEXT` with a `CHECK` that the value is one of the labels.
+    TextEnum {
+        /// The labels.
+        labels: &'static [&'static str],
+    },
 }
 
 /// A SQL type marker.

@@ -51,6 +51,8 @@ pub enum Value<'a> {
     /// A date or time of the `time` crate.
     #[cfg(feature = "time")]
     TimeCrate(super::time_impls::TimeValue),
+    /// A PostgreSQL array (one dimension), its elements in order (`Null` for a NULL element).
+    Array(Vec<Value<'a>>),
 }
 
 impl Value<'_> {
@@ -81,10 +83,12 @@ impl Value<'_> {
             Value::Json(v) => Value::Json(Cow::Owned(v.into_owned())),
             #[cfg(feature = "time")]
             Value::TimeCrate(v) => Value::TimeCrate(v),
+            Value::Array(v) => Value::Array(v.into_iter().map(Value::into_owned).collect()),
         }
     }
 
-    /// The same value, borrowing from `self` instead of owning (cheap for every variant).
+    /// The same value, borrowing from `self` instead of owning (cheap for every variant: an array
+    /// allocates its list of elements, never their text or bytes).
     pub fn reborrow(&self) -> Value<'_> {
         match self {
             Value::Numeric(v) => Value::Numeric(Cow::Borrowed(v)),
@@ -92,6 +96,7 @@ impl Value<'_> {
             Value::Blob(v) => Value::Blob(Cow::Borrowed(v)),
             #[cfg(feature = "json")]
             Value::Json(v) => Value::Json(Cow::Borrowed(v)),
+            Value::Array(v) => Value::Array(v.iter().map(Value::reborrow).collect()),
             other => other.clone(),
         }
     }
@@ -123,6 +128,7 @@ impl Value<'_> {
             Value::Json(_) => "json",
             #[cfg(feature = "time")]
             Value::TimeCrate(v) => v.type_name(),
+            Value::Array(_) => "array",
         }
     }
 }

@@ -8,10 +8,12 @@
 static ALLOCATOR: common::CountingAllocator = common::CountingAllocator;
 
 mod analytics;
+mod arrays;
 mod common;
 mod composition;
 mod cycles;
 mod dynamic;
+mod enums;
 mod errors;
 mod execution;
 mod faults;

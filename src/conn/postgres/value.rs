@@ -4,7 +4,7 @@ use super::numeric;
 use crate::error::{Error, Result};
 use crate::types::Value;
 use bytes::BytesMut;
-use postgres::types::{FromSql, IsNull, ToSql, Type, to_sql_checked};
+use postgres::types::{FromSql, IsNull, Kind, ToSql, Type, to_sql_checked};
 use std::borrow::Cow;
 use std::error::Error as StdError;
 
@@ -36,6 +36,10 @@ fn float(v: f64, value: &Value<'_>, ty: &Type, out: &mut BytesMut) -> Result<IsN
     }
 }
 
+fn is_enum(ty: &Type) -> bool {
+    matches!(ty.kind(), Kind::Enum(_))
+}
+
 fn is_text(ty: &Type) -> bool {
     matches!(*ty, Type::TEXT | Type::VARCHAR | Type::BPCHAR | Type::NAME | Type::UNKNOWN)
 }
@@ -57,6 +61,15 @@ impl ToSql for Value<'_> {
                 float(s.trim().parse()?, self, ty, out)
             }
             Value::Numeric(s) | Value::Text(s) if is_text(ty) => s.as_ref().to_sql(ty, out),
+            // Any enum type: its binary format is the label's text (the server checks it).
+            Value::Text(s) if is_enum(ty) => {
+                out.extend_from_slice(s.as_bytes());
+                Ok(IsNull::No)
+            }
+            // Any array type: the driver writes the array, each element through this impl.
+            Value::Array(items) if matches!(ty.kind(), Kind::Array(_)) => {
+                items.as_slice().to_sql(ty, out)
+            }
             Value::Blob(b) if *ty == Type::BYTEA => b.as_ref().to_sql(ty, out),
             #[cfg(feature = "chrono")]
             Value::Date(v) if *ty == Type::DATE => v.to_sql(ty, out),
@@ -121,18 +134,31 @@ fn time_to_sql(
     }
 }
 
-/// Captures a column's type and raw bytes, whatever its type.
+/// Captures a column's type and raw bytes, whatever its type. Values of types that only the
+/// full `Type` describes (arrays, enums: user-defined types have no fixed oid) are decoded
+/// here, where the `Type` is at hand.
 struct Raw<'a> {
     oid: u32,
     bytes: Option<&'a [u8]>,
+    decoded: Option<Value<'a>>,
 }
 
 impl<'a> FromSql<'a> for Raw<'a> {
     fn from_sql(ty: &Type, raw: &'a [u8]) -> Result<Self, BoxError> {
-        Ok(Raw { oid: ty.oid(), bytes: Some(raw) })
+        let decoded = match ty.kind() {
+            Kind::Enum(_) => Some(Value::Text(Cow::Borrowed(std::str::from_utf8(raw)?))),
+            Kind::Array(_) => Some(Value::Array(
+                Vec::<Option<Element<'a>>>::from_sql(ty, raw)?
+                    .into_iter()
+                    .map(|e| e.map_or(Value::Null, |e| e.0))
+                    .collect(),
+            )),
+            _ => None,
+        };
+        Ok(Raw { oid: ty.oid(), bytes: Some(raw), decoded })
     }
     fn from_sql_null(ty: &Type) -> Result<Self, BoxError> {
-        Ok(Raw { oid: ty.oid(), bytes: None })
+        Ok(Raw { oid: ty.oid(), bytes: None, decoded: None })
     }
     fn accepts(_ty: &Type) -> bool {
         true
@@ -147,10 +173,32 @@ fn raw(row: &postgres::Row, index: usize) -> Result<Raw<'_>> {
     row.try_get::<_, Raw<'_>>(index).map_err(|e| Error::conversion(e.to_string()))
 }
 
+/// One element of an array, decoded as a column value is.
+struct Element<'a>(Value<'a>);
+
+impl<'a> FromSql<'a> for Element<'a> {
+    fn from_sql(ty: &Type, raw: &'a [u8]) -> Result<Self, BoxError> {
+        let element = Raw::from_sql(ty, raw)?;
+        Ok(Element(match element.decoded {
+            Some(v) => v,
+            None => match decode_common(element.oid, raw) {
+                Some(v) => v.map_err(|e| e.to_string())?,
+                None => decode(ty, raw)?,
+            },
+        }))
+    }
+    fn accepts(_ty: &Type) -> bool {
+        true
+    }
+}
+
 /// The `index`-th value of `row`.
 #[inline]
 pub(super) fn from_row(row: &postgres::Row, index: usize) -> Result<Value<'_>> {
-    let Raw { oid, bytes } = raw(row, index)?;
+    let Raw { oid, bytes, decoded } = raw(row, index)?;
+    if let Some(value) = decoded {
+        return Ok(value);
+    }
     let Some(bytes) = bytes else {
         return Ok(Value::Null);
     };

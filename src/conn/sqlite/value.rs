@@ -38,6 +38,13 @@ impl rusqlite::ToSql for ToSqlite<'_, '_> {
             Value::Json(s) => ToSqlOutput::Borrowed(ValueRef::Text(s.as_bytes())),
             #[cfg(feature = "time")]
             Value::TimeCrate(t) => text(t.to_iso_text()),
+            // Queries with array values do not compile for SQLite; a raw statement may still
+            // try (`Value::Array` bound by hand).
+            Value::Array(_) => {
+                return Err(rusqlite::Error::ToSqlConversionFailure(
+                    "SQLite has no arrays; arrays are PostgreSQL-only".into(),
+                ));
+            }
         })
     }
 }

@@ -19,6 +19,7 @@ mod schema;
 mod scope_cases;
 mod statements;
 mod type_cases;
+mod type_dialect_cases;
 mod write_cases;
 
 /// A twin of a case about a PostgreSQL-only construct on SQLite: the same query on PostgreSQL,

@@ -1,0 +1,270 @@
+//! Rust enums as SQL values: stored as text on both databases (with a CHECK of the labels),
+//! and as PostgreSQL enum types (created and dropped with the tables that use them).
+
+use aludel::prelude::*;
+use aludel::schema::{CheckFirst, MetaData};
+
+/// Stored as text: the labels are the variant names, or their `sql_name`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, aludel::SqlEnum)]
+#[sql_enum(text)]
+pub enum Priority {
+    Low,
+    High,
+    #[sql_name = "won't fix"]
+    WontFix,
+}
+
+/// A PostgreSQL enum type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, aludel::SqlEnum)]
+#[sql_enum(pg_type = "en_mood")]
+pub enum Mood {
+    #[sql_name = "happy"]
+    Happy,
+    #[sql_name = "so-so"]
+    SoSo,
+    #[sql_name = "sad"]
+    Sad,
+}
+
+aludel::table! {
+    en_tickets (id) {
+        id -> Integer,
+        priority -> Priority,
+        previous -> Nullable<Priority>,
+    }
+
+    en_people (id) {
+        id -> Integer,
+        mood -> Mood,
+        last_mood -> Nullable<Mood>,
+        history -> Array<Mood>,
+    }
+}
+
+crate::backend_test!(text_enum_round_trip_and_filter, |conn| {
+    MetaData::new([en_tickets::table::def()]).create_all(conn, CheckFirst::No).unwrap();
+    insert(en_tickets::table)
+        .values(vec![
+            (
+                en_tickets::id.eq(1),
+                en_tickets::priority.eq(Priority::High),
+                en_tickets::previous.eq(Some(Priority::Low)),
+            ),
+            (
+                en_tickets::id.eq(2),
+                en_tickets::priority.eq(Priority::WontFix),
+                en_tickets::previous.eq(None::<Priority>),
+            ),
+            (
+                en_tickets::id.eq(3),
+                en_tickets::priority.eq(Priority::High),
+                en_tickets::previous.eq(Some(Priority::WontFix)),
+            ),
+        ])
+        .execute(conn)
+        .unwrap();
+    let all: Vec<(i32, Priority, Option<Priority>)> = en_tickets::table
+        .select((en_tickets::id, en_tickets::priority, en_tickets::previous))
+        .order_by(en_tickets::id)
+        .load(conn)
+        .unwrap();
+    assert_eq!(
+        all,
+        [
+            (1, Priority::High, Some(Priority::Low)),
+            (2, Priority::WontFix, None),
+            (3, Priority::High, Some(Priority::WontFix))
+        ]
+    );
+    let high: Vec<i32> = en_tickets::table
+        .select(en_tickets::id)
+        .filter(en_tickets::priority.eq(Priority::High))
+        .order_by(en_tickets::id)
+        .load(conn)
+        .unwrap();
+    assert_eq!(high, [1, 3]);
+    let in_list: Vec<i32> = en_tickets::table
+        .select(en_tickets::id)
+        .filter(en_tickets::priority.in_([Priority::Low, Priority::WontFix]))
+        .load(conn)
+        .unwrap();
+    assert_eq!(in_list, [2]);
+    // Two enum columns of the same type compare.
+    let same: Vec<i32> = en_tickets::table
+        .select(en_tickets::id)
+        .filter(en_tickets::priority.eq(en_tickets::previous))
+        .load(conn)
+        .unwrap();
+    assert!(same.is_empty());
+    // The text is the label.
+    let text: Vec<String> = en_tickets::table
+        .select(sql::<Text>(r#""priority""#))
+        .filter(en_tickets::id.eq(2))
+        .load(conn)
+        .unwrap();
+    assert_eq!(text, ["won't fix"]);
+});
+
+crate::backend_test!(text_enum_check_rejects_other_text, |conn| {
+    MetaData::new([en_tickets::table::def()]).create_all(conn, CheckFirst::No).unwrap();
+    let err = conn
+        .batch_execute(r#"INSERT INTO "en_tickets" ("id", "priority") VALUES (1, 'urgent')"#)
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::CheckViolation, "{err}");
+    // A label the enum does not know, written behind the CHECK's back, fails to load.
+    conn.batch_execute(r#"ALTER TABLE "en_tickets" RENAME TO "en_tickets_old""#).unwrap();
+    conn.batch_execute(
+        r#"CREATE TABLE "en_tickets" ("id" INTEGER, "priority" TEXT, "previous" TEXT)"#,
+    )
+    .unwrap();
+    conn.batch_execute(r#"INSERT INTO "en_tickets" VALUES (1, 'urgent', NULL)"#).unwrap();
+    let err = en_tickets::table.select(en_tickets::priority).load::<Priority>(conn).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Conversion, "{err}");
+    assert!(err.to_string().contains("urgent"), "{err}");
+});
+
+#[test]
+fn text_enum_ddl_lists_the_labels() {
+    let sql = aludel::schema::create_table_sql::<Sqlite>(en_tickets::table::def(), false);
+    assert_eq!(
+        sql,
+        r#"CREATE TABLE "en_tickets" ("id" INTEGER PRIMARY KEY, "priority" TEXT NOT NULL CHECK ("priority" IN ('Low', 'High', 'won''t fix')), "previous" TEXT CHECK ("previous" IN ('Low', 'High', 'won''t fix')))"#
+    );
+}
+
+#[test]
+fn pg_enum_create_all_and_drop_all_manage_the_type() {
+    let meta = MetaData::new([en_people::table::def()]);
+    assert_eq!(
+        meta.create_sql::<Postgres>(CheckFirst::No).unwrap(),
+        [
+            r#"CREATE TYPE "en_mood" AS ENUM ('happy', 'so-so', 'sad')"#,
+            r#"CREATE TABLE "en_people" ("id" INTEGER GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, "mood" "en_mood" NOT NULL, "last_mood" "en_mood", "history" "en_mood"[] NOT NULL)"#,
+        ]
+    );
+    assert_eq!(
+        meta.drop_sql::<Postgres>(CheckFirst::Yes).unwrap(),
+        [r#"DROP TABLE IF EXISTS "en_people""#, r#"DROP TYPE IF EXISTS "en_mood""#]
+    );
+    let err = meta.create_sql::<Sqlite>(CheckFirst::No).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Schema, "{err}");
+
+    let Some(mut guard) = crate::common::pg("pg_enum_ddl") else { return };
+    let conn = &mut guard.conn;
+    meta.create_all(conn, CheckFirst::No).unwrap();
+    // Checking first keeps the existing type and table.
+    meta.create_all(conn, CheckFirst::Yes).unwrap();
+    conn.batch_execute(r#"SELECT NULL::"en_mood""#).unwrap();
+    meta.drop_all(conn, CheckFirst::No).unwrap();
+    let err = conn.batch_execute(r#"SELECT NULL::"en_mood""#).unwrap_err();
+    assert!(err.to_string().contains("en_mood"), "{err}");
+    meta.drop_all(conn, CheckFirst::Yes).unwrap();
+}
+
+#[test]
+fn pg_enum_round_trip_filter_and_arrays() {
+    let Some(mut guard) = crate::common::pg("pg_enum_round_trip") else { return };
+    let conn = &mut guard.conn;
+    MetaData::new([en_people::table::def()]).create_all(conn, CheckFirst::No).unwrap();
+    insert(en_people::table)
+        .values(vec![
+            (
+                en_people::id.eq(1),
+                en_people::mood.eq(Mood::SoSo),
+                en_people::last_mood.eq(Some(Mood::Happy)),
+                en_people::history.eq(vec![Mood::Happy, Mood::Sad]),
+            ),
+            (
+                en_people::id.eq(2),
+                en_people::mood.eq(Mood::Sad),
+                en_people::last_mood.eq(None::<Mood>),
+                en_people::history.eq(Vec::<Mood>::new()),
+            ),
+        ])
+        .execute(conn)
+        .unwrap();
+    let rows: Vec<(i32, Mood, Option<Mood>, Vec<Mood>)> = en_people::table
+        .select((en_people::id, en_people::mood, en_people::last_mood, en_people::history))
+        .order_by(en_people::id)
+        .load(conn)
+        .unwrap();
+    assert_eq!(
+        rows,
+        [
+            (1, Mood::SoSo, Some(Mood::Happy), vec![Mood::Happy, Mood::Sad]),
+            (2, Mood::Sad, None, vec![])
+        ]
+    );
+    let sad: Vec<i32> = en_people::table
+        .select(en_people::id)
+        .filter(en_people::mood.eq(Mood::Sad))
+        .load(conn)
+        .unwrap();
+    assert_eq!(sad, [2]);
+    let any: Vec<i32> = en_people::table
+        .select(en_people::id)
+        .filter(en_people::mood.eq_any(vec![Mood::SoSo, Mood::Happy]))
+        .load(conn)
+        .unwrap();
+    assert_eq!(any, [1]);
+    let has_sad: Vec<i32> = en_people::table
+        .select(en_people::id)
+        .filter(en_people::history.contains(vec![Mood::Sad]))
+        .load(conn)
+        .unwrap();
+    assert_eq!(has_sad, [1]);
+    // PostgreSQL orders enums by label position, not text.
+    let ordered: Vec<Mood> = en_people::table
+        .select(en_people::mood)
+        .order_by(en_people::mood.desc())
+        .load(conn)
+        .unwrap();
+    assert_eq!(ordered, [Mood::Sad, Mood::SoSo]);
+}
+
+#[test]
+fn pg_enum_unknown_label_is_a_conversion_error() {
+    let Some(mut guard) = crate::common::pg("pg_enum_unknown") else { return };
+    let conn = &mut guard.conn;
+    MetaData::new([en_people::table::def()]).create_all(conn, CheckFirst::No).unwrap();
+    // The database's type gains a label the Rust enum does not have.
+    conn.batch_execute(r#"ALTER TYPE "en_mood" ADD VALUE 'angry'"#).unwrap();
+    conn.batch_execute(
+        r#"INSERT INTO "en_people" ("id", "mood", "history") VALUES (1, 'angry', '{happy,angry}')"#,
+    )
+    .unwrap();
+    let err = en_people::table.select(en_people::mood).load::<Mood>(conn).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Conversion, "{err}");
+    assert!(err.to_string().contains("angry"), "{err}");
+    let err = en_people::table.select(en_people::history).load::<Vec<Mood>>(conn).unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Conversion, "{err}");
+}
+
+aludel::table! {
+    en_tasks (id) {
+        id -> Integer,
+        priority -> Priority,
+    }
+}
+
+/// A model with an enum field: loaded, changed and flushed by the session.
+#[derive(Debug, Clone, aludel::orm::Model)]
+#[aludel(table = en_tasks)]
+struct Task {
+    #[aludel(generated)]
+    id: Option<i32>,
+    priority: Priority,
+}
+
+crate::backend_test!(orm_model_with_an_enum_field, |conn| {
+    MetaData::new([en_tasks::table::def()]).create_all(conn, CheckFirst::No).unwrap();
+    let mut session = aludel::orm::Session::new(&mut *conn);
+    session.add(Task { id: Some(1), priority: Priority::Low });
+    session.commit().unwrap();
+    let task = session.get::<Task>(1).unwrap().unwrap();
+    task.borrow_mut().priority = Priority::WontFix;
+    session.commit().unwrap();
+    drop(session);
+    let stored: Vec<Priority> = en_tasks::table.select(en_tasks::priority).load(conn).unwrap();
+    assert_eq!(stored, [Priority::WontFix]);
+});
