@@ -15,8 +15,8 @@ mod sqlite;
 pub use builder::{QueryFragment, Shape, SqlBuilder};
 pub use capability::{
     SupportedType, SupportsAnyAll, SupportsArrays, SupportsDistinctOn, SupportsEnumTypes,
-    SupportsIlike, SupportsInterval, SupportsNullsOrdering, SupportsOnConflict, SupportsReturning,
-    SupportsRowLocking,
+    SupportsIlike, SupportsInterval, SupportsJsonb, SupportsNullsOrdering, SupportsOnConflict,
+    SupportsReturning, SupportsRowLocking,
 };
 pub use datetime::DatePart;
 pub use fixed::BoxedFor;

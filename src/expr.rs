@@ -14,6 +14,8 @@ mod cast;
 mod functions;
 mod grouping;
 mod in_list;
+#[cfg(feature = "json")]
+mod json;
 mod label;
 mod like_escape;
 mod methods;
@@ -53,6 +55,10 @@ pub use grouping::{
     AggregatesNotMixed, GroupContains, GroupKey, InGroup, Itself, SelectFlags, ValidGrouping, Whole,
 };
 pub use in_list::{Between, InList};
+#[cfg(feature = "json")]
+pub use json::{
+    JsonContains, JsonExpressionMethods, JsonGet, JsonGetText, JsonHasKey, JsonPathStep,
+};
 pub use label::{LabelMethods, Labeled, OutputName};
 pub use like_escape::{LIKE_ESCAPE, LikeEscapeMethods, LikeEscaped, escape_like};
 pub use methods::{BoolExpressionMethods, ExpressionMethods, TextExpressionMethods};

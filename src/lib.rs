@@ -128,6 +128,8 @@ pub mod prelude {
     pub use crate::conn::{Engine, PoolConfig};
     pub use crate::dialect::{Postgres, Sqlite};
     pub use crate::dsl::*;
+    #[cfg(feature = "json")]
+    pub use crate::expr::JsonExpressionMethods;
     pub use crate::expr::LikeEscapeMethods;
     pub use crate::expr::WindowFunction;
     pub use crate::expr::{
@@ -151,5 +153,8 @@ pub mod prelude {
 pub mod __private {
     pub use aludel_derive::__default_foreign_keys as default_foreign_keys;
     pub use aludel_derive::__nest_tuple as nest_tuple;
+    /// A `Decimal` on the left of an operator (`__impl_arithmetic_left_decimal`).
+    #[cfg(feature = "decimal")]
+    pub use rust_decimal::Decimal;
     pub use typenum::{B0, B1, Bit};
 }

@@ -16,6 +16,14 @@ mod value;
 
 #[cfg(feature = "chrono")]
 mod chrono_impls;
+#[cfg(feature = "decimal")]
+mod decimal_impls;
+#[cfg(feature = "json")]
+mod json_impls;
+#[cfg(feature = "time")]
+mod time_impls;
+#[cfg(feature = "uuid")]
+mod uuid_impls;
 
 pub use aludel_derive::{FromRow, SqlEnum};
 pub use array::{Array, ArrayElement, ArrayType};
@@ -26,11 +34,15 @@ pub use from_sql::{
     SqlRow,
 };
 pub use interval::PgInterval;
+#[cfg(feature = "json")]
+pub use json_impls::{JsonType, JsonbType};
 pub use sql_type::{
     Arithmetic, BigInt, Blob, Bool, BoolLike, Comparable, Date, Double, Float, Integer, Interval,
-    NotANumber, Nullable, NumberKind, Numeric, NumericType, SmallInt, SqlType, Text, TextType,
-    Time, Timestamp, TimestampTz, TypeKind, Varchar,
+    Json, Jsonb, NotANumber, Nullable, NumberKind, Numeric, NumericType, SmallInt, SqlType, Text,
+    TextType, Time, Timestamp, TimestampTz, TypeKind, Uuid, Varchar,
 };
+#[cfg(feature = "time")]
+pub use time_impls::TimeValue;
 pub use to_sql::IntoSql;
 pub use value::Value;
 

@@ -64,6 +64,13 @@ pub trait SupportsInterval: Dialect {}
 )]
 pub trait SupportsNullsOrdering: Dialect {}
 
+/// JSONB's containment and key operators, `@>` and `?` (PostgreSQL only).
+#[diagnostic::on_unimplemented(
+    message = "the {Self} dialect has no JSONB operators (`@>`, `?`)",
+    label = "`contains` / `has_key` on JSON are PostgreSQL-only",
+    note = "on SQLite compare a member instead: `column.get_text(\"key\").eq(value)`"
+)]
+pub trait SupportsJsonb: Dialect {}
 /// Array types (`INTEGER[]`) and their operators (PostgreSQL only).
 #[diagnostic::on_unimplemented(
     message = "the {Self} dialect has no array types",
@@ -108,6 +115,9 @@ everywhere!(
     types::Time,
     types::Timestamp,
     types::TimestampTz,
+    types::Uuid,
+    types::Json,
+    types::Jsonb,
 );
 
 impl<D: Dialect, N> SupportedType<D> for types::Varchar<N> {}

@@ -38,6 +38,9 @@ impl Dialect for Postgres {
             TypeKind::Time => out.push_str("TIME"),
             TypeKind::Timestamp => out.push_str("TIMESTAMP"),
             TypeKind::TimestampTz => out.push_str("TIMESTAMPTZ"),
+            TypeKind::Uuid => out.push_str("UUID"),
+            TypeKind::Json => out.push_str("JSON"),
+            TypeKind::Jsonb => out.push_str("JSONB"),
             TypeKind::Array(element) => {
                 Self::write_type(out, *element);
                 out.push_str("[]");
@@ -142,3 +145,4 @@ impl super::SupportsArrays for Postgres {}
 impl super::SupportsEnumTypes for Postgres {}
 impl super::SupportsInterval for Postgres {}
 impl super::SupportsOnConflict for Postgres {}
+impl super::SupportsJsonb for Postgres {}

@@ -89,6 +89,12 @@ impl Dialect for Sqlite {
             TypeKind::Time => out.push_str("TIME"),
             TypeKind::Timestamp => out.push_str("TIMESTAMP"),
             TypeKind::TimestampTz => out.push_str("TIMESTAMPTZ"),
+            // Lowercase hyphenated text: it sorts as PostgreSQL sorts UUIDs (byte order), and
+            // `UUID` gives NUMERIC affinity, which leaves such text as it is.
+            TypeKind::Uuid => out.push_str("UUID"),
+            // JSON text, which SQLite's JSON functions and `->` / `->>` read. A declared `JSON`
+            // would have NUMERIC affinity and turn the document `42` into the integer 42.
+            TypeKind::Json | TypeKind::Jsonb => out.push_str("TEXT"),
             // SQLite takes any type name, so these would be accepted and mean nothing:
             // `has_type` refuses them before DDL is written.
             TypeKind::Array(element) => {
@@ -136,6 +142,8 @@ impl Dialect for Sqlite {
             // `CAST(2 AS NUMERIC)` is the integer 2 on SQLite; a REAL keeps `2 / 4` from being
             // integer division, as the column type does.
             TypeKind::Numeric => out.push_str("REAL"),
+            // Stored as text (see `write_type`); a cast to `UUID` would have NUMERIC affinity.
+            TypeKind::Uuid | TypeKind::Json | TypeKind::Jsonb => out.push_str("TEXT"),
             other => Self::write_type(out, other),
         }
     }

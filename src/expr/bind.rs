@@ -123,6 +123,11 @@ left_numbers! {
     f64 => Float, |v| Value::F32(v as f32);
 }
 
+#[cfg(feature = "decimal")]
+left_numbers! {
+    rust_decimal::Decimal => Numeric, |v| IntoSql::<crate::types::Numeric>::into_sql(v);
+}
+
 impl<R: LeftNumber<ST::NotNull>, ST: SqlType> Expression for LeftValue<R, ST> {
     type SqlType = ST::NotNull;
     type Aggregate = B0;
@@ -241,6 +246,26 @@ macro_rules! bindable_seq_ref {
 }
 
 bindable_seq_ref!([T], Vec<T>);
+
+#[cfg(feature = "decimal")]
+bindable!(rust_decimal::Decimal);
+#[cfg(feature = "decimal")]
+bindable_ref!(rust_decimal::Decimal);
+
+#[cfg(feature = "uuid")]
+bindable!(uuid::Uuid);
+#[cfg(feature = "uuid")]
+bindable_ref!(uuid::Uuid);
+
+#[cfg(feature = "json")]
+bindable!(serde_json::Value);
+#[cfg(feature = "json")]
+bindable_ref!(serde_json::Value);
+
+#[cfg(feature = "time")]
+bindable!(time::Date, time::Time, time::PrimitiveDateTime, time::OffsetDateTime);
+#[cfg(feature = "time")]
+bindable_ref!(time::Date, time::Time, time::PrimitiveDateTime, time::OffsetDateTime);
 
 #[cfg(feature = "chrono")]
 bindable_ref!(

@@ -5,8 +5,8 @@ use super::{Expression, ValidGrouping, ValidIn};
 use crate::dialect::{Dialect, QueryFragment, SqlBuilder};
 use crate::expr::GroupKey;
 use crate::types::{
-    BigInt, Blob, Bool, Date, Double, Flag, Float, Integer, Numeric, SmallInt, SqlType, Text, Time,
-    Timestamp, TimestampTz, Varchar,
+    BigInt, Blob, Bool, Date, Double, Flag, Float, Integer, Json, Jsonb, Numeric, SmallInt,
+    SqlType, Text, Time, Timestamp, TimestampTz, Uuid, Varchar,
 };
 use std::marker::PhantomData;
 
@@ -41,6 +41,13 @@ casts! {
     [Time] => [Time];
     [Timestamp] => [Timestamp];
     [TimestampTz] => [TimestampTz];
+}
+
+// UUIDs and JSON documents to and from their text; JSON between its two storage forms.
+casts! {
+    [Uuid] => [Uuid, Text];
+    [Json, Jsonb] => [Json, Jsonb, Text];
+    [Text] => [Uuid, Json, Jsonb];
 }
 
 macro_rules! varchar_casts {

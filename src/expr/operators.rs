@@ -371,6 +371,7 @@ macro_rules! __impl_arithmetic {
         $crate::__impl_arithmetic!(@op [$($gen)*] $ty, $op $method, $operand);
         $crate::__impl_arithmetic!(@left [$($gen)*] $ty, i32, $op $method);
         $crate::__impl_arithmetic!(@left [$($gen)*] $ty, f64, $op $method);
+        $crate::__impl_arithmetic_left_decimal!([$($gen)*] $ty, $op $method);
     };
     // No bound on the Rust value here: a column's impl is declared for every column, and a
     // bound that cannot hold (`f64` with a text column) would fail at the declaration. The
@@ -405,6 +406,26 @@ macro_rules! __impl_arithmetic {
             }
         }
     };
+}
+
+/// With the `decimal` feature, a `rust_decimal::Decimal` may stand left of an operator too
+/// (`Decimal::ONE - discount`). Chosen by aludel's features, not the user crate's, where
+/// `__impl_arithmetic!` expands.
+#[cfg(feature = "decimal")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_arithmetic_left_decimal {
+    ([$($gen:tt)*] $ty:ty, $op:ident $method:ident) => {
+        $crate::__impl_arithmetic!(@left [$($gen)*] $ty, $crate::__private::Decimal, $op $method);
+    };
+}
+
+/// Without the `decimal` feature there is no `Decimal` to put on the left.
+#[cfg(not(feature = "decimal"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_arithmetic_left_decimal {
+    ([$($gen:tt)*] $ty:ty, $op:ident $method:ident) => {};
 }
 
 crate::__impl_arithmetic!([Op, L, R,] Binary<Op, L, R>);

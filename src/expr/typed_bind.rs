@@ -96,6 +96,20 @@ natural_types!(
     chrono::DateTime<chrono::Utc> => crate::types::TimestampTz,
 );
 
+#[cfg(feature = "decimal")]
+natural_types!(rust_decimal::Decimal => crate::types::Numeric);
+
+#[cfg(feature = "uuid")]
+natural_types!(uuid::Uuid => crate::types::Uuid);
+
+#[cfg(feature = "time")]
+natural_types!(
+    time::Date => crate::types::Date,
+    time::Time => crate::types::Time,
+    time::PrimitiveDateTime => crate::types::Timestamp,
+    time::OffsetDateTime => crate::types::TimestampTz,
+);
+
 impl<'a> IntoExpression for &'a str {
     type Expr = TypedBind<'a, Text>;
     #[inline]

@@ -64,7 +64,7 @@ pub trait SqlRow {
 /// let spent = sum(orders::total).label("spent");
 /// let rows: Vec<NamedRow> = orders::table
 ///     .group_by(orders::customer)
-///     .select((orders::customer, spent.clone()))
+///     .select((orders::customer, spent))
 ///     .load(&mut conn)?;
 /// assert_eq!(rows[0].get::<String, _>(&orders::customer)?, "ada");
 /// assert_eq!(rows[0].get::<Option<i64>, _>(&spent)?, Some(30));
@@ -274,6 +274,8 @@ macro_rules! single_value_row {
         }
     )*};
 }
+#[allow(unused_imports)] // used by the optional type features
+pub(super) use single_value_row;
 
 single_value_row! {
     [] i16 => SmallInt;

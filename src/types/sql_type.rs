@@ -36,6 +36,12 @@ pub enum TypeKind {
     Timestamp,
     /// Instant in time (stored as UTC).
     TimestampTz,
+    /// 128-bit universally unique identifier.
+    Uuid,
+    /// JSON document kept as text.
+    Json,
+    /// JSON document in PostgreSQL's binary, indexable form.
+    Jsonb,
     /// A PostgreSQL array (`INTEGER[]`) of the element type.
     Array(&'static TypeKind),
     /// A PostgreSQL enum type, created by `CREATE TYPE name AS ENUM (labels)`.
@@ -97,8 +103,9 @@ sql_types! {
     Float => Float, Float;
     /// `DOUBLE PRECISION`: Rust `f64`.
     Double => Double, Double;
-    /// `NUMERIC`: Rust `f64` (approximate) or `String` (exact decimal text). SQLite has no
-    /// decimal storage: there the values are REALs (see [`Sqlite`](crate::dialect::Sqlite)).
+    /// `NUMERIC`: Rust `f64` (approximate), `String` (exact decimal text), or
+    /// `rust_decimal::Decimal` (exact) with the `decimal` feature. SQLite has no decimal
+    /// storage: there the values are REALs (see [`Sqlite`](crate::dialect::Sqlite)).
     Numeric => Numeric, Numeric;
     /// `TEXT`: Rust `String` / `&str`.
     Text => Text, NotANumber;
@@ -106,16 +113,28 @@ sql_types! {
     Bool => Bool, NotANumber;
     /// `BLOB` / `BYTEA`: Rust `Vec<u8>` / `&[u8]`.
     Blob => Blob, NotANumber;
-    /// `DATE`: `chrono::NaiveDate` with the `chrono` feature.
+    /// `DATE`: `chrono::NaiveDate` with the `chrono` feature, `time::Date` with `time`.
     Date => Date, NotANumber;
-    /// `TIME`: `chrono::NaiveTime` with the `chrono` feature.
+    /// `TIME`: `chrono::NaiveTime` with the `chrono` feature, `time::Time` with `time`.
     Time => Time, NotANumber;
-    /// `TIMESTAMP`: `chrono::NaiveDateTime` with the `chrono` feature.
+    /// `TIMESTAMP`: `chrono::NaiveDateTime` with the `chrono` feature,
+    /// `time::PrimitiveDateTime` with `time`.
     Timestamp => Timestamp, NotANumber;
-    /// `TIMESTAMP WITH TIME ZONE`: `chrono::DateTime<Utc>` with the `chrono` feature.
+    /// `TIMESTAMP WITH TIME ZONE`: `chrono::DateTime<Utc>` with the `chrono` feature,
+    /// `time::OffsetDateTime` (loaded in UTC) with `time`.
     TimestampTz => TimestampTz, NotANumber;
     /// `INTERVAL` (PostgreSQL only): [`PgInterval`](super::PgInterval).
     Interval => Interval, NotANumber;
+    /// `UUID`: `uuid::Uuid` with the `uuid` feature (36-character lowercase text on SQLite).
+    Uuid => Uuid, NotANumber;
+    /// `JSON`: `serde_json::Value` with the `json` feature (JSON text on SQLite).
+    ///
+    /// PostgreSQL has no `=` for `JSON`; compare [`Jsonb`] values, or extract with `get_text`.
+    Json => Json, NotANumber;
+    /// `JSONB`: `serde_json::Value` with the `json` feature. PostgreSQL stores it parsed, so
+    /// it compares, indexes and has the containment operators (`@>`, `?`); SQLite stores it as
+    /// JSON text like [`Json`], and those operators do not compile for SQLite.
+    Jsonb => Jsonb, NotANumber;
 }
 
 /// `VARCHAR(N)`, with the length as a `typenum` number: `Varchar<typenum::U100>`.
@@ -166,6 +185,8 @@ comparable_family!(Date);
 comparable_family!(Time);
 comparable_family!(Timestamp TimestampTz);
 comparable_family!(Interval);
+comparable_family!(Uuid);
+comparable_family!(Jsonb);
 
 impl<N, M> Comparable<Varchar<M>> for Varchar<N> {}
 impl<N> Comparable<Text> for Varchar<N> {}

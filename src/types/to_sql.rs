@@ -44,6 +44,8 @@ macro_rules! into_sql {
         }
     )*};
 }
+#[allow(unused_imports)] // used by the optional type features
+pub(super) use into_sql;
 
 /// Implements `IntoSql` for a `Copy` type and for references to it.
 macro_rules! into_sql_copy {
@@ -54,6 +56,8 @@ macro_rules! into_sql_copy {
         )* }
     };
 }
+#[allow(unused_imports)] // used by the optional type features
+pub(super) use into_sql_copy;
 
 into_sql_copy! {
     i16 => SmallInt, |v| Value::I16(v);

@@ -42,6 +42,15 @@ pub enum Value<'a> {
     /// An instant, in UTC.
     #[cfg(feature = "chrono")]
     TimestampTz(chrono::DateTime<chrono::Utc>),
+    /// A UUID.
+    #[cfg(feature = "uuid")]
+    Uuid(uuid::Uuid),
+    /// A JSON document, as JSON text (`{"a":1}`).
+    #[cfg(feature = "json")]
+    Json(Cow<'a, str>),
+    /// A date or time of the `time` crate.
+    #[cfg(feature = "time")]
+    TimeCrate(super::time_impls::TimeValue),
     /// A PostgreSQL array (one dimension), its elements in order (`Null` for a NULL element).
     Array(Vec<Value<'a>>),
     /// A PostgreSQL interval.
@@ -70,6 +79,12 @@ impl Value<'_> {
             Value::Timestamp(v) => Value::Timestamp(v),
             #[cfg(feature = "chrono")]
             Value::TimestampTz(v) => Value::TimestampTz(v),
+            #[cfg(feature = "uuid")]
+            Value::Uuid(v) => Value::Uuid(v),
+            #[cfg(feature = "json")]
+            Value::Json(v) => Value::Json(Cow::Owned(v.into_owned())),
+            #[cfg(feature = "time")]
+            Value::TimeCrate(v) => Value::TimeCrate(v),
             Value::Array(v) => Value::Array(v.into_iter().map(Value::into_owned).collect()),
             Value::Interval(v) => Value::Interval(v),
         }
@@ -82,6 +97,8 @@ impl Value<'_> {
             Value::Numeric(v) => Value::Numeric(Cow::Borrowed(v)),
             Value::Text(v) => Value::Text(Cow::Borrowed(v)),
             Value::Blob(v) => Value::Blob(Cow::Borrowed(v)),
+            #[cfg(feature = "json")]
+            Value::Json(v) => Value::Json(Cow::Borrowed(v)),
             Value::Array(v) => Value::Array(v.iter().map(Value::reborrow).collect()),
             other => other.clone(),
         }
@@ -108,6 +125,12 @@ impl Value<'_> {
             Value::Timestamp(_) => "timestamp",
             #[cfg(feature = "chrono")]
             Value::TimestampTz(_) => "timestamptz",
+            #[cfg(feature = "uuid")]
+            Value::Uuid(_) => "uuid",
+            #[cfg(feature = "json")]
+            Value::Json(_) => "json",
+            #[cfg(feature = "time")]
+            Value::TimeCrate(v) => v.type_name(),
             Value::Array(_) => "array",
             Value::Interval(_) => "interval",
         }

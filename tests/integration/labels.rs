@@ -41,8 +41,8 @@ crate::backend_test!(labels_name_result_columns_and_order_rows, |conn| {
     let orders = count_star().label("orders");
     let q = purchases::table
         .group_by(purchases::shopper_id)
-        .select((purchases::shopper_id, spent.clone(), orders))
-        .order_by(spent.clone().desc());
+        .select((purchases::shopper_id, spent, orders))
+        .order_by(spent.desc());
     let rows: Vec<NamedRow> = q.load(conn).unwrap();
     assert_eq!(rows[0].names(), ["shopper_id", "spent", "orders"]);
     let read: Vec<(i32, Option<i64>, i64)> = rows
@@ -67,7 +67,7 @@ crate::backend_test!(inline_derived_table_takes_its_types_from_the_query, |conn|
     let orders = count_star().label("orders");
     let totals = purchases::table
         .group_by(purchases::shopper_id)
-        .select((purchases::shopper_id, spent.clone(), orders))
+        .select((purchases::shopper_id, spent, orders))
         .alias("totals");
     let (who, total, count) = (totals.c(purchases::shopper_id), totals.c(spent), totals.c(orders));
 
@@ -103,7 +103,7 @@ crate::backend_test!(runtime_names_are_part_of_the_statement_cache_key, |conn| {
     seed(conn);
     for name in ["first_name", "second_name"] {
         let label = max(purchases::amount).label(name);
-        let sub = purchases::table.select(label.clone()).alias(name);
+        let sub = purchases::table.select(label).alias(name);
         let rows: Vec<NamedRow> = sub.clone().select(sub.c(label)).load(conn).unwrap();
         assert_eq!(rows[0].names(), [name]);
     }
@@ -114,7 +114,7 @@ crate::backend_test!(inline_cte_read_twice_and_declared_by_with, |conn| {
     let spent = sum(purchases::amount).label("spent");
     let totals = purchases::table
         .group_by(purchases::shopper_id)
-        .select((purchases::shopper_id, spent.clone()))
+        .select((purchases::shopper_id, spent))
         .cte("totals");
     let (who, total) = (totals.c(purchases::shopper_id), totals.c(spent));
     // TPC-H Q15's shape: the CTE joined, and read again in a scalar subquery for its maximum.
@@ -132,7 +132,7 @@ crate::backend_test!(inline_cte_read_twice_and_declared_by_with, |conn| {
     let spent = sum(purchases::amount).label("spent");
     let totals = purchases::table
         .group_by(purchases::shopper_id)
-        .select((purchases::shopper_id, spent.clone()))
+        .select((purchases::shopper_id, spent))
         .cte("totals");
     let (who, total) = (totals.c(purchases::shopper_id), totals.c(spent));
     let big = totals.clone().select(who).filter(total.gt(20)).cte("big");

@@ -32,6 +32,7 @@ mod select;
 mod subqueries;
 mod transactions;
 mod twins;
+mod type_features;
 mod types;
 mod ui;
 mod wide_columns;

@@ -86,6 +86,29 @@ impl ToSql for Value<'_> {
             Value::Timestamp(v) if *ty == Type::TIMESTAMP => v.to_sql(ty, out),
             #[cfg(feature = "chrono")]
             Value::TimestampTz(v) if *ty == Type::TIMESTAMPTZ => v.to_sql(ty, out),
+            #[cfg(feature = "uuid")]
+            Value::Uuid(v) if *ty == Type::UUID => {
+                out.extend_from_slice(v.as_bytes());
+                Ok(IsNull::No)
+            }
+            #[cfg(feature = "uuid")]
+            Value::Uuid(v) if is_text(ty) => v.hyphenated().to_string().to_sql(ty, out),
+            #[cfg(feature = "json")]
+            Value::Json(s) if *ty == Type::JSON => {
+                out.extend_from_slice(s.as_bytes());
+                Ok(IsNull::No)
+            }
+            #[cfg(feature = "json")]
+            Value::Json(s) if *ty == Type::JSONB => {
+                // JSONB's binary format: a version byte, then the JSON text.
+                out.extend_from_slice(&[JSONB_VERSION]);
+                out.extend_from_slice(s.as_bytes());
+                Ok(IsNull::No)
+            }
+            #[cfg(feature = "json")]
+            Value::Json(s) if is_text(ty) => s.as_ref().to_sql(ty, out),
+            #[cfg(feature = "time")]
+            Value::TimeCrate(v) => time_to_sql(v, self, ty, out),
             _ => Err(mismatch(self, ty)),
         }
     }
@@ -96,6 +119,26 @@ impl ToSql for Value<'_> {
     }
 
     to_sql_checked!();
+}
+
+#[cfg(feature = "json")]
+const JSONB_VERSION: u8 = 1;
+
+#[cfg(feature = "time")]
+fn time_to_sql(
+    v: &crate::types::TimeValue,
+    value: &Value<'_>,
+    ty: &Type,
+    out: &mut BytesMut,
+) -> Result<IsNull, BoxError> {
+    use crate::types::TimeValue;
+    match v {
+        TimeValue::Date(d) if *ty == Type::DATE => d.to_sql(ty, out),
+        TimeValue::Time(t) if *ty == Type::TIME => t.to_sql(ty, out),
+        TimeValue::Timestamp(t) if *ty == Type::TIMESTAMP => t.to_sql(ty, out),
+        TimeValue::TimestampTz(t) if *ty == Type::TIMESTAMPTZ => t.to_sql(ty, out),
+        _ => Err(mismatch(value, ty)),
+    }
 }
 
 /// Captures a column's type and raw bytes, whatever its type. Values of types that only the
@@ -205,6 +248,17 @@ fn decode_common(oid: u32, bytes: &[u8]) -> Option<Result<Value<'_>>> {
     })
 }
 
+#[cfg(all(feature = "time", not(feature = "chrono")))]
+fn decode_time(ty: &Type, raw: &[u8]) -> Result<crate::types::TimeValue, BoxError> {
+    use crate::types::TimeValue;
+    Ok(match *ty {
+        Type::DATE => TimeValue::Date(time::Date::from_sql(ty, raw)?),
+        Type::TIME => TimeValue::Time(time::Time::from_sql(ty, raw)?),
+        Type::TIMESTAMP => TimeValue::Timestamp(time::PrimitiveDateTime::from_sql(ty, raw)?),
+        _ => TimeValue::TimestampTz(time::OffsetDateTime::from_sql(ty, raw)?),
+    })
+}
+
 fn decode<'a>(ty: &Type, raw: &'a [u8]) -> Result<Value<'a>, BoxError> {
     Ok(match *ty {
         Type::BOOL => Value::Bool(bool::from_sql(ty, raw)?),
@@ -237,9 +291,30 @@ fn decode<'a>(ty: &Type, raw: &'a [u8]) -> Result<Value<'a>, BoxError> {
         Type::TIMESTAMPTZ => {
             Value::TimestampTz(chrono::DateTime::<chrono::Utc>::from_sql(ty, raw)?)
         }
-        #[cfg(not(feature = "chrono"))]
+        #[cfg(all(feature = "time", not(feature = "chrono")))]
         Type::DATE | Type::TIME | Type::TIMESTAMP | Type::TIMESTAMPTZ => {
-            return Err(format!("reading {ty} values needs aludel's `chrono` feature").into());
+            Value::TimeCrate(decode_time(ty, raw)?)
+        }
+        #[cfg(not(any(feature = "chrono", feature = "time")))]
+        Type::DATE | Type::TIME | Type::TIMESTAMP | Type::TIMESTAMPTZ => {
+            return Err(
+                format!("reading {ty} values needs aludel's `chrono` or `time` feature").into()
+            );
+        }
+        #[cfg(feature = "uuid")]
+        Type::UUID => Value::Uuid(uuid::Uuid::from_slice(raw)?),
+        #[cfg(not(feature = "uuid"))]
+        Type::UUID => return Err("reading uuid values needs aludel's `uuid` feature".into()),
+        #[cfg(feature = "json")]
+        Type::JSON => Value::Json(Cow::Borrowed(std::str::from_utf8(raw)?)),
+        #[cfg(feature = "json")]
+        Type::JSONB => match raw.split_first() {
+            Some((&JSONB_VERSION, text)) => Value::Json(Cow::Borrowed(std::str::from_utf8(text)?)),
+            _ => return Err("unsupported JSONB binary format version".into()),
+        },
+        #[cfg(not(feature = "json"))]
+        Type::JSON | Type::JSONB => {
+            return Err(format!("reading {ty} values needs aludel's `json` feature").into());
         }
         _ => return Err(format!("aludel cannot read PostgreSQL values of type {ty}").into()),
     })

@@ -35,6 +35,13 @@ impl rusqlite::ToSql for ToSqlite<'_, '_> {
             Value::Timestamp(t) => text(t.format("%Y-%m-%d %H:%M:%S%.f").to_string()),
             #[cfg(feature = "chrono")]
             Value::TimestampTz(t) => text(t.format("%Y-%m-%d %H:%M:%S%.f+00:00").to_string()),
+            // Lowercase hyphenated text: see `Sqlite::write_type`.
+            #[cfg(feature = "uuid")]
+            Value::Uuid(u) => text(u.hyphenated().to_string()),
+            #[cfg(feature = "json")]
+            Value::Json(s) => ToSqlOutput::Borrowed(ValueRef::Text(s.as_bytes())),
+            #[cfg(feature = "time")]
+            Value::TimeCrate(t) => text(t.to_iso_text()),
             // Queries with array values do not compile for SQLite; a raw statement may still
             // try (`Value::Array` bound by hand).
             Value::Array(_) => {
@@ -95,7 +102,7 @@ fn numeric(text: &str) -> rusqlite::Result<ValueRef<'static>> {
     }
 }
 
-#[cfg(feature = "chrono")]
+#[cfg(any(feature = "chrono", feature = "uuid", feature = "time"))]
 fn text(s: String) -> ToSqlOutput<'static> {
     ToSqlOutput::Owned(rusqlite::types::Value::Text(s))
 }

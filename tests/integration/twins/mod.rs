@@ -10,6 +10,8 @@ mod dialect_cases;
 mod dialects;
 mod grouping_cases;
 mod interval_cases;
+#[cfg(feature = "json")]
+mod json_cases;
 mod load_cases;
 mod orm_cases;
 mod placement;
