@@ -86,6 +86,7 @@
 //! | a Rust `f64` cannot be used in arithmetic with SQL `Text` | a Rust number left of an operator whose other side is not a number it fits |
 //! | `posts::title` is not an item of this subquery's select list | `.c(item)` of an inline derived table or CTE that its query does not select |
 //! | `Agg<Max, posts::score>` has no name to be read by from outside the subquery | `.c(expr)` of an expression without `.label("name")` |
+//! | this statement uses a construct that the Sqlite dialect does not have | a PostgreSQL-only construct or type (arrays, enum types) in a statement run on SQLite |
 //! | the Sqlite dialect has no `INTERVAL` type | interval values and arithmetic are PostgreSQL-only (arrays and enum types report the statement-level dialect message) |
 //!
 //! When the first line names a table missing from FROM inside a subquery, the subquery
