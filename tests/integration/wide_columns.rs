@@ -112,115 +112,21 @@ aludel::table! {
     }
 }
 
-/// Loaded by `SELECT *`: the table's row is three 32-column tuples and a 4-column one.
-#[derive(Debug, Clone, PartialEq, FromRow)]
-struct Wide {
-    c000: i32,
-    c001: String,
-    c002: f64,
-    c003: i64,
-    c004: Option<String>,
-    c005: i32,
-    c006: String,
-    c007: f64,
-    c008: i64,
-    c009: Option<String>,
-    c010: i32,
-    c011: String,
-    c012: f64,
-    c013: i64,
-    c014: Option<String>,
-    c015: i32,
-    c016: String,
-    c017: f64,
-    c018: i64,
-    c019: Option<String>,
-    c020: i32,
-    c021: String,
-    c022: f64,
-    c023: i64,
-    c024: Option<String>,
-    c025: i32,
-    c026: String,
-    c027: f64,
-    c028: i64,
-    c029: Option<String>,
-    c030: i32,
-    c031: String,
-    c032: f64,
-    c033: i64,
-    c034: Option<String>,
-    c035: i32,
-    c036: String,
-    c037: f64,
-    c038: i64,
-    c039: Option<String>,
-    c040: i32,
-    c041: String,
-    c042: f64,
-    c043: i64,
-    c044: Option<String>,
-    c045: i32,
-    c046: String,
-    c047: f64,
-    c048: i64,
-    c049: Option<String>,
-    c050: i32,
-    c051: String,
-    c052: f64,
-    c053: i64,
-    c054: Option<String>,
-    c055: i32,
-    c056: String,
-    c057: f64,
-    c058: i64,
-    c059: Option<String>,
-    c060: i32,
-    c061: String,
-    c062: f64,
-    c063: i64,
-    c064: Option<String>,
-    c065: i32,
-    c066: String,
-    c067: f64,
-    c068: i64,
-    c069: Option<String>,
-    c070: i32,
-    c071: String,
-    c072: f64,
-    c073: i64,
-    c074: Option<String>,
-    c075: i32,
-    c076: String,
-    c077: f64,
-    c078: i64,
-    c079: Option<String>,
-    c080: i32,
-    c081: String,
-    c082: f64,
-    c083: i64,
-    c084: Option<String>,
-    c085: i32,
-    c086: String,
-    c087: f64,
-    c088: i64,
-    c089: Option<String>,
-    c090: i32,
-    c091: String,
-    c092: f64,
-    c093: i64,
-    c094: Option<String>,
-    c095: i32,
-    c096: String,
-    c097: f64,
-    c098: i64,
-    c099: Option<String>,
+/// Declares the row twice from one field list: `Wide`, loaded by `SELECT *` (the table's row
+/// is three 32-column tuples and a 4-column one), and `WideModel`, the same row mapped for the
+/// session.
+macro_rules! wide_structs {
+    ($($field:ident: $ty:ty,)*) => {
+        #[derive(Debug, Clone, PartialEq, FromRow)]
+        struct Wide { $($field: $ty,)* }
+
+        #[derive(Debug, Clone, PartialEq, Model)]
+        #[aludel(table = wide)]
+        struct WideModel { $($field: $ty,)* }
+    };
 }
 
-/// The same row, mapped for the session.
-#[derive(Debug, Clone, PartialEq, Model)]
-#[aludel(table = wide)]
-struct WideModel {
+wide_structs! {
     c000: i32,
     c001: String,
     c002: f64,
