@@ -144,7 +144,7 @@ impl NullFlags for () {
     type All = typenum::B1;
 }
 
-for_tuples!(argument_tuples);
+for_tuples!(argument_tuples up to 16);
 
 /// Declares zero-sized function types: `Name "SQL" => |A| output-type;`.
 macro_rules! scalar_functions {

@@ -82,7 +82,7 @@ macro_rules! tuple_valid_grouping {
     };
 }
 
-for_tuples!(tuple_valid_grouping up to 16);
+for_tuples!(tuple_valid_grouping);
 
 /// The aggregate flags of a select list (an expression or a tuple of them).
 pub trait SelectFlags {

@@ -91,4 +91,4 @@ macro_rules! tuple_order {
         impl<F, $($t: OrderIn<F, $i>, $i,)+> OrderIn<F, ($($i,)+)> for ($($t,)+) {}
     };
 }
-for_tuples!(tuple_order);
+for_tuples!(tuple_order up to 16);

@@ -177,4 +177,4 @@ macro_rules! tuple_order_by_output {
     };
 }
 
-for_tuples!(tuple_order_by_output);
+for_tuples!(tuple_order_by_output up to 16);

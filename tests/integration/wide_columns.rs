@@ -699,6 +699,65 @@ crate::backend_test!(hundred_column_table_end_to_end, |conn| {
         .unwrap();
     assert_eq!(groups, [("t1-1".to_owned(), 1), ("t1-2".to_owned(), 1)]);
 
+    // A grouped select list wider than 16 flat items: twenty grouped columns and a count.
+    let wide_groups: Vec<aludel::types::NamedRow> = wide::table
+        .group_by((
+            (
+                wide::c001,
+                wide::c002,
+                wide::c003,
+                wide::c004,
+                wide::c005,
+                wide::c006,
+                wide::c007,
+                wide::c008,
+                wide::c009,
+                wide::c010,
+            ),
+            (
+                wide::c011,
+                wide::c012,
+                wide::c013,
+                wide::c014,
+                wide::c015,
+                wide::c016,
+                wide::c017,
+                wide::c018,
+                wide::c019,
+                wide::c020,
+            ),
+        ))
+        .select((
+            wide::c001,
+            wide::c002,
+            wide::c003,
+            wide::c004,
+            wide::c005,
+            wide::c006,
+            wide::c007,
+            wide::c008,
+            wide::c009,
+            wide::c010,
+            wide::c011,
+            wide::c012,
+            wide::c013,
+            wide::c014,
+            wide::c015,
+            wide::c016,
+            wide::c017,
+            wide::c018,
+            wide::c019,
+            wide::c020,
+            count_star().label("n"),
+        ))
+        .order_by(wide::c001)
+        .load(conn)
+        .unwrap();
+    assert_eq!(wide_groups.len(), 2);
+    assert_eq!(wide_groups[1].names().len(), 21);
+    assert_eq!(wide_groups[1].get::<String, _>(&wide::c016).unwrap(), "t16-2");
+    assert_eq!(wide_groups[1].get::<i64, _>(&count_star().label("n")).unwrap(), 1);
+
     // UPDATE of the last columns, read back.
     update(wide::table)
         .set((wide::c097.eq(7.25), wide::c099.eq(Some("set"))))

@@ -339,4 +339,4 @@ macro_rules! tuples {
             WindowOrderGrouping<G, ($ifirst, $($i,)*)> for ($first, $($t,)*) {}
     };
 }
-for_tuples!(tuples);
+for_tuples!(tuples up to 16);
