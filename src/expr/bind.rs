@@ -89,21 +89,26 @@ impl<R, ST> LeftValue<R, ST> {
 }
 
 /// A Rust number that may stand on the left of an operator whose right side has SQL type
-/// `ST` (not null): an `i32` with any integer, decimal or double type (widened losslessly),
-/// an `f64` with a decimal or floating type.
+/// `ST` (not null), and the SQL type `As` it is bound as: the right side's own type where the
+/// number fits it (`1 - l_discount` binds a `Numeric`), else the wider type SQL would promote
+/// to, written as a cast (`0.5 * int_col` binds `CAST($1 AS DOUBLE PRECISION)` and is a
+/// `Double`; `100.0 * count_star()` too).
 #[diagnostic::on_unimplemented(
     message = "a Rust `{Self}` cannot be used in arithmetic with SQL `{ST}`",
-    label = "expected a numeric expression of a type this number fits",
-    note = "an `i32` fits Integer, BigInt, Numeric and Double; an `f64` fits Numeric, Float and Double; otherwise put the value on the right (`col * n`) or `cast` the column"
+    label = "expected a numeric expression on the other side",
+    note = "a Rust `i32`, `f64` (or `Decimal`) stands left of a number; otherwise put the value on the right (`col * n`) or `cast` the column"
 )]
 pub trait LeftNumber<ST>: Copy {
-    /// The value, as SQL type `ST`.
+    /// The SQL type the number is bound as.
+    type As: SqlType;
+    /// The value, as SQL type [`LeftNumber::As`].
     fn to_value(self) -> Value<'static>;
 }
 
 macro_rules! left_numbers {
-    ($($rust:ty => $st:ident, |$v:ident| $value:expr;)*) => {$(
+    ($($rust:ty => $st:ident as $as:ident, |$v:ident| $value:expr;)*) => {$(
         impl LeftNumber<crate::types::$st> for $rust {
+            type As = crate::types::$as;
             #[inline]
             fn to_value(self) -> Value<'static> {
                 let $v = self;
@@ -114,29 +119,37 @@ macro_rules! left_numbers {
 }
 
 left_numbers! {
-    i32 => Integer, |v| Value::I32(v);
-    i32 => BigInt, |v| Value::I64(v.into());
-    i32 => Numeric, |v| Value::I32(v);
-    i32 => Double, |v| Value::F64(v.into());
-    f64 => Numeric, |v| IntoSql::<crate::types::Numeric>::into_sql(v);
-    f64 => Double, |v| Value::F64(v);
-    f64 => Float, |v| Value::F32(v as f32);
+    i32 => SmallInt as Integer, |v| Value::I32(v);
+    i32 => Integer as Integer, |v| Value::I32(v);
+    i32 => BigInt as BigInt, |v| Value::I64(v.into());
+    i32 => Numeric as Numeric, |v| Value::I32(v);
+    i32 => Float as Double, |v| Value::F64(v.into());
+    i32 => Double as Double, |v| Value::F64(v.into());
+    f64 => SmallInt as Double, |v| Value::F64(v);
+    f64 => Integer as Double, |v| Value::F64(v);
+    f64 => BigInt as Double, |v| Value::F64(v);
+    f64 => Numeric as Numeric, |v| IntoSql::<crate::types::Numeric>::into_sql(v);
+    f64 => Float as Double, |v| Value::F64(v);
+    f64 => Double as Double, |v| Value::F64(v);
 }
 
 #[cfg(feature = "decimal")]
 left_numbers! {
-    rust_decimal::Decimal => Numeric, |v| IntoSql::<crate::types::Numeric>::into_sql(v);
+    rust_decimal::Decimal => SmallInt as Numeric, |v| IntoSql::<crate::types::Numeric>::into_sql(v);
+    rust_decimal::Decimal => Integer as Numeric, |v| IntoSql::<crate::types::Numeric>::into_sql(v);
+    rust_decimal::Decimal => BigInt as Numeric, |v| IntoSql::<crate::types::Numeric>::into_sql(v);
+    rust_decimal::Decimal => Numeric as Numeric, |v| IntoSql::<crate::types::Numeric>::into_sql(v);
 }
 
 impl<R: LeftNumber<ST::NotNull>, ST: SqlType> Expression for LeftValue<R, ST> {
-    type SqlType = ST::NotNull;
+    type SqlType = R::As;
     type Aggregate = B0;
     type Plain = B0;
     type Window = B0;
 }
 
 impl<R: LeftNumber<ST::NotNull>, ST: SqlType, F> ValidIn<F, ()> for LeftValue<R, ST> {
-    type SqlTypeIn = ST::NotNull;
+    type SqlTypeIn = R::As;
 }
 
 impl<R, ST, G> ValidGrouping<G, ()> for LeftValue<R, ST> {}
@@ -144,7 +157,17 @@ impl<R, ST, G> ValidGrouping<G, ()> for LeftValue<R, ST> {}
 impl<D: Dialect, R: LeftNumber<ST::NotNull>, ST: SqlType> QueryFragment<D> for LeftValue<R, ST> {
     #[inline]
     fn walk<'b>(&'b self, out: &mut SqlBuilder<'b, D>) {
-        out.push_bind(self.value.to_value());
+        let kind = <R::As as SqlType>::KIND;
+        if kind == <ST::NotNull as SqlType>::KIND {
+            out.push_bind(self.value.to_value());
+        } else {
+            // A promoted number says its type, or PostgreSQL would infer the other side's.
+            out.push_sql("CAST(");
+            out.push_bind(self.value.to_value());
+            out.push_sql(" AS ");
+            out.push_type_name(kind);
+            out.push_sql(")");
+        }
     }
     fn shape(&self, shape: &mut Shape) -> bool {
         let _ = shape;

@@ -418,4 +418,16 @@ crate::backend_test!(rust_number_as_left_operand, |conn| {
     assert!((share - 75.0).abs() < 1e-9, "{share}");
     let scaled: Vec<f64> = table.select(0.5 * weight).filter((2 * count).gt(7)).load(conn).unwrap();
     assert_eq!(scaled, [0.125]);
+    // A number wider than the other side promotes, as in SQL: `0.5 * integer` is a double,
+    // `100.0 * count(*)` too, `2 * smallint` an integer.
+    let q = table
+        .select((0.5 * count, 100.0 * count_star(), 2 * small))
+        .group_by((count, small))
+        .order_by(count);
+    assert_eq!(
+        q.compile::<Postgres>().sql(),
+        r#"SELECT (CAST($1 AS DOUBLE PRECISION) * "measures"."count"), (CAST($2 AS DOUBLE PRECISION) * COUNT(*)), (CAST($3 AS INTEGER) * "measures"."small") FROM "measures" GROUP BY "measures"."count", "measures"."small" ORDER BY "measures"."count""#
+    );
+    let promoted: Vec<(f64, f64, i32)> = q.load(conn).unwrap();
+    assert_eq!(promoted, [(1.5, 100.0, 2), (2.5, 100.0, 2)]);
 });
