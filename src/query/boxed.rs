@@ -19,7 +19,7 @@ use crate::expr::{
     NoWindowInWhere, OrderIn, SelectFlags, ValidGrouping, ValidIn,
 };
 use crate::schema::{FromClause, HasTable, Here, InLeft, InRight, QuerySource, Table};
-use crate::types::{Bool, Value};
+use crate::types::Bool;
 use std::marker::PhantomData;
 use typenum::{B0, B1};
 
@@ -412,16 +412,7 @@ impl<F, ST, D: Dialect, W: BoxedFor<D>> QueryFragment<W> for BoxedSelect<'_, F, 
             out.push_sql(" ORDER BY ");
             walk_list(&self.orders, ", ", false, out);
         }
-        if let Some(n) = self.limit {
-            out.push_sql(" LIMIT ");
-            out.push_bind(Value::I64(n));
-        } else if self.offset.is_some() {
-            out.push_sql(D::LIMIT_ALL);
-        }
-        if let Some(n) = self.offset {
-            out.push_sql(" OFFSET ");
-            out.push_bind(Value::I64(n));
-        }
+        super::select::walk_limit_offset(self.limit, self.offset, out);
         self.lock.walk(out);
     }
 }

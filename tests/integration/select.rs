@@ -288,3 +288,19 @@ fn postgres_only_constructs_run_on_postgres() {
         ]
     );
 }
+
+// `first` (and `.limit(1)`) write `LIMIT 1`: SQLite plans a bound LIMIT several times slower.
+// Other limits stay bound.
+crate::backend_test!(limit_one_is_written_other_limits_are_bound, |conn| {
+    seed(conn);
+    let one = people::table.select(people::name).order_by(people::id).limit(1);
+    assert!(one.compile::<Postgres>().sql().ends_with(r#"ORDER BY "people"."id" LIMIT 1"#));
+    let two = people::table.select(people::name).order_by(people::id).limit(2).offset(1);
+    assert!(two.compile::<Postgres>().sql().ends_with("LIMIT $1 OFFSET $2"));
+    let first: String =
+        people::table.select(people::name).order_by(people::id).first(conn).unwrap();
+    assert_eq!(first, "ada");
+    let names: Vec<String> = two.load(conn).unwrap();
+    assert_eq!(names.len(), 2);
+    assert_eq!(names[0], "bob");
+});
