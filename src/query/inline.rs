@@ -76,7 +76,8 @@ pub struct AtItem<const N: usize, J>(J);
 
 /// Finds expression `E` in a select list whose row type is `Row`; `SqlType` is its column's
 /// SQL type there. The index `Idx` is inferred: an expression that is not in the list leaves
-/// no impl, one that appears twice leaves two (label one of them differently).
+/// no impl, one that appears twice leaves two (the same expression selected twice cannot be
+/// told apart by type: select it once).
 #[diagnostic::on_unimplemented(
     message = "`{E}` is not an item of this subquery's select list",
     label = "read a column or labeled expression that the subquery selects",
